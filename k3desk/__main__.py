@@ -1,0 +1,3 @@
+from k3desk.cli import main
+
+raise SystemExit(main())

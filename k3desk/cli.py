@@ -1,0 +1,76 @@
+"""The one entry point: ``k3desk [COMMAND] ...``; no command starts the GUI.
+
+Each command group lives in a module of ``k3desk.commands`` with a
+``register(subparsers)`` function that adds its parser and sets ``func`` (and may set
+``needs_data_dir``). A command's ``func(args)`` returns the exit code. Errors meant for
+a person (``K3Error``) print one line on stderr and exit 2; nothing prints a stack
+trace.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import pkgutil
+import sys
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import k3desk.commands
+from k3desk.domain.errors import K3Error
+
+log = logging.getLogger("k3desk")
+
+
+def package_version() -> str:
+    try:
+        return version("k3desk")
+    except PackageNotFoundError:  # frozen bundle without metadata
+        from k3desk import __version__
+
+        return __version__
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with usage on bad input (its default) and never traces."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="k3desk", description="Pemeriksaan dan pengujian K3, luring dulu.")
+    parser.add_argument("--version", action="version", version=f"k3desk {package_version()}")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="data folder of this laptop (default: the user data folder)")
+    parser.add_argument("--lang", choices=["id", "en"], default=None,
+                        help="language of the interface (default: id)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for info in sorted(pkgutil.iter_modules(k3desk.commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"k3desk.commands.{info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(sub)
+    return parser
+
+
+def add_data_dir(parser: argparse.ArgumentParser) -> None:
+    """Let ``--data-dir`` also come after the command (``k3desk demo --data-dir D``)."""
+    parser.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
+                        help="data folder of this laptop (default: the user data folder)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args.command = "gui"
+        gui = importlib.import_module("k3desk.commands.gui")
+        args.func = gui.run
+        args.with_demo = False
+    try:
+        return int(args.func(args) or 0)
+    except K3Error as exc:
+        print(f"k3desk: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130

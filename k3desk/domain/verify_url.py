@@ -1,0 +1,60 @@
+"""The address a certificate's QR code holds (SYNC_PROTOCOL.md section 8).
+
+``<server>/verify?number=N&p=<payload>&s=<signature>&k=<key_id>`` where ``p`` is the
+base64url (no padding) of the payload's UTF-8 bytes and ``s`` the base64url (no
+padding) of the raw 64-byte Ed25519 signature.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from k3desk.domain.errors import ValidationError
+from k3desk.domain.signing import b64url_decode, b64url_encode
+
+
+@dataclass(frozen=True)
+class VerifyLink:
+    server: str
+    number: str
+    payload: str  # canonical JSON text
+    signature: str  # standard base64, as in the certificate record
+    key_id: str
+
+
+def build_verify_url(link: VerifyLink) -> str:
+    raw_sig = base64.b64decode(link.signature)
+    s = base64.urlsafe_b64encode(raw_sig).rstrip(b"=").decode("ascii")
+    query = urlencode({"number": link.number, "p": b64url_encode(link.payload), "s": s,
+                       "k": link.key_id})
+    return f"{link.server.rstrip('/')}/verify?{query}"
+
+
+def signature_from_b64url(s: str) -> str:
+    """The QR's ``s`` parameter back to the record's standard base64 signature."""
+    try:
+        raw = base64.urlsafe_b64decode(s + "=" * (-len(s) % 4))
+    except (binascii.Error, ValueError) as exc:
+        raise ValidationError("the signature in the link is not valid base64url") from exc
+    return base64.b64encode(raw).decode("ascii")
+
+
+def parse_verify_url(text: str) -> VerifyLink:
+    """Read a QR code's text; a clear ValidationError when it is not a k3desk link."""
+    parts = urlsplit(text.strip())
+    if not parts.path.endswith("/verify"):
+        raise ValidationError("not a k3desk verification link (no /verify path)")
+    query = parse_qs(parts.query)
+
+    def one(name: str) -> str:
+        values = query.get(name)
+        if not values or not values[0]:
+            raise ValidationError(f"the verification link lacks its {name!r} parameter")
+        return values[0]
+
+    server = f"{parts.scheme}://{parts.netloc}{parts.path[: -len('/verify')]}"
+    return VerifyLink(server=server, number=one("number"), payload=b64url_decode(one("p")),
+                      signature=signature_from_b64url(one("s")), key_id=one("k"))

@@ -1,0 +1,72 @@
+"""Who may move an inspection from which status to which (SYNC_PROTOCOL.md section 4)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    REVISION_REQUESTED = "revision_requested"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class Role(StrEnum):
+    INSPECTOR = "inspector"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+FINAL_STATUSES = frozenset({Status.APPROVED, Status.REJECTED})
+EDITABLE_STATUSES = frozenset({Status.DRAFT, Status.REVISION_REQUESTED})
+
+# (from, to) -> the role that may make the move
+TRANSITIONS: dict[tuple[Status, Status], Role] = {
+    (Status.DRAFT, Status.SUBMITTED): Role.INSPECTOR,
+    (Status.REVISION_REQUESTED, Status.SUBMITTED): Role.INSPECTOR,
+    (Status.SUBMITTED, Status.APPROVED): Role.SUPERVISOR,
+    (Status.SUBMITTED, Status.REVISION_REQUESTED): Role.SUPERVISOR,
+    (Status.SUBMITTED, Status.REJECTED): Role.SUPERVISOR,
+}
+
+STATUS_LABELS_ID = {
+    Status.DRAFT: "Draf",
+    Status.SUBMITTED: "Diajukan",
+    Status.REVISION_REQUESTED: "Perlu revisi",
+    Status.APPROVED: "Disetujui",
+    Status.REJECTED: "Ditolak",
+}
+
+
+def transition_error(old: str | None, new: str, role: str) -> str | None:
+    """None when ``role`` may move an inspection from ``old`` to ``new``, else why not.
+
+    ``old`` is None for a new inspection, which starts as a draft (an inspector may also
+    create one already submitted, as a laptop that was offline for the whole job does).
+    Staying in an editable status is an edit, allowed to inspectors.
+    """
+    try:
+        new_s = Status(new)
+    except ValueError:
+        return f"unknown status {new!r}"
+    if old is None:
+        if new_s == Status.DRAFT or (new_s == Status.SUBMITTED and role == Role.INSPECTOR):
+            return None
+        return f"a new inspection must start as draft, not {new_s.value}"
+    old_s = Status(old)
+    if old_s in FINAL_STATUSES:
+        return f"an inspection that is {old_s.value} never changes again"
+    if old_s == new_s:
+        if old_s in EDITABLE_STATUSES and role == Role.INSPECTOR:
+            return None
+        if old_s == Status.SUBMITTED:
+            return "a submitted inspection cannot be edited; the supervisor reviews it"
+        return f"a {role} cannot edit an inspection that is {old_s.value}"
+    allowed = TRANSITIONS.get((old_s, new_s))
+    if allowed is None:
+        return f"an inspection cannot move from {old_s.value} to {new_s.value}"
+    if allowed != role:
+        return f"only a {allowed.value} may move an inspection from {old_s.value} to {new_s.value}"
+    return None

@@ -1,0 +1,1 @@
+"""The central server (FastAPI). Nothing outside this package imports FastAPI."""
