@@ -50,23 +50,24 @@ def transition_error(old: str | None, new: str, role: str) -> str | None:
     try:
         new_s = Status(new)
     except ValueError:
-        return f"unknown status {new!r}"
+        return f"status tidak dikenal: {new!r}"
     if old is None:
         if new_s == Status.DRAFT or (new_s == Status.SUBMITTED and role == Role.INSPECTOR):
             return None
-        return f"a new inspection must start as draft, not {new_s.value}"
+        return f"pemeriksaan baru harus berstatus draft, bukan {new_s.value}"
     old_s = Status(old)
     if old_s in FINAL_STATUSES:
-        return f"an inspection that is {old_s.value} never changes again"
+        return f"pemeriksaan berstatus {old_s.value} tidak dapat diubah lagi"
     if old_s == new_s:
         if old_s in EDITABLE_STATUSES and role == Role.INSPECTOR:
             return None
         if old_s == Status.SUBMITTED:
-            return "a submitted inspection cannot be edited; the supervisor reviews it"
-        return f"a {role} cannot edit an inspection that is {old_s.value}"
+            return "pemeriksaan yang sudah diajukan tidak dapat diubah; penyelia sedang menelaahnya"
+        return f"{role} tidak dapat mengubah pemeriksaan berstatus {old_s.value}"
     allowed = TRANSITIONS.get((old_s, new_s))
     if allowed is None:
-        return f"an inspection cannot move from {old_s.value} to {new_s.value}"
+        return f"status pemeriksaan tidak dapat berpindah dari {old_s.value} ke {new_s.value}"
     if allowed != role:
-        return f"only a {allowed.value} may move an inspection from {old_s.value} to {new_s.value}"
+        return (f"hanya {allowed.value} yang dapat memindahkan pemeriksaan dari {old_s.value} "
+                f"ke {new_s.value}")
     return None

@@ -1,0 +1,262 @@
+"""Inspections: create and fill a draft, evaluate it, submit it, find it again.
+
+The verdict is always the template's (k3desk.domain.evaluation), computed here on every
+save from the values and the pinned template version, exactly as the server recomputes
+it; nobody types a verdict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from k3desk.domain.errors import NotFoundError, PermissionDenied, ValidationError
+from k3desk.domain.workflow import EDITABLE_STATUSES, Status, transition_error
+from k3desk.services.context import AppContext, Changes
+from k3desk.store import audit
+from k3desk.store.base import now_text
+from k3desk.store.models import Company, Equipment, Inspection, Instrument
+
+KINDS = ("pertama", "berkala", "khusus", "ulang")
+
+
+def _template(template_id: str, version: int | None = None) -> Any:
+    from k3desk.domain.templates import default_registry
+
+    return default_registry().get(template_id, version)
+
+
+def _own_inspection(ctx: AppContext, s: Session, inspection_id: str) -> Inspection:
+    inspection = s.get(Inspection, inspection_id)
+    if inspection is None or inspection.deleted:
+        raise NotFoundError(f"pemeriksaan {inspection_id} tidak ditemukan")
+    if ctx.actor.balai_id and inspection.balai_id != ctx.actor.balai_id:
+        raise PermissionDenied(f"pemeriksaan {inspection_id} milik Balai lain")
+    return inspection
+
+
+def evaluate_inspection(inspection: Inspection) -> Any:
+    """Evaluate with the pinned template version and store verdict, findings, due date."""
+    from k3desk.domain.evaluation import evaluate
+
+    template = _template(inspection.template_id, inspection.template_version)
+    result = evaluate(template, dict(inspection.values or {}), inspection.inspected_on)
+    as_json = result.to_json()
+    inspection.verdict = result.verdict
+    inspection.findings = [f for f in as_json["findings"] if not f.get("passed", False)]
+    inspection.recommendations = list(result.recommendations)
+    inspection.next_test_due = result.next_test_due
+    return result
+
+
+def create_draft(ctx: AppContext, *, equipment_id: str, template_id: str | None = None,
+                 kind: str = "berkala", values: dict[str, Any] | None = None,
+                 inspected_on: date | None = None, instrument_ids: list[str] | None = None,
+                 place: str | None = None) -> Changes:
+    """A new draft for a piece of equipment, pinned to the template's current version."""
+    ctx.actor.require_role("inspector", action="membuat pemeriksaan")
+    if kind not in KINDS:
+        raise ValidationError(f"jenis pemeriksaan harus salah satu dari {', '.join(KINDS)}",
+                              field="kind")
+    from k3desk.domain.templates import default_registry
+
+    with ctx.db.session() as s:
+        equipment = s.get(Equipment, equipment_id)
+        if equipment is None or equipment.deleted:
+            raise NotFoundError(f"peralatan {equipment_id} tidak ditemukan")
+        if ctx.actor.balai_id and equipment.balai_id != ctx.actor.balai_id:
+            raise PermissionDenied(f"peralatan {equipment_id} milik Balai lain")
+        registry = default_registry()
+        template = (registry.get(template_id) if template_id
+                    else registry.latest_for_object_type(equipment.object_type))
+        if template.object_type != equipment.object_type:
+            raise ValidationError(f"templat {template.id} untuk {template.object_type}, "
+                                  f"sedangkan peralatan ini {equipment.object_type}",
+                                  field="template_id")
+        if kind not in template.kinds:
+            raise ValidationError(f"templat {template.id} tidak melayani pemeriksaan {kind}",
+                                  field="kind")
+        inspection = Inspection(
+            balai_id=equipment.balai_id, company_id=equipment.company_id,
+            equipment_id=equipment.id, template_id=template.id,
+            template_version=template.version, inspector_id=ctx.actor.id,
+            inspected_on=inspected_on or date.today(), status=Status.DRAFT.value,
+            values=dict(values or {}), kind=kind, instrument_ids=list(instrument_ids or []),
+            place=place or equipment.location, modified_by=ctx.actor.id)
+        _check_values(template, inspection.values)
+        evaluate_inspection(inspection)
+        s.add(inspection)
+        s.flush()
+        audit.append(s, actor_id=ctx.actor.id, record_type="inspection",
+                     record_id=inspection.id, action="create", to_status="draft")
+        return Changes("inspection", (inspection.id,), "draft")
+
+
+def _check_values(template: Any, values: dict[str, Any]) -> None:
+    from k3desk.domain.evaluation import validate_values
+
+    errors = validate_values(template, values)
+    if errors:
+        raise ValidationError("nilai tidak valid: " + "; ".join(errors))
+
+
+def update_draft(ctx: AppContext, inspection_id: str, *, values: dict[str, Any] | None = None,
+                 merge: bool = True, instrument_ids: list[str] | None = None,
+                 inspected_on: date | None = None, place: str | None = None,
+                 notes: str | None = None) -> Changes:
+    """Save what the inspector typed; values are merged into what is there unless
+    ``merge`` is false. Only drafts and inspections sent back for revision change."""
+    with ctx.db.session() as s:
+        inspection = _own_inspection(ctx, s, inspection_id)
+        error = transition_error(inspection.status, inspection.status, ctx.actor.role)
+        if error:
+            raise PermissionDenied(error)
+        if values is not None:
+            new_values = {**(inspection.values or {}), **values} if merge else dict(values)
+            _check_values(_template(inspection.template_id, inspection.template_version),
+                          new_values)
+            inspection.values = new_values
+        if instrument_ids is not None:
+            inspection.instrument_ids = list(instrument_ids)
+        if inspected_on is not None:
+            inspection.inspected_on = inspected_on
+        if place is not None:
+            inspection.place = place
+        if notes is not None:
+            inspection.notes = notes
+        inspection.modified_by = ctx.actor.id
+        evaluate_inspection(inspection)
+        return Changes("inspection", (inspection.id,), inspection.status)
+
+
+def submission_problems(s: Session, inspection: Inspection, actor_qualifications: list[Any]
+                        ) -> list[str]:
+    """Everything that keeps an inspection from being submitted (empty when it may go)."""
+    from k3desk.domain.qualification import calibration_error, qualification_error
+
+    result = evaluate_inspection(inspection)
+    problems = [f"nilai wajib belum diisi: {name}" for name in result.missing]
+    from k3desk.domain.evaluation import validate_values
+
+    template = _template(inspection.template_id, inspection.template_version)
+    problems += [f"nilai tidak valid: {e}" for e in validate_values(template,
+                                                                    inspection.values or {})]
+    equipment = s.get(Equipment, inspection.equipment_id)
+    object_type = equipment.object_type if equipment else template.object_type
+    q_error = qualification_error(actor_qualifications, object_type, inspection.inspected_on)
+    if q_error:
+        problems.append(q_error)
+    instruments = [s.get(Instrument, i) for i in inspection.instrument_ids or []]
+    if any(i is None for i in instruments):
+        problems.append("alat ukur yang dipilih tidak dikenal di laptop ini")
+    c_error = calibration_error([i.to_data() | {"id": i.id} for i in instruments if i],
+                                inspection.inspected_on)
+    if c_error:
+        problems.append(c_error)
+    return problems
+
+
+def submit(ctx: AppContext, inspection_id: str) -> Changes:
+    """Send a finished inspection to the supervisor; refuses with every reason at once."""
+    with ctx.db.session() as s:
+        inspection = _own_inspection(ctx, s, inspection_id)
+        old = inspection.status
+        error = transition_error(old, Status.SUBMITTED.value, ctx.actor.role)
+        if error:
+            raise PermissionDenied(error)
+        if inspection.inspector_id != ctx.actor.id:
+            raise PermissionDenied("hanya pemeriksa yang mengisi pemeriksaan ini yang dapat "
+                                   "mengajukannya")
+        problems = submission_problems(s, inspection, ctx.actor.qualifications)
+        if problems:
+            raise ValidationError("pemeriksaan belum dapat diajukan:\n  - "
+                                  + "\n  - ".join(problems))
+        inspection.status = Status.SUBMITTED.value
+        inspection.submitted_at = now_text()
+        inspection.modified_by = ctx.actor.id
+        audit.append(s, actor_id=ctx.actor.id, record_type="inspection", record_id=inspection.id,
+                     action="submit", from_status=old, to_status=Status.SUBMITTED.value)
+        return Changes("inspection", (inspection.id,), Status.SUBMITTED.value)
+
+
+@dataclass(frozen=True)
+class InspectionQuery:
+    status: str | None = None
+    object_type: str | None = None
+    company_id: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    text: str | None = None
+    inspector_id: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class InspectionRow:
+    """One line of an inspection list: the record with its company and equipment."""
+
+    inspection: Inspection
+    company_name: str
+    object_type: str
+    serial_number: str
+
+
+def _search_stmt(balai_id: str | None, q: InspectionQuery) -> Select[Any]:
+    stmt = (select(Inspection, Company.name, Equipment.object_type, Equipment.serial_number)
+            .join(Company, Company.id == Inspection.company_id, isouter=True)
+            .join(Equipment, Equipment.id == Inspection.equipment_id, isouter=True)
+            .where(Inspection.deleted.is_(False)))
+    if balai_id:
+        stmt = stmt.where(Inspection.balai_id == balai_id)
+    if q.status:
+        if q.status not in {s.value for s in Status}:
+            raise ValidationError(f"status tidak dikenal: {q.status}", field="status")
+        stmt = stmt.where(Inspection.status == q.status)
+    if q.object_type:
+        stmt = stmt.where(Equipment.object_type == q.object_type)
+    if q.company_id:
+        stmt = stmt.where(Inspection.company_id == q.company_id)
+    if q.inspector_id:
+        stmt = stmt.where(Inspection.inspector_id == q.inspector_id)
+    if q.date_from:
+        stmt = stmt.where(Inspection.inspected_on >= q.date_from)
+    if q.date_to:
+        stmt = stmt.where(Inspection.inspected_on <= q.date_to)
+    if q.text:
+        escaped = q.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{escaped}%"
+        stmt = stmt.where(or_(Company.name.ilike(pattern, escape="\\"),
+                              Equipment.serial_number.ilike(pattern, escape="\\"),
+                              Inspection.place.ilike(pattern, escape="\\"),
+                              Inspection.notes.ilike(pattern, escape="\\")))
+    return stmt
+
+
+def search(s: Session, balai_id: str | None, q: InspectionQuery = InspectionQuery()
+           ) -> list[InspectionRow]:
+    """Inspections matching every filter given, newest first."""
+    stmt = _search_stmt(balai_id, q).order_by(Inspection.inspected_on.desc(),
+                                              Inspection.id).offset(q.offset)
+    if q.limit:
+        stmt = stmt.limit(q.limit)
+    return [InspectionRow(row[0], row[1] or "", row[2] or "", row[3] or "")
+            for row in s.execute(stmt)]
+
+
+def count(s: Session, balai_id: str | None, q: InspectionQuery = InspectionQuery()) -> int:
+    sub = _search_stmt(balai_id, q).subquery()
+    return int(s.scalar(select(func.count()).select_from(sub)) or 0)
+
+
+def get(ctx: AppContext, inspection_id: str) -> Inspection:
+    with ctx.db.session() as s:
+        return _own_inspection(ctx, s, inspection_id)
+
+
+def is_editable(inspection: Inspection) -> bool:
+    return Status(inspection.status) in EDITABLE_STATUSES

@@ -1,0 +1,189 @@
+"""Opening the laptop's database: checks, backup, migration, and transactions.
+
+One SQLite file (``k3desk.db``) in the data folder, in WAL mode with foreign keys on,
+``synchronous=FULL`` (a committed save survives a power cut) and a busy timeout.
+Before a migration the file is copied to ``backups/`` with SQLite's backup API. A file
+that is not a SQLite database, is damaged, or was written by a newer k3desk is refused
+with a message naming it, and left untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from k3desk.domain.errors import DataFileError
+from k3desk.store import outbox
+
+DB_NAME = "k3desk.db"
+BUSY_TIMEOUT_MS = 10_000
+SQLITE_HEADER = b"SQLite format 3\x00"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # let SQLAlchemy's BEGIN below decide
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = FULL")
+    cur.close()
+
+
+def _on_begin(conn: Any) -> None:
+    # IMMEDIATE: take the write lock at the start, so two writers never deadlock on upgrade.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def describe_db_error(exc: BaseException, path: Path) -> str:
+    """A person's sentence for an SQLite failure."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return f"the disk holding {path} is full; the last change was not saved"
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return f"cannot write to {path}: the data folder is read-only or not accessible"
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return f"{path} is damaged or is not a k3desk database"
+    if "locked" in text:
+        return f"{path} is busy (another k3desk is writing); try again"
+    return f"database error on {path}: {getattr(exc, 'orig', exc)}"
+
+
+def check_file(path: Path) -> None:
+    """Refuse a file that is not SQLite before anything opens (and could change) it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise DataFileError(f"{path} is not a k3desk database (not an SQLite file); "
+                            "it was left as it is")
+
+
+class Database:
+    """The laptop's database: an engine, a session factory, and ``session()``."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.path = self.data_dir / DB_NAME
+        self.blob_dir = self.data_dir / "blobs"
+        self.engine: Engine = create_engine(f"sqlite:///{self.path}",
+                                            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(self.engine, "connect", _on_connect)
+        event.listen(self.engine, "begin", _on_begin)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self, *, remote: bool = False) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any error.
+
+        ``remote=True`` marks changes that came from the server (no outbox entries).
+        """
+        session = self._sessions()
+        session.info["remote"] = remote
+        try:
+            yield session
+            session.commit()
+        except (OperationalError, DBAPIError) as exc:
+            session.rollback()
+            raise DataFileError(describe_db_error(exc, self.path)) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def current_revision(path: Path) -> str | None:
+    """The revision a database file was migrated to (None for a new or empty file)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if "alembic_version" not in tables:
+            if tables:
+                raise DataFileError(f"{path} is an SQLite file but not a k3desk database; "
+                                    "it was left as it is")
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    finally:
+        conn.close()
+
+
+def backup_file(src: Path, dest: Path) -> Path:
+    """Copy a live SQLite database consistently (SQLite's backup API)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    target = sqlite3.connect(dest)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+    return dest
+
+
+def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) and migrate the laptop's database in ``data_dir``."""
+    data_dir = Path(data_dir)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataFileError(f"cannot create the data folder {data_dir}: {exc.strerror}") from exc
+    path = data_dir / DB_NAME
+    check_file(path)
+    head = head_revision()
+    try:
+        revision = current_revision(path)
+    except (sqlite3.DatabaseError, DBAPIError) as exc:
+        raise DataFileError(f"{path} is damaged or is not a k3desk database ({exc}); "
+                            "it was left as it is") from exc
+    script = ScriptDirectory.from_config(alembic_config())
+    known = {rev.revision for rev in script.walk_revisions()}
+    if revision is not None and revision not in known:
+        raise DataFileError(f"{path} was written by a newer k3desk (schema {revision}); "
+                            "install the newer k3desk to open it. The file was left untouched.")
+    db = Database(data_dir)
+    if migrate and revision != head:
+        if revision is not None:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup_file(path, data_dir / "backups" / f"k3desk-{stamp}-before-{head}.db")
+        try:
+            with db.engine.begin() as conn:
+                cfg = alembic_config()
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        except (OperationalError, DBAPIError) as exc:
+            db.dispose()
+            raise DataFileError(describe_db_error(exc, path)) from exc
+    outbox.install(db)
+    return db

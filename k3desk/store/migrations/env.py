@@ -1,0 +1,16 @@
+"""Alembic environment for the laptop's database (run through k3desk.store.db)."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from k3desk.store.models import Base
+
+connection = context.config.attributes.get("connection")
+if connection is None:  # pragma: no cover - only through k3desk.store.db
+    raise RuntimeError("run migrations through k3desk.store.db.migrate()")
+
+context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True,
+                  compare_type=True)
+with context.begin_transaction():
+    context.run_migrations()
