@@ -1,0 +1,203 @@
+"""``k3desk demo``: a realistic dataset so a newcomer sees a working app.
+
+One Balai with its letterhead, two inspectors and a supervisor (passwords in the
+README), measuring instruments, 24 companies, 120+ equipment items across every object
+type, and inspections in every status, made through the same services the app uses.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from k3desk.domain.errors import K3Error
+from k3desk.domain.object_types import OBJECT_TYPES
+from k3desk.services import auth_service, inspection_service, records_service
+from k3desk.services.context import Actor, AppContext
+from k3desk.services.demo_data import COMPANIES, CONTACTS, LOCATIONS, MAKERS
+from k3desk.store.db import Database, open_database
+from k3desk.store.models import Balai, Company, Equipment, Inspection, Instrument, User
+
+SEED = 20261129
+
+DEMO_USERS = [
+    # username, password, full name, NIP, role
+    ("inspektur", "demo-inspektur", "Budi Santoso, S.T.", "198703152010011003", "inspector"),
+    ("inspektur2", "demo-inspektur", "Siti Rahmawati, S.T.", "199002202015032001", "inspector"),
+    ("penyelia", "demo-penyelia", "Ir. Hendra Wijaya, M.T.", "197511082000031002",
+     "supervisor"),
+]
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    companies: int
+    equipment: int
+    inspections: int
+    by_status: dict[str, int]
+
+
+def _balai() -> Balai:
+    return Balai(code="BK3JKT", name="Balai Keselamatan dan Kesehatan Kerja Jakarta",
+                 address="Jl. Jend. Gatot Subroto Kav. 51, Jakarta Selatan 12950",
+                 city="Jakarta", phone="(021) 5255733", email="bk3jakarta@kemnaker.go.id",
+                 website="bk3jakarta.kemnaker.go.id", number_prefix="BK3JKT",
+                 number_format="{seq:04d}/{object_code}/{balai_code}/{month_roman}/{year}",
+                 head_name="Dr. Ir. Rahmat Hidayat, M.K.K.K.", head_nip="197204121998031001",
+                 version=1)
+
+
+def _users(balai_id: str, today: date) -> list[User]:
+    quals = [{"object_types": sorted(OBJECT_TYPES), "licence_number": "",
+              "valid_until": (today + timedelta(days=730)).isoformat()}]
+    users = []
+    for i, (username, password, name, nip, role) in enumerate(DEMO_USERS):
+        q = [dict(quals[0], licence_number=f"SKP/{1021 + i}/PK/2024")] if role == "inspector" \
+            else []
+        users.append(User(username=username, full_name=name, nip=nip, role=role,
+                          balai_id=balai_id, qualifications=q, version=1,
+                          password_hash=auth_service.hash_password(password)))
+    return users
+
+
+def create_demo(data_dir: Path, today: date | None = None) -> DemoSummary:
+    """Fill an empty data folder; refuses one that already holds records."""
+    today = today or date.today()
+    db = open_database(data_dir)
+    try:
+        with db.session() as s:
+            if s.scalar(select(func.count()).select_from(Company)):
+                raise K3Error(f"folder data {data_dir} sudah berisi data; demo hanya mengisi "
+                              "folder yang kosong")
+        with db.session(remote=True) as s:
+            balai = _balai()
+            s.add(balai)
+            s.flush()
+            for user in _users(balai.id, today):
+                s.add(user)
+        return _fill(db, balai.id, today)
+    finally:
+        db.dispose()
+
+
+def _actor(db: Database, username: str) -> AppContext:
+    with db.session() as s:
+        user = s.scalars(select(User).where(User.username == username)).one()
+        return AppContext(db=db, actor=Actor.of(user))
+
+
+def _fill(db: Database, balai_id: str, today: date) -> DemoSummary:
+    rnd = random.Random(SEED)
+    supervisor = _actor(db, "penyelia")
+    inspectors = [_actor(db, "inspektur"), _actor(db, "inspektur2")]
+    instrument_ids = []
+    for name, kind in (("Insulation tester Kyoritsu 3125A", "Insulation tester"),
+                       ("Earth tester Kyoritsu 4105A", "Earth resistance tester"),
+                       ("Sound level meter Rion NL-42", "Sound level meter"),
+                       ("Lux meter Extech HD450", "Lux meter"),
+                       ("WBGT meter Extech HT30", "Heat stress meter"),
+                       ("Ultrasonic thickness gauge Olympus 38DL", "Thickness gauge"),
+                       ("Pressure gauge standar Wika 0-100 bar", "Pressure gauge"),
+                       ("Load cell Dillon EDxtreme 20 t", "Dynamometer")):
+        change = records_service.save_instrument(supervisor, {
+            "name": name, "kind": kind, "serial_number": f"SN-{rnd.randint(100000, 999999)}",
+            "calibration_certificate": f"KAL/{rnd.randint(100, 999)}/LK-{today.year}",
+            "calibration_valid_until": (today + timedelta(days=rnd.randint(120, 360))
+                                        ).isoformat()})
+        instrument_ids.append(change.ids[0])
+
+    companies = []
+    for i, (name, address, city) in enumerate(COMPANIES):
+        change = records_service.save_company(inspectors[0], {
+            "name": name, "address": f"{address}, {city}", "city": city,
+            "phone": f"(021) {rnd.randint(4000000, 8999999)}",
+            "contact_person": CONTACTS[i % len(CONTACTS)]})
+        companies.append(change.ids[0])
+
+    equipment: list[tuple[str, str]] = []
+    types = sorted(OBJECT_TYPES)
+    for i in range(126):
+        object_type = types[i % len(types)]
+        maker, model, capacity = rnd.choice(MAKERS[object_type])
+        company_id = companies[(i * 7 + i // len(types)) % len(companies)]
+        prefix = OBJECT_TYPES[object_type].number_code
+        change = records_service.save_equipment(inspectors[0], {
+            "company_id": company_id, "object_type": object_type,
+            "serial_number": f"{prefix}-{today.year - rnd.randint(0, 12)}-{1000 + i:04d}",
+            "manufacturer": None if maker == "-" else maker, "model": model,
+            "capacity": None if capacity == "-" else capacity,
+            "year_built": today.year - rnd.randint(1, 15),
+            "location": rnd.choice(LOCATIONS)})
+        equipment.append((change.ids[0], object_type))
+
+    _inspections(db, rnd, today, inspectors, supervisor, equipment, instrument_ids)
+    with db.session() as s:
+        by_status = dict(s.execute(select(Inspection.status, func.count())
+                                   .group_by(Inspection.status)).all())
+        return DemoSummary(companies=len(companies), equipment=len(equipment),
+                           inspections=sum(by_status.values()), by_status=by_status)
+
+
+def _inspections(db: Database, rnd: random.Random, today: date, inspectors: list[AppContext],
+                 supervisor: AppContext, equipment: list[tuple[str, str]],
+                 instrument_ids: list[str]) -> None:
+    """About half the equipment gets an inspection, spread over every status."""
+    from k3desk.domain.evaluation import example_values
+    from k3desk.domain.templates import default_registry
+
+    registry = default_registry()
+    plan = ["approved"] * 14 + ["approved_failing"] * 4 + ["rejected"] * 3 + \
+        ["submitted"] * 12 + ["revision_requested"] * 5 + ["draft"] * 12 + ["draft_partial"] * 4
+    for n, outcome in enumerate(plan):
+        equipment_id, object_type = equipment[(n * 5) % len(equipment)]
+        template = registry.latest_for_object_type(object_type)
+        failing = outcome in ("approved_failing", "rejected") or rnd.random() < 0.1
+        values: dict[str, Any] = example_values(template, failing=failing)
+        if outcome == "draft_partial":
+            keep = list(values)[: max(1, len(values) // 3)]
+            values = {k: values[k] for k in keep}
+        ctx = inspectors[n % 2]
+        kind = "berkala" if "berkala" in template.kinds else template.kinds[0]
+        change = inspection_service.create_draft(
+            ctx, equipment_id=equipment_id, kind=kind, values=values,
+            inspected_on=today - timedelta(days=rnd.randint(1, 150)),
+            instrument_ids=rnd.sample(instrument_ids, 2))
+        inspection_id = change.ids[0]
+        if outcome.startswith("draft"):
+            continue
+        inspection_service.submit(ctx, inspection_id)
+        _review(supervisor, inspection_id, outcome)
+
+
+def _review(supervisor: AppContext, inspection_id: str, outcome: str) -> None:
+    from k3desk.services import review_service
+
+    if outcome in ("approved", "approved_failing"):
+        review_service.approve(supervisor, inspection_id)
+    elif outcome == "rejected":
+        review_service.reject(supervisor, inspection_id,
+                              reason="Data pengujian tidak lengkap dan objek perlu diuji ulang "
+                                     "setelah perbaikan.")
+    elif outcome == "revision_requested":
+        review_service.request_revision(supervisor, inspection_id,
+                                        comment="Lengkapi foto pelat nama dan hasil ukur "
+                                                "tahanan pembumian.")
+
+
+def demo_exists(data_dir: Path) -> bool:
+    db = open_database(data_dir)
+    try:
+        with db.session() as s:
+            return bool(s.scalar(select(func.count()).select_from(Equipment)))
+    finally:
+        db.dispose()
+
+
+def instrument_count(db: Database) -> int:
+    with db.session() as s:
+        return int(s.scalar(select(func.count()).select_from(Instrument)) or 0)
