@@ -1,4 +1,11 @@
-"""Companies, equipment and measuring instruments: create, update, list."""
+"""Companies, equipment and measuring instruments: create, update, list.
+
+Each ``save_*`` is one transaction. The checks and the write also exist as
+``apply_*(ctx, s, values, id)`` working inside a session the caller owns, so a caller
+that writes many records at once (the spreadsheet import) applies exactly the same rules
+and still commits all or nothing. ``check_*`` return every problem of one record at once
+(for a per-row error list) instead of stopping at the first.
+"""
 
 from __future__ import annotations
 
@@ -41,25 +48,59 @@ def _balai_id(ctx: AppContext) -> str:
     return ctx.actor.balai_id
 
 
+def _collect(checks: list[tuple[str, Any]]) -> tuple[dict[str, Any], list[ValidationError]]:
+    """Run each (field, thunk); keep the cleaned values and every error."""
+    clean: dict[str, Any] = {}
+    errors: list[ValidationError] = []
+    for name, thunk in checks:
+        try:
+            clean[name] = thunk()
+        except ValidationError as exc:
+            errors.append(exc if exc.field else ValidationError(exc.message, field=name))
+    return clean, errors
+
+
+def _raise_first(errors: list[ValidationError]) -> None:
+    if errors:
+        raise errors[0]
+
+
 COMPANY_FIELDS = {"name": "Nama perusahaan", "address": "Alamat", "city": "Kota",
                   "phone": "Telepon", "contact_person": "Narahubung"}
+COMPANY_REQUIRED = ("name", "address")
+
+
+def check_company(values: dict[str, Any], *, creating: bool = True
+                  ) -> tuple[dict[str, Any], list[ValidationError]]:
+    """Cleaned company fields (all when creating, those given when updating) and errors."""
+    return _collect([
+        (name, lambda name=name, label=label: _text(values, name, label=label,
+                                                    required=name in COMPANY_REQUIRED))
+        for name, label in COMPANY_FIELDS.items() if creating or name in values])
+
+
+def apply_company(ctx: AppContext, s: Session, values: dict[str, Any],
+                  company_id: str | None = None) -> Company:
+    """Create or update a company inside the caller's session."""
+    clean, errors = check_company(values, creating=company_id is None)
+    _raise_first(errors)
+    if company_id is None:
+        company = Company(balai_id=_balai_id(ctx))
+        s.add(company)
+    else:
+        company = _own(ctx, s.get(Company, company_id), "perusahaan", company_id)
+    for name, value in clean.items():
+        setattr(company, name, value)
+    company.modified_by = ctx.actor.id
+    s.flush()
+    return company
 
 
 def save_company(ctx: AppContext, values: dict[str, Any], company_id: str | None = None
                  ) -> Changes:
     """Create (no id) or update a company; one transaction."""
     with ctx.db.session() as s:
-        if company_id is None:
-            company = Company(balai_id=_balai_id(ctx), modified_by=ctx.actor.id)
-            s.add(company)
-        else:
-            company = _own(ctx, s.get(Company, company_id), "perusahaan", company_id)
-        for name, label in COMPANY_FIELDS.items():
-            if company_id is None or name in values:
-                setattr(company, name, _text(values, name, label=label,
-                                             required=name in ("name", "address")))
-        company.modified_by = ctx.actor.id
-        s.flush()
+        company = apply_company(ctx, s, values, company_id)
         return Changes("company", (company.id,))
 
 
@@ -67,68 +108,115 @@ EQUIPMENT_FIELDS = {"serial_number": "Nomor seri", "manufacturer": "Pabrikan",
                     "model": "Model/tipe", "capacity": "Kapasitas", "location": "Lokasi"}
 
 
+def _year_built(year: Any) -> int | None:
+    if year in (None, ""):
+        return None
+    if isinstance(year, int) and not isinstance(year, bool) \
+            and 1850 <= year <= date.today().year + 1:
+        return year
+    raise ValidationError(f"tahun pembuatan tidak masuk akal: {year!r}", field="year_built")
+
+
+def check_equipment(values: dict[str, Any], *, creating: bool = True
+                    ) -> tuple[dict[str, Any], list[ValidationError]]:
+    """Cleaned equipment fields and errors, references (company) not yet looked up."""
+    checks: list[tuple[str, Any]] = [
+        (name, lambda name=name, label=label: _text(values, name, label=label,
+                                                    required=name == "serial_number"))
+        for name, label in EQUIPMENT_FIELDS.items() if creating or name in values]
+    if creating:
+        checks.append(("object_type",
+                       lambda: get_object_type(str(values.get("object_type"))).code))
+    if "year_built" in values:
+        checks.append(("year_built", lambda: _year_built(values["year_built"])))
+    return _collect(checks)
+
+
+def apply_equipment(ctx: AppContext, s: Session, values: dict[str, Any],
+                    equipment_id: str | None = None) -> Equipment:
+    """Create or update equipment inside the caller's session."""
+    clean, errors = check_equipment(values, creating=equipment_id is None)
+    if equipment_id is None:
+        company_id = values.get("company_id")
+        if not isinstance(company_id, str):
+            errors.insert(0, ValidationError("perusahaan pemilik wajib dipilih",
+                                             field="company_id"))
+        _raise_first(errors)
+        assert isinstance(company_id, str)
+        _own(ctx, s.get(Company, company_id), "perusahaan", company_id)
+        # Added only once complete: an autoflush must never see a half-filled row.
+        equipment = Equipment(balai_id=_balai_id(ctx), company_id=company_id, **clean)
+        s.add(equipment)
+    else:
+        _raise_first(errors)
+        equipment = _own(ctx, s.get(Equipment, equipment_id), "peralatan", equipment_id)
+        if "object_type" in values and values["object_type"] != equipment.object_type:
+            raise ValidationError("jenis objek peralatan tidak dapat diubah; "
+                                  "daftarkan sebagai peralatan baru", field="object_type")
+        for name, value in clean.items():
+            setattr(equipment, name, value)
+    equipment.modified_by = ctx.actor.id
+    s.flush()
+    return equipment
+
+
 def save_equipment(ctx: AppContext, values: dict[str, Any], equipment_id: str | None = None
                    ) -> Changes:
     with ctx.db.session() as s:
-        if equipment_id is None:
-            equipment = Equipment(balai_id=_balai_id(ctx))
-            s.add(equipment)
-            company_id = values.get("company_id")
-            if not isinstance(company_id, str):
-                raise ValidationError("perusahaan pemilik wajib dipilih", field="company_id")
-            _own(ctx, s.get(Company, company_id), "perusahaan", company_id)
-            equipment.company_id = company_id
-            equipment.object_type = get_object_type(str(values.get("object_type"))).code
-        else:
-            equipment = _own(ctx, s.get(Equipment, equipment_id), "peralatan", equipment_id)
-            if "object_type" in values and values["object_type"] != equipment.object_type:
-                raise ValidationError("jenis objek peralatan tidak dapat diubah; "
-                                      "daftarkan sebagai peralatan baru", field="object_type")
-        for name, label in EQUIPMENT_FIELDS.items():
-            if equipment_id is None or name in values:
-                setattr(equipment, name, _text(values, name, label=label,
-                                               required=name == "serial_number"))
-        if "year_built" in values:
-            year = values["year_built"]
-            if year in (None, ""):
-                equipment.year_built = None
-            elif isinstance(year, int) and 1850 <= year <= date.today().year + 1:
-                equipment.year_built = year
-            else:
-                raise ValidationError(f"tahun pembuatan tidak masuk akal: {year!r}",
-                                      field="year_built")
-        equipment.modified_by = ctx.actor.id
-        s.flush()
+        equipment = apply_equipment(ctx, s, values, equipment_id)
         return Changes("equipment", (equipment.id,))
+
+
+INSTRUMENT_FIELDS = {"name": "Nama alat", "serial_number": "Nomor seri", "kind": "Jenis alat",
+                     "calibration_certificate": "Nomor sertifikat kalibrasi"}
+
+
+def _calibration_date(value: Any) -> date:
+    try:
+        valid = parse_date(value)
+    except (ValueError, TypeError):
+        valid = None
+    if valid is None:
+        raise ValidationError("tanggal berlaku kalibrasi wajib diisi (YYYY-MM-DD)",
+                              field="calibration_valid_until")
+    return valid
+
+
+def check_instrument(values: dict[str, Any], *, creating: bool = True
+                     ) -> tuple[dict[str, Any], list[ValidationError]]:
+    checks: list[tuple[str, Any]] = [
+        (name, lambda name=name, label=label: _text(values, name, label=label,
+                                                    required=name in ("name", "serial_number")))
+        for name, label in INSTRUMENT_FIELDS.items() if creating or name in values]
+    if creating or "calibration_valid_until" in values:
+        checks.append(("calibration_valid_until",
+                       lambda: _calibration_date(values.get("calibration_valid_until"))))
+    return _collect(checks)
+
+
+def apply_instrument(ctx: AppContext, s: Session, values: dict[str, Any],
+                     instrument_id: str | None = None) -> Instrument:
+    """Measuring instruments are managed by supervisors (SYNC_PROTOCOL.md section 4)."""
+    ctx.actor.require_role("supervisor", action="mengelola alat ukur")
+    clean, errors = check_instrument(values, creating=instrument_id is None)
+    _raise_first(errors)
+    if instrument_id is None:
+        instrument = Instrument(balai_id=_balai_id(ctx), **clean)
+        s.add(instrument)
+    else:
+        instrument = _own(ctx, s.get(Instrument, instrument_id), "alat ukur", instrument_id)
+        for name, value in clean.items():
+            setattr(instrument, name, value)
+    instrument.modified_by = ctx.actor.id
+    s.flush()
+    return instrument
 
 
 def save_instrument(ctx: AppContext, values: dict[str, Any], instrument_id: str | None = None
                     ) -> Changes:
     """Measuring instruments are managed by supervisors (SYNC_PROTOCOL.md section 4)."""
-    ctx.actor.require_role("supervisor", action="mengelola alat ukur")
     with ctx.db.session() as s:
-        if instrument_id is None:
-            instrument = Instrument(balai_id=_balai_id(ctx))
-            s.add(instrument)
-        else:
-            instrument = _own(ctx, s.get(Instrument, instrument_id), "alat ukur", instrument_id)
-        for name, label in (("name", "Nama alat"), ("serial_number", "Nomor seri"),
-                            ("kind", "Jenis alat"),
-                            ("calibration_certificate", "Nomor sertifikat kalibrasi")):
-            if instrument_id is None or name in values:
-                setattr(instrument, name, _text(values, name, label=label,
-                                                required=name in ("name", "serial_number")))
-        if instrument_id is None or "calibration_valid_until" in values:
-            try:
-                valid = parse_date(values.get("calibration_valid_until"))
-            except ValueError:
-                valid = None
-            if valid is None:
-                raise ValidationError("tanggal berlaku kalibrasi wajib diisi (YYYY-MM-DD)",
-                                      field="calibration_valid_until")
-            instrument.calibration_valid_until = valid
-        instrument.modified_by = ctx.actor.id
-        s.flush()
+        instrument = apply_instrument(ctx, s, values, instrument_id)
         return Changes("instrument", (instrument.id,))
 
 
