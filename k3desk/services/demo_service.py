@@ -21,7 +21,16 @@ from k3desk.services import auth_service, inspection_service, records_service
 from k3desk.services.context import Actor, AppContext
 from k3desk.services.demo_data import COMPANIES, CONTACTS, LOCATIONS, MAKERS
 from k3desk.store.db import Database, open_database
-from k3desk.store.models import Balai, Company, Equipment, Inspection, Instrument, User
+from k3desk.store.models import (
+    Balai,
+    Company,
+    Equipment,
+    Inspection,
+    Instrument,
+    NumberBlock,
+    SigningKey,
+    User,
+)
 
 SEED = 20261129
 
@@ -135,12 +144,26 @@ def _fill(db: Database, balai_id: str, today: date) -> DemoSummary:
             "location": rnd.choice(LOCATIONS)})
         equipment.append((change.ids[0], object_type))
 
+    _supervisor_device(db, balai_id, supervisor.actor.id, today)
     _inspections(db, rnd, today, inspectors, supervisor, equipment, instrument_ids)
     with db.session() as s:
         by_status = dict(s.execute(select(Inspection.status, func.count())
                                    .group_by(Inspection.status)).all())
         return DemoSummary(companies=len(companies), equipment=len(equipment),
                            inspections=sum(by_status.values()), by_status=by_status)
+
+
+def _supervisor_device(db: Database, balai_id: str, supervisor_id: str, today: date) -> None:
+    """What a server would give the supervisor's laptop: a registered key and a block."""
+    from k3desk.services import keys_service, settings_service
+
+    pair = keys_service.load_or_create_keypair(db)
+    device_id = settings_service.device_id(db)
+    with db.session(remote=True) as s:
+        s.add(SigningKey(key_id="BK3JKT-DEMO-1", user_id=supervisor_id, device_id=device_id,
+                         public_key=pair.public_b64, revoked=False, version=1))
+        s.add(NumberBlock(device_id=device_id, prefix="BK3JKT", first=1, last=200,
+                          year=today.year, balai_id=balai_id, version=1))
 
 
 def _inspections(db: Database, rnd: random.Random, today: date, inspectors: list[AppContext],

@@ -1,0 +1,34 @@
+"""``k3desk audit verify``: check the audit trail's hash chain."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from k3desk.cli import add_data_dir
+from k3desk.cli_support import data_dir_of
+from k3desk.store import audit
+from k3desk.store.db import open_database
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("audit", help="periksa jejak audit")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    v = actions.add_parser("verify", help="check that no audit event was changed or removed")
+    add_data_dir(v)
+    v.set_defaults(func=run_verify)
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    db = open_database(data_dir_of(args))
+    try:
+        with db.session() as s:
+            report = audit.verify(s)
+    finally:
+        db.dispose()
+    if report.ok:
+        print(f"Jejak audit utuh: {report.count} peristiwa.")
+        return 0
+    print(f"Jejak audit RUSAK pada peristiwa {report.broken_id}: {report.reason}",
+          file=sys.stderr)
+    return 1

@@ -1,0 +1,111 @@
+"""``k3desk inspection create|set|submit|correct``: the inspector's side without a screen."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from k3desk.cli import add_data_dir
+from k3desk.cli_support import data_dir_of
+from k3desk.domain.errors import ValidationError
+from k3desk.services import auth_service, inspection_service, review_service
+from k3desk.services.inspection_service import KINDS
+from k3desk.store.base import parse_date
+from k3desk.store.db import open_database
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("inspection", help="buat, isi dan ajukan pemeriksaan")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    c = actions.add_parser("create", help="new draft; prints its id")
+    c.add_argument("--equipment", required=True, help="equipment id")
+    c.add_argument("--template", help="template id (default: the latest for the object type)")
+    c.add_argument("--kind", choices=KINDS, default="berkala")
+    c.add_argument("--values", type=Path, help="JSON file of values")
+    c.add_argument("--date", help="inspection date YYYY-MM-DD (default: today)")
+    c.add_argument("--instruments", help="comma-separated instrument ids")
+    c.set_defaults(func=run_create)
+    s = actions.add_parser("set", help="save values into a draft")
+    s.add_argument("id")
+    s.add_argument("--values", type=Path, required=True)
+    s.add_argument("--replace", action="store_true", help="replace all values, not merge")
+    s.add_argument("--instruments", help="comma-separated instrument ids")
+    s.set_defaults(func=run_set)
+    sb = actions.add_parser("submit", help="send to the supervisor")
+    sb.add_argument("id")
+    sb.set_defaults(func=run_submit)
+    co = actions.add_parser("correct", help="new draft correcting a revoked certificate")
+    co.add_argument("number", help="the revoked certificate's number")
+    co.set_defaults(func=run_correct)
+    for parser in (c, s, sb, co):
+        add_data_dir(parser)
+
+
+def read_values(path: Path) -> dict[str, Any]:
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ValidationError(f"tidak dapat membaca {path}: {exc.strerror}") from exc
+    except (UnicodeError, json.JSONDecodeError) as exc:
+        raise ValidationError(f"{path} bukan JSON yang sah: {exc}") from exc
+    if not isinstance(value, dict):
+        raise ValidationError(f"{path} harus berisi objek JSON (nama isian -> nilai)")
+    return value
+
+
+def _ids(text: str | None) -> list[str] | None:
+    return None if text is None else [t.strip() for t in text.split(",") if t.strip()]
+
+
+def run_create(args: argparse.Namespace) -> int:
+    db = open_database(data_dir_of(args))
+    try:
+        ctx = auth_service.require_context(db)
+        try:
+            day = parse_date(args.date)
+        except ValueError:
+            raise ValidationError(f"--date harus YYYY-MM-DD, bukan {args.date!r}") from None
+        change = inspection_service.create_draft(
+            ctx, equipment_id=args.equipment, template_id=args.template, kind=args.kind,
+            values=read_values(args.values) if args.values else None, inspected_on=day,
+            instrument_ids=_ids(args.instruments))
+        print(change.ids[0])
+    finally:
+        db.dispose()
+    return 0
+
+
+def run_set(args: argparse.Namespace) -> int:
+    db = open_database(data_dir_of(args))
+    try:
+        ctx = auth_service.require_context(db)
+        inspection_service.update_draft(ctx, args.id, values=read_values(args.values),
+                                        merge=not args.replace,
+                                        instrument_ids=_ids(args.instruments))
+        inspection = inspection_service.get(ctx, args.id)
+        print(f"Tersimpan. Kesimpulan sementara: {inspection.verdict}")
+    finally:
+        db.dispose()
+    return 0
+
+
+def run_submit(args: argparse.Namespace) -> int:
+    db = open_database(data_dir_of(args))
+    try:
+        inspection_service.submit(auth_service.require_context(db), args.id)
+        print(f"Pemeriksaan {args.id} diajukan ke penyelia.")
+    finally:
+        db.dispose()
+    return 0
+
+
+def run_correct(args: argparse.Namespace) -> int:
+    db = open_database(data_dir_of(args))
+    try:
+        change = review_service.start_correction(auth_service.require_context(db), args.number)
+        print(change.ids[0])
+    finally:
+        db.dispose()
+    return 0

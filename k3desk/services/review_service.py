@@ -1,0 +1,226 @@
+"""The supervisor's decisions: approve (number, sign, issue), ask for revision, reject,
+and revoke an issued certificate.
+
+Approval is guarded as the server guards it (SYNC_PROTOCOL.md section 4): the inspector's
+licence for the object type and every instrument's calibration must have been valid on
+the inspection date, and the verdict must be the one the pinned template gives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from k3desk.domain import signing
+from k3desk.domain.canonical import data_sha256
+from k3desk.domain.certificates import make_payload
+from k3desk.domain.errors import NotFoundError, PermissionDenied, ValidationError
+from k3desk.domain.numbering import DEFAULT_NUMBER_FORMAT, format_number
+from k3desk.domain.object_types import get_object_type
+from k3desk.domain.qualification import calibration_error, qualification_error
+from k3desk.domain.workflow import Status, transition_error
+from k3desk.services import keys_service, settings_service
+from k3desk.services.context import AppContext, Changes
+from k3desk.services.inspection_service import _own_inspection, evaluate_inspection
+from k3desk.store import audit
+from k3desk.store.base import now_text
+from k3desk.store.models import (
+    Balai,
+    Certificate,
+    Company,
+    Equipment,
+    Inspection,
+    Instrument,
+    User,
+)
+
+
+@dataclass(frozen=True)
+class Issued:
+    """What approval made: the certificate and how many numbers this laptop has left."""
+
+    changes: Changes
+    certificate_id: str
+    number: str
+    verdict: str
+    numbers_left: int
+
+    @property
+    def block_low(self) -> bool:
+        return self.numbers_left < keys_service.LOW_BLOCK_WARNING
+
+
+def _decide(ctx: AppContext, s: Session, inspection_id: str, new: Status) -> Inspection:
+    ctx.actor.require_role("supervisor", action="menelaah pemeriksaan")
+    inspection = _own_inspection(ctx, s, inspection_id)
+    error = transition_error(inspection.status, new.value, ctx.actor.role)
+    if error:
+        raise PermissionDenied(error)
+    return inspection
+
+
+def approval_problems(s: Session, inspection: Inspection) -> list[str]:
+    """Why this inspection may not be approved (empty when it may)."""
+    problems = []
+    inspector = s.get(User, inspection.inspector_id)
+    equipment = s.get(Equipment, inspection.equipment_id)
+    if inspector is None or equipment is None:
+        return ["data pemeriksa atau peralatan belum ada di laptop ini; jalankan sinkronisasi"]
+    q_error = qualification_error(list(inspector.qualifications or []), equipment.object_type,
+                                  inspection.inspected_on)
+    if q_error:
+        problems.append(f"kualifikasi pemeriksa {inspector.full_name}: {q_error}")
+    instruments = [s.get(Instrument, i) for i in inspection.instrument_ids or []]
+    if any(i is None for i in instruments):
+        problems.append("alat ukur yang dipakai tidak dikenal di laptop ini")
+    c_error = calibration_error([i.to_data() | {"id": i.id} for i in instruments if i],
+                                inspection.inspected_on)
+    if c_error:
+        problems.append(f"kalibrasi alat ukur: {c_error}")
+    stored = inspection.verdict
+    result = evaluate_inspection(inspection)
+    if result.missing:
+        problems.append("nilai wajib belum diisi: " + ", ".join(result.missing))
+    if stored != result.verdict:
+        problems.append(f"kesimpulan tersimpan ({stored}) berbeda dari hasil templat "
+                        f"({result.verdict})")
+    return problems
+
+
+def approve(ctx: AppContext, inspection_id: str, *, issued_on: date | None = None) -> Issued:
+    """Approve, number, sign and record the certificate, all in one transaction."""
+    issued_on = issued_on or date.today()
+    device_id = settings_service.device_id(ctx.db)
+    keypair = keys_service.load_or_create_keypair(ctx.db)
+    with ctx.db.session() as s:
+        inspection = _decide(ctx, s, inspection_id, Status.APPROVED)
+        problems = approval_problems(s, inspection)
+        if problems:
+            raise ValidationError("persetujuan ditolak:\n  - " + "\n  - ".join(problems))
+        key = keys_service.active_key(s, ctx.actor.id, keypair.public_b64)
+        balai = s.get(Balai, inspection.balai_id)
+        equipment = s.get(Equipment, inspection.equipment_id)
+        company = s.get(Company, inspection.company_id)
+        if balai is None or equipment is None or company is None:
+            raise NotFoundError("data Balai, perusahaan atau peralatan belum lengkap di laptop "
+                                "ini; jalankan sinkronisasi")
+        allocation = keys_service.allocate_number(s, device_id, balai.id, issued_on.year)
+        number = format_number(balai.number_format or DEFAULT_NUMBER_FORMAT, allocation.seq,
+                               get_object_type(equipment.object_type).number_code,
+                               balai.code, issued_on)
+        old = inspection.status
+        inspection.status = Status.APPROVED.value
+        inspection.reviewed_by = ctx.actor.id
+        inspection.reviewed_at = now_text()
+        inspection.modified_by = ctx.actor.id
+        verdict = inspection.verdict or ""
+        valid_until = inspection.next_test_due if verdict == "memenuhi" else None
+        replaces = (inspection.extra or {}).get("replaces_certificate_id")
+        fields: dict[str, Any] = {
+            "number": number, "inspection_id": inspection.id, "company": company.name,
+            "equipment_serial": equipment.serial_number, "object_type": equipment.object_type,
+            "balai": balai.code, "verdict": verdict, "issued_on": issued_on.isoformat(),
+            "valid_until": valid_until.isoformat() if valid_until else "-",
+            "data_sha256": data_sha256(inspection.to_data())}
+        if replaces:
+            replaced = s.get(Certificate, replaces)
+            fields["replaces"] = replaced.number if replaced else replaces
+        payload = make_payload(fields)
+        certificate = Certificate(
+            balai_id=inspection.balai_id, inspection_id=inspection.id,
+            block_id=allocation.block.id, seq_in_block=allocation.seq, number=number,
+            issued_on=issued_on, valid_until=valid_until, approver_id=ctx.actor.id,
+            key_id=key.key_id, payload=payload,
+            signature=signing.sign(keypair.private_raw, payload), replaces=replaces,
+            modified_by=ctx.actor.id)
+        s.add(certificate)
+        s.flush()
+        audit.append(s, actor_id=ctx.actor.id, record_type="inspection", record_id=inspection.id,
+                     action="approve", from_status=old, to_status=Status.APPROVED.value)
+        audit.append(s, actor_id=ctx.actor.id, record_type="certificate",
+                     record_id=certificate.id, action="issue", note=number)
+        return Issued(Changes("inspection", (inspection.id,), Status.APPROVED.value),
+                      certificate.id, number, verdict, allocation.remaining)
+
+
+def request_revision(ctx: AppContext, inspection_id: str, *, comment: str) -> Changes:
+    if not comment or not comment.strip():
+        raise ValidationError("tuliskan apa yang perlu direvisi", field="comment")
+    return _simple_decision(ctx, inspection_id, Status.REVISION_REQUESTED, comment.strip())
+
+
+def reject(ctx: AppContext, inspection_id: str, *, reason: str) -> Changes:
+    if not reason or not reason.strip():
+        raise ValidationError("tuliskan alasan penolakan", field="reason")
+    return _simple_decision(ctx, inspection_id, Status.REJECTED, reason.strip())
+
+
+def _simple_decision(ctx: AppContext, inspection_id: str, new: Status, note: str) -> Changes:
+    with ctx.db.session() as s:
+        inspection = _decide(ctx, s, inspection_id, new)
+        old = inspection.status
+        inspection.status = new.value
+        inspection.review_comment = note
+        inspection.reviewed_by = ctx.actor.id
+        inspection.reviewed_at = now_text()
+        inspection.modified_by = ctx.actor.id
+        audit.append(s, actor_id=ctx.actor.id, record_type="inspection", record_id=inspection.id,
+                     action=new.value, from_status=old, to_status=new.value, note=note)
+        return Changes("inspection", (inspection.id,), new.value)
+
+
+def find_certificate(s: Session, number_or_id: str) -> Certificate:
+    cert = s.scalars(select(Certificate).where(
+        (Certificate.number == number_or_id) | (Certificate.id == number_or_id))).first()
+    if cert is None:
+        raise NotFoundError(f"sertifikat {number_or_id} tidak ditemukan di laptop ini")
+    return cert
+
+
+def revoke(ctx: AppContext, number: str, *, reason: str) -> Changes:
+    """Revoke an issued certificate; only ``revoked`` and its reason ever change."""
+    ctx.actor.require_role("supervisor", action="mencabut sertifikat")
+    if not reason or not reason.strip():
+        raise ValidationError("tuliskan alasan pencabutan", field="reason")
+    with ctx.db.session() as s:
+        cert = find_certificate(s, number)
+        if ctx.actor.balai_id and cert.balai_id != ctx.actor.balai_id:
+            raise PermissionDenied(f"sertifikat {number} milik Balai lain")
+        if cert.revoked:
+            raise ValidationError(f"sertifikat {cert.number} sudah dicabut")
+        cert.revoked = True
+        cert.revoked_reason = reason.strip()
+        cert.modified_by = ctx.actor.id
+        audit.append(s, actor_id=ctx.actor.id, record_type="certificate", record_id=cert.id,
+                     action="revoke", note=f"{cert.number}: {reason.strip()}")
+        return Changes("certificate", (cert.id,))
+
+
+def start_correction(ctx: AppContext, number: str) -> Changes:
+    """A new draft copying a revoked certificate's inspection; once approved, its
+    certificate names the one it replaces."""
+    from k3desk.services import inspection_service
+
+    with ctx.db.session() as s:
+        cert = find_certificate(s, number)
+        if not cert.revoked:
+            raise ValidationError(f"cabut dulu sertifikat {cert.number} sebelum menerbitkan "
+                                  "koreksinya")
+        old = s.get(Inspection, cert.inspection_id)
+        if old is None:
+            raise NotFoundError("pemeriksaan asal sertifikat ini tidak ada di laptop ini")
+        source = dict(equipment_id=old.equipment_id, template_id=old.template_id,
+                      kind=old.kind, values=dict(old.values or {}),
+                      inspected_on=old.inspected_on, instrument_ids=list(old.instrument_ids),
+                      place=old.place)
+        cert_id = cert.id
+    change = inspection_service.create_draft(ctx, **source)
+    with ctx.db.session() as s:
+        new = s.get(Inspection, change.ids[0])
+        assert new is not None
+        new.extra = {**(new.extra or {}), "replaces_certificate_id": cert_id}
+    return change
