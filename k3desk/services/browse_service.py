@@ -1,0 +1,79 @@
+"""Read-only views for screens: plain values out, no session or ORM object leaves here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from k3desk.services import inspection_service, records_service
+from k3desk.services.inspection_service import InspectionQuery
+from k3desk.store.db import Database
+from k3desk.store.models import Balai, Certificate, Company, Equipment, Inspection, User
+
+
+@dataclass(frozen=True)
+class Overview:
+    balai_name: str | None
+    inspections: int
+    companies: int
+    equipment: int
+    pending_outbox: int
+
+
+def overview(db: Database) -> Overview:
+    from k3desk.store.models import OutboxEntry
+
+    with db.session() as s:
+        balai = s.scalars(select(Balai).limit(1)).first()
+
+        def count(model: Any) -> int:
+            return int(s.scalar(select(func.count()).select_from(model)) or 0)
+
+        pending = int(s.scalar(select(func.count()).select_from(OutboxEntry)
+                               .where(OutboxEntry.state == "pending")) or 0)
+        return Overview(balai.name if balai else None, count(Inspection), count(Company),
+                        count(Equipment), pending)
+
+
+def inspection_rows(db: Database, query: InspectionQuery) -> list[dict[str, Any]]:
+    with db.session() as s:
+        return [{"id": r.inspection.id, "inspected_on": r.inspection.inspected_on.isoformat(),
+                 "status": r.inspection.status, "verdict": r.inspection.verdict,
+                 "object_type": r.object_type, "serial_number": r.serial_number,
+                 "company_name": r.company_name}
+                for r in inspection_service.search(s, None, query)]
+
+
+def company_rows(db: Database, text: str | None = None) -> list[dict[str, Any]]:
+    with db.session() as s:
+        return [{"id": c.id, **c.to_data()} for c in records_service.list_companies(
+            s, None, records_service.RecordQuery(text=text))]
+
+
+def equipment_rows(db: Database, text: str | None = None) -> list[dict[str, Any]]:
+    with db.session() as s:
+        names = dict(s.execute(select(Company.id, Company.name)).all())
+        return [{"id": e.id, **e.to_data(), "company_name": names.get(e.company_id, "")}
+                for e in records_service.list_equipment(
+                    s, None, records_service.RecordQuery(text=text))]
+
+
+def inspection_detail(db: Database, inspection_id: str) -> dict[str, Any]:
+    """Everything a details view shows of one inspection."""
+    with db.session() as s:
+        inspection = s.get(Inspection, inspection_id)
+        if inspection is None:
+            return {}
+        equipment = s.get(Equipment, inspection.equipment_id)
+        company = s.get(Company, inspection.company_id)
+        inspector = s.get(User, inspection.inspector_id)
+        cert = s.scalars(select(Certificate).where(
+            Certificate.inspection_id == inspection.id)).first()
+        return {"inspection": {"id": inspection.id, **inspection.to_data()},
+                "equipment": equipment.to_data() if equipment else {},
+                "company": company.to_data() if company else {},
+                "inspector": inspector.full_name if inspector else "",
+                "certificate": cert.number if cert else None,
+                "certificate_revoked": bool(cert and cert.revoked)}

@@ -1,0 +1,124 @@
+"""Table models over the services' lists (Vorta-style: columns as constants, a row role)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from k3desk.domain.object_types import OBJECT_TYPES
+from k3desk.domain.workflow import STATUS_LABELS_ID, Status
+from k3desk.ui.i18n import language, tr
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+VERDICT_LABELS = {"memenuhi": "Memenuhi", "tidak_memenuhi": "Tidak memenuhi",
+                  "incomplete": "Belum lengkap"}
+VERDICT_COLORS = {"memenuhi": "#1b5e20", "tidak_memenuhi": "#b71c1c", "incomplete": "#6d4c41"}
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class InspectionItem:
+    """A plain row (no ORM object crosses into the UI)."""
+
+    id: str
+    inspected_on: str
+    status: str
+    verdict: str | None
+    object_type: str
+    serial_number: str
+    company_name: str
+
+
+def object_type_name(code: str) -> str:
+    t = OBJECT_TYPES.get(code)
+    return t.name(language()) if t else code
+
+
+class InspectionTableModel(QAbstractTableModel):
+    DATE, STATUS, VERDICT, OBJECT_TYPE, SERIAL, COMPANY = range(6)
+    HEADERS = ("Tanggal", "Status", "Kesimpulan", "Jenis objek", "Nomor seri", "Perusahaan")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[InspectionItem] = []
+
+    def set_rows(self, rows: list[InspectionItem]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self._rows[index.row()]
+        col = index.column()
+        if role == ROW_ROLE:
+            return item
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.DATE:
+                return item.inspected_on
+            if col == self.STATUS:
+                return tr(STATUS_LABELS_ID[Status(item.status)])
+            if col == self.VERDICT:
+                return tr(VERDICT_LABELS.get(item.verdict or "", "-"))
+            if col == self.OBJECT_TYPE:
+                return object_type_name(item.object_type)
+            if col == self.SERIAL:
+                return item.serial_number
+            return item.company_name
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.VERDICT and item.verdict:
+            return QBrush(QColor(VERDICT_COLORS.get(item.verdict, "#000000")))
+        return None
+
+
+class RecordTableModel(QAbstractTableModel):
+    """A read-only table of plain dicts with the given (key, header) columns."""
+
+    def __init__(self, columns: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self._columns = columns
+        self._rows: list[dict[str, Any]] = []
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self._columns[section][1])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = row.get(self._columns[index.column()][0])
+            return "" if value is None else str(value)
+        return None

@@ -1,0 +1,205 @@
+"""The main window: inspections, companies and equipment of this laptop."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from k3desk.domain.object_types import OBJECT_TYPES
+from k3desk.domain.workflow import STATUS_LABELS_ID, Status
+from k3desk.services import browse_service
+from k3desk.services.context import Actor
+from k3desk.services.inspection_service import InspectionQuery
+from k3desk.store.db import Database
+from k3desk.ui.i18n import tr
+from k3desk.ui.inspection_table_model import (
+    ROW_ROLE,
+    VERDICT_LABELS,
+    InspectionItem,
+    InspectionTableModel,
+    RecordTableModel,
+    object_type_name,
+)
+
+
+def _table(model: object) -> QTableView:
+    view = QTableView()
+    view.setModel(model)  # type: ignore[arg-type]
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.setSortingEnabled(False)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class InspectionsTab(QWidget):
+    def __init__(self, db: Database) -> None:
+        super().__init__()
+        self.db = db
+        self.search = QLineEdit(placeholderText=tr("Cari…"))
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.status.addItem(tr("Semua status"), None)
+        for s in Status:
+            self.status.addItem(tr(STATUS_LABELS_ID[s]), s.value)
+        self.object_type = QComboBox()
+        self.object_type.addItem(tr("Semua jenis objek"), None)
+        for code in OBJECT_TYPES:
+            self.object_type.addItem(object_type_name(code), code)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.object_type, 1)
+        self.model = InspectionTableModel()
+        self.view = _table(self.model)
+        self.view.doubleClicked.connect(self.show_detail)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view)
+        self.search.textChanged.connect(self.refresh)
+        self.status.currentIndexChanged.connect(self.refresh)
+        self.object_type.currentIndexChanged.connect(self.refresh)
+
+    def query(self) -> InspectionQuery:
+        return InspectionQuery(status=self.status.currentData(),
+                               object_type=self.object_type.currentData(),
+                               text=self.search.text().strip() or None)
+
+    def refresh(self) -> None:
+        rows = browse_service.inspection_rows(self.db, self.query())
+        self.model.set_rows([InspectionItem(**r) for r in rows])
+
+    def show_detail(self, index: QModelIndex) -> None:
+        item: InspectionItem = self.model.data(index, ROW_ROLE)
+        InspectionDetailDialog(self.db, item.id, self).exec()
+
+
+class InspectionDetailDialog(QDialog):
+    """What was measured, the verdict and why (read-only for now)."""
+
+    def __init__(self, db: Database, inspection_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        detail = browse_service.inspection_detail(db, inspection_id)
+        insp = detail["inspection"]
+        self.setWindowTitle(f"{tr('Pemeriksaan')} {insp['inspected_on']}")
+        self.resize(720, 560)
+        text = QTextBrowser()
+        verdict = insp.get("verdict") or ""
+        rows = "".join(f"<tr><td>{k}</td><td>{json.dumps(v, ensure_ascii=False)}</td></tr>"
+                       for k, v in sorted((insp.get("values") or {}).items()))
+        findings = "".join(f"<li>{f.get('message_id') or f.get('message') or f}</li>"
+                           for f in insp.get("findings") or [])
+        cert = detail.get("certificate")
+        text.setHtml(
+            f"<h3>{object_type_name(detail['equipment'].get('object_type', ''))} "
+            f"{detail['equipment'].get('serial_number', '')}</h3>"
+            f"<p>{detail['company'].get('name', '')}<br>{detail['company'].get('address', '')}"
+            f"</p><p><b>{tr('Kesimpulan')}:</b> {tr(VERDICT_LABELS.get(verdict, '-'))}"
+            f" &nbsp; <b>{tr('Status')}:</b> {tr(STATUS_LABELS_ID[Status(insp['status'])])}"
+            + (f" &nbsp; <b>No.</b> {cert}" if cert else "") + "</p>"
+            + (f"<h4>{tr('Temuan')}</h4><ul>{findings}</ul>" if findings else "")
+            + f"<h4>{tr('Nilai terukur')}</h4><table cellspacing=4>{rows}</table>")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+
+
+class RecordsTab(QWidget):
+    def __init__(self, db: Database, kind: str) -> None:
+        super().__init__()
+        self.db, self.kind = db, kind
+        columns = ([("name", "Nama"), ("city", "Kota"), ("address", "Alamat")]
+                   if kind == "company" else
+                   [("object_type_name", "Jenis objek"), ("serial_number", "Nomor seri"),
+                    ("manufacturer", "Pabrikan"), ("model", "Model"), ("capacity", "Kapasitas"),
+                    ("company_name", "Perusahaan"), ("location", "Lokasi")])
+        self.search = QLineEdit(placeholderText=tr("Cari…"))
+        self.search.setClearButtonEnabled(True)
+        self.model = RecordTableModel(columns)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(_table(self.model))
+        self.search.textChanged.connect(self.refresh)
+
+    def refresh(self) -> None:
+        text = self.search.text().strip() or None
+        if self.kind == "company":
+            rows = browse_service.company_rows(self.db, text)
+        else:
+            rows = [dict(r, object_type_name=object_type_name(r["object_type"]))
+                    for r in browse_service.equipment_rows(self.db, text)]
+        self.model.set_rows(rows)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, actor: Actor | None) -> None:
+        super().__init__()
+        self.db = db
+        overview = browse_service.overview(db)
+        self.setWindowTitle("k3desk" + (f" — {overview.balai_name}" if overview.balai_name
+                                        else ""))
+        self.resize(1180, 720)
+        self.inspections = InspectionsTab(db)
+        self.companies = RecordsTab(db, "company")
+        self.equipment = RecordsTab(db, "equipment")
+        tabs = QTabWidget()
+        tabs.addTab(self.inspections, tr("Pemeriksaan"))
+        tabs.addTab(self.companies, tr("Perusahaan"))
+        tabs.addTab(self.equipment, tr("Peralatan"))
+        self.setCentralWidget(tabs)
+        menu = self.menuBar().addMenu(tr("Berkas"))
+        quit_action = QAction(tr("Keluar"), self)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(tr("Bantuan"))
+        about = QAction(tr("Tentang k3desk"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+        who = (f"{actor.full_name} ({actor.role})" if actor else tr("Belum ada yang login"))
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(QLabel(f"{who}  ·  {tr('Luring: belum ada server')}"))
+        self.data_path = Path(db.path)
+        for tab in (self.inspections, self.companies, self.equipment):
+            tab.refresh()
+        self.inspections.model.modelReset.connect(self.update_status)
+        self.update_status()
+
+    def update_status(self) -> None:
+        self.status_label.setText(f"{self.inspections.model.rowCount()} "
+                                  f"{tr('pemeriksaan ditampilkan')}  ·  {tr('Data')}: "
+                                  f"{self.data_path}")
+
+    def show_about(self) -> None:
+        from k3desk import __version__
+
+        QMessageBox.about(self, tr("Tentang k3desk"),
+                          f"k3desk {__version__}\nPemeriksaan dan pengujian K3, luring dulu.")
+
+
+def align_center(label: QLabel) -> QLabel:
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
