@@ -1,0 +1,87 @@
+"""``k3desk import companies|equipment|instruments FILE``: records from .xlsx or CSV.
+
+Exit 0 with the counts; exit 2 with every row's problem (and nothing imported).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from k3desk.cli_support import data_dir_of
+from k3desk.domain.errors import ValidationError
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from k3desk.cli import add_data_dir
+
+    p = sub.add_parser("import", help="impor perusahaan, peralatan atau alat ukur dari .xlsx/.csv")
+    p.add_argument("kind", choices=["companies", "equipment", "instruments"])
+    p.add_argument("file", type=Path)
+    p.add_argument("--map", action="append", default=[], metavar="KOLOM=ISIAN",
+                   help="map a column header to a field (e.g. 'No. Seri=serial_number'); "
+                        "headers equal to field names map by themselves")
+    p.add_argument("--exclude-rows", default="", metavar="3,7,12",
+                   help="file row numbers to leave out")
+    p.add_argument("--preview", action="store_true",
+                   help="show what would happen without writing anything")
+    add_data_dir(p)
+    p.set_defaults(func=run)
+
+
+def _mapping(pairs: list[str], headers: list[str], suggested: dict[str, str | None]
+             ) -> dict[str, str | None] | None:
+    if not pairs:
+        return None
+    mapping = dict(suggested)
+    for pair in pairs:
+        header, sep, target = pair.partition("=")
+        if not sep:
+            raise ValidationError(f"--map harus berbentuk KOLOM=ISIAN, bukan {pair!r}")
+        mapping[header.strip()] = target.strip() or None
+    return mapping
+
+
+def _rows(text: str) -> list[int]:
+    try:
+        return [int(x) for x in text.replace(" ", "").split(",") if x]
+    except ValueError as exc:
+        raise ValidationError(f"--exclude-rows harus berupa nomor baris, mis. 3,7: {text}"
+                              ) from exc
+
+
+def run(args: argparse.Namespace) -> int:
+    from k3desk.logging_setup import setup_logging
+    from k3desk.services import auth_service, import_service
+    from k3desk.services.import_tables import read_table
+    from k3desk.store.db import open_database
+
+    data_dir = data_dir_of(args)
+    setup_logging(data_dir)
+    db = open_database(data_dir)
+    try:
+        ctx = auth_service.require_context(db)
+        exclude = _rows(args.exclude_rows)
+        mapping = None
+        if args.map:
+            headers = read_table(args.file).headers
+            mapping = _mapping(args.map, headers,
+                               import_service.suggest_mapping(args.kind, headers))
+        if args.preview:
+            p = import_service.preview(ctx, args.file, args.kind, mapping, exclude_rows=exclude)
+            for header in p.headers:
+                print(f"  {header!r} -> {p.mapping.get(header) or '(diabaikan)'}")
+            c = p.counts
+            print(f"{p.total_rows} baris: {c['created']} baru, {c['updated']} diperbarui, "
+                  f"{c['unchanged']} tetap, {c['excluded']} dikecualikan, "
+                  f"{c['errors']} masalah")
+            for error in p.errors:
+                print(f"  {error}")
+            return 2 if p.errors else 0
+        result = import_service.import_file(ctx, args.file, args.kind, mapping, exclude)
+        print(f"{args.file.name}: {result.total} baris diimpor ({result.created} dibuat, "
+              f"{result.updated} diperbarui, {result.unchanged} tidak berubah"
+              + (f", {result.excluded} dikecualikan" if result.excluded else "") + ")")
+        return 0
+    finally:
+        db.dispose()
