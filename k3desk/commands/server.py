@@ -1,0 +1,38 @@
+"""``k3desk server``: run the central sync server with uvicorn.
+
+Prints ``k3desk server ready on http://HOST:PORT`` (the real port, also with
+``--port 0``) on stdout once it accepts connections, so a parent process can wait for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("server", help="run the central sync server")
+    p.add_argument("--db", default=None,
+                   help="database URL (default: sqlite file in the server data folder; "
+                        "postgresql+psycopg://user:pass@host/db for PostgreSQL)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8700, help="port (default 8700; 0 picks one)")
+    p.add_argument("--blob-dir", type=Path, default=None,
+                   help="folder for photos and documents (default: <server data folder>/blobs)")
+    p.add_argument("--log-level", default="info",
+                   choices=["critical", "error", "warning", "info", "debug"])
+    p.add_argument("--proxy-headers", action="store_true",
+                   help="trust X-Forwarded-* from --forwarded-allow-ips (behind a TLS proxy)")
+    p.add_argument("--forwarded-allow-ips", default="127.0.0.1")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from k3desk.server.runner import serve
+    from k3desk.server.settings import Settings, default_blob_dir, default_db_url
+
+    settings = Settings(db_url=args.db or default_db_url(),
+                        blob_dir=args.blob_dir or default_blob_dir())
+    return serve(settings, host=args.host, port=args.port, log_level=args.log_level,
+                 proxy_headers=args.proxy_headers,
+                 forwarded_allow_ips=args.forwarded_allow_ips)

@@ -1,0 +1,81 @@
+"""Content-addressed blob files: ``<blob_dir>/<first two hex>/<sha256>``.
+
+A blob is written to a temporary file while its hash is computed, and moved into
+place only when the bytes hash to the name, so a half-sent or wrong upload never
+becomes a blob. Identical uploads share one file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from k3desk.server.models import Blob
+from k3desk.server.store import utcnow
+
+SHA256_NAME = re.compile(r"^[0-9a-f]{64}$")
+
+
+def blob_path(blob_dir: Path, sha256: str) -> Path:
+    return blob_dir / sha256[:2] / sha256
+
+
+class BlobTooLarge(Exception):
+    pass
+
+
+class BlobWriter:
+    """Collects an upload into a temporary file inside the blob folder, hashing as it goes."""
+
+    def __init__(self, blob_dir: Path, limit: int) -> None:
+        tmp_dir = blob_dir / "tmp"
+        tmp_dir.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=tmp_dir, suffix=".part")
+        self.path = Path(name)
+        self._file = os.fdopen(fd, "wb")
+        self._hash = hashlib.sha256()
+        self.size = 0
+        self.limit = limit
+
+    def write(self, chunk: bytes) -> None:
+        self.size += len(chunk)
+        if self.size > self.limit:
+            raise BlobTooLarge()
+        self._hash.update(chunk)
+        self._file.write(chunk)
+
+    def finish(self) -> str:
+        self._file.flush()
+        os.fsync(self._file.fileno())
+        self._file.close()
+        return self._hash.hexdigest()
+
+    def discard(self) -> None:
+        if not self._file.closed:
+            self._file.close()
+        self.path.unlink(missing_ok=True)
+
+
+def store_blob(session: Session, blob_dir: Path, sha256: str, writer: BlobWriter) -> bool:
+    """Move a checked upload into place; True when the blob is new."""
+    final = blob_path(blob_dir, sha256)
+    with session.begin():
+        if session.get(Blob, sha256) is not None and final.exists():
+            writer.discard()
+            return False
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(writer.path, final)
+        if session.get(Blob, sha256) is not None:
+            return False
+        try:
+            with session.begin_nested():
+                session.add(Blob(sha256=sha256, size=writer.size, created_at=utcnow()))
+        except IntegrityError:  # a racing upload of the same bytes won
+            return False
+    return True

@@ -1,0 +1,172 @@
+"""The rules a pushed change must pass, in the order SYNC_PROTOCOL.md section 4 gives.
+
+shape (``invalid``) -> ownership (``forbidden``) -> version (``conflict``) ->
+references (``missing_reference``) -> workflow -> template and verdict (``invalid``)
+-> ``qualification`` and ``calibration`` -> ``blob_missing`` -> ``certificate``.
+``check_change`` reads the database but never writes to it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from k3desk.domain.qualification import calibration_error, parse_day, qualification_error
+from k3desk.domain.workflow import Role, Status, transition_error
+from k3desk.server.auth import Actor
+from k3desk.server.certificate_checks import certificate_refusal
+from k3desk.server.models import Blob, Record
+from k3desk.server.outcome import Accept, Refusal
+from k3desk.server.rules import is_uuid, shape_error
+from k3desk.server.template_store import find_template
+from k3desk.sync.protocol import SERVER_TYPES, Change
+
+#: What a supervisor's review may not change in an inspection.
+FROZEN_ON_REVIEW = ("values", "verdict", "template_id", "template_version", "equipment_id",
+                    "company_id", "inspector_id", "inspected_on", "instrument_ids")
+
+
+def visible(session: Session, actor: Actor, record_id: Any, type_: str) -> Record | None:
+    """A live record of ``type_`` the actor may see, or None."""
+    if not is_uuid(record_id):
+        return None
+    record = session.get(Record, record_id)
+    if record is None or record.deleted or record.type != type_:
+        return None
+    if not actor.is_admin and record.balai_id != actor.balai_id:
+        return None
+    return record
+
+
+def check_change(session: Session, actor: Actor, device_id: str, change: Change,
+                 existing: Record | None) -> Refusal | Accept:
+    data = change.data
+    # 1. shape
+    if not is_uuid(change.id):
+        return Refusal("invalid", "id must be a UUID", "id")
+    fault = shape_error(change.type, data, deleted=change.deleted)
+    if fault:
+        return Refusal("invalid", fault[0], fault[1])
+    # 2. ownership and role
+    if change.type in SERVER_TYPES:
+        return Refusal("forbidden", f"{change.type} records are written by the server only")
+    if change.type == "instrument" and actor.role != Role.SUPERVISOR:
+        return Refusal("forbidden", "only a supervisor may write instruments")
+    if not actor.is_admin and data.get("balai_id") != actor.balai_id:
+        return Refusal("forbidden", "the record belongs to another Balai", "balai_id")
+    if existing is not None:
+        if not actor.is_admin and existing.balai_id != actor.balai_id:
+            return Refusal("forbidden", "a record with this id belongs to another Balai", "id")
+        if existing.balai_id != data.get("balai_id"):
+            return Refusal("forbidden", "a record cannot move to another Balai", "balai_id")
+        if existing.type != change.type:
+            return Refusal("invalid", f"this id is a {existing.type}, not a {change.type}", "type")
+    # 3. version
+    if existing is None and change.base_version > 0:
+        return Refusal("invalid", "base_version is above 0 for a record the server never had",
+                       "base_version")
+    if existing is not None and change.base_version != existing.version:
+        return Refusal("conflict", "the record changed on the server")
+    if change.deleted:
+        return _deletion(actor, change, existing)
+    # 4. references
+    refusal = _references(session, actor, change)
+    if refusal:
+        return refusal
+    if change.type == "inspection":
+        return _inspection(session, actor, change, existing)
+    if change.type == "attachment" and session.get(Blob, data["sha256"]) is None:
+        return Refusal("blob_missing", "upload the blob before the attachment", "sha256")
+    if change.type == "certificate":
+        return certificate_refusal(session, actor, device_id, change, existing)
+    return Accept()
+
+
+def _deletion(actor: Actor, change: Change, existing: Record | None) -> Refusal | Accept:
+    if change.type == "certificate":
+        return Refusal("certificate", "a certificate is never deleted; revoke it instead")
+    if change.type == "inspection" and existing is not None and not existing.deleted:
+        status = existing.data.get("status")
+        if status not in (Status.DRAFT, Status.REVISION_REQUESTED) or actor.role != Role.INSPECTOR:
+            return Refusal("workflow", f"an inspection that is {status} cannot be deleted "
+                           f"by a {actor.role}", "status")
+    return Accept()
+
+
+_REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
+    "equipment": (("company_id", "company"),),
+    "inspection": (("company_id", "company"), ("equipment_id", "equipment"),
+                   ("inspector_id", "user")),
+    "attachment": (("inspection_id", "inspection"),),
+    "certificate": (("inspection_id", "inspection"),),
+}
+
+
+def _references(session: Session, actor: Actor, change: Change) -> Refusal | None:
+    data = change.data
+    for name, type_ in _REFERENCES.get(change.type, ()):
+        if visible(session, actor, data[name], type_) is None:
+            return Refusal("missing_reference", f"{name} names no {type_} of this Balai", name)
+    if change.type == "inspection":
+        for inst_id in data.get("instrument_ids") or []:
+            if visible(session, actor, inst_id, "instrument") is None:
+                return Refusal("missing_reference", f"instrument {inst_id} is unknown",
+                               "instrument_ids")
+        if find_template(session, data["template_id"], data["template_version"]) is None:
+            return Refusal("missing_reference", f"template {data['template_id']} version "
+                           f"{data['template_version']} is unknown", "template_id")
+    return None
+
+
+def _inspection(session: Session, actor: Actor, change: Change,
+                existing: Record | None) -> Refusal | Accept:
+    data = change.data
+    old = existing.data if existing is not None and not existing.deleted else None
+    old_status = old.get("status") if old else None
+    problem = transition_error(old_status, data["status"], actor.role)
+    if problem:
+        return Refusal("workflow", problem, "status")
+    if old is not None and actor.role == Role.SUPERVISOR:
+        for name in FROZEN_ON_REVIEW:
+            if old.get(name) != data.get(name):
+                return Refusal("workflow", f"a review cannot change {name}", name)
+    if data["status"] != Status.SUBMITTED:
+        return Accept()
+    inspected_on = parse_day(data["inspected_on"])
+    assert inspected_on is not None  # the shape check made sure
+    refusal = _verdict(session, data, inspected_on)
+    if refusal:
+        return refusal
+    equipment = session.get(Record, data["equipment_id"])
+    assert equipment is not None
+    problem = qualification_error(actor.qualifications, str(equipment.data.get("object_type")),
+                                  inspected_on)
+    if problem:
+        return Refusal("qualification", problem, "inspector_id")
+    instruments = [session.get(Record, i) for i in data.get("instrument_ids") or []]
+    problem = calibration_error([r.data for r in instruments if r is not None], inspected_on)
+    if problem:
+        return Refusal("calibration", problem, "instrument_ids")
+    return Accept()
+
+
+def _verdict(session: Session, data: dict[str, Any], inspected_on: date) -> Refusal | None:
+    from k3desk.domain.evaluation import evaluate
+
+    template = find_template(session, data["template_id"], data["template_version"])
+    if template is None:
+        return Refusal("missing_reference", "the inspection's template is unknown", "template_id")
+    try:
+        evaluation = evaluate(template, data["values"], inspected_on)
+    except Exception as exc:  # noqa: BLE001 - values a template cannot read are invalid
+        return Refusal("invalid", f"the values cannot be evaluated: {exc}", "values")
+    missing = list(getattr(evaluation, "missing", []) or [])
+    if missing:
+        shown = ", ".join(str(m) for m in missing[:10])
+        return Refusal("invalid", f"required values are missing: {shown}", "values")
+    if data.get("verdict") != evaluation.verdict:
+        return Refusal("invalid", f"the verdict must be {evaluation.verdict!r} for these values, "
+                       f"not {data.get('verdict')!r}", "verdict")
+    return None

@@ -1,0 +1,19 @@
+"""What a rule check answers: refuse with a code, or accept (claiming unique keys)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Refusal:
+    code: str
+    message: str
+    field: str | None = None
+
+
+@dataclass
+class Accept:
+    """The change may be applied; ``keys`` are (kind, value) pairs it claims as unique."""
+
+    keys: list[tuple[str, str]] = field(default_factory=list)

@@ -1,0 +1,82 @@
+"""``/blobs/{sha256}``: upload (PUT), exists (HEAD), download (GET) (protocol section 6)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import FileResponse
+from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
+
+from k3desk.server.blobs import SHA256_NAME, BlobTooLarge, BlobWriter, blob_path, store_blob
+from k3desk.server.deps import CurrentUser, SessionDep, SessionsDep, SettingsDep
+from k3desk.server.errors import ApiError
+from k3desk.server.models import Blob, Record
+
+router = APIRouter(prefix="/api/v1/blobs", tags=["blobs"])
+_ERRORS: dict[int | str, dict[str, Any]] = {code: {"description": "error"}
+                                            for code in (401, 404, 413, 422)}
+
+
+def _checked_name(sha256: str) -> str:
+    if not SHA256_NAME.match(sha256):
+        raise ApiError(422, "invalid", "a blob is named by 64 lowercase hex digits (SHA-256)",
+                       field="sha256")
+    return sha256
+
+
+@router.put("/{sha256}", status_code=201, responses=_ERRORS)
+async def put_blob(sha256: str, request: Request, actor: CurrentUser, settings: SettingsDep,
+                   sessions: SessionsDep) -> Response:
+    _checked_name(sha256)
+    limit = settings.max_blob_bytes
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise ApiError(413, "too_large", f"a blob may have at most {limit} bytes", limit=limit)
+    writer = await run_in_threadpool(BlobWriter, settings.blob_dir, limit)
+    try:
+        async for chunk in request.stream():
+            writer.write(chunk)
+        digest = writer.finish()
+    except BlobTooLarge:
+        writer.discard()
+        raise ApiError(413, "too_large", f"a blob may have at most {limit} bytes",
+                       limit=limit) from None
+    except BaseException:
+        writer.discard()
+        raise
+    if digest != sha256:
+        writer.discard()
+        raise ApiError(422, "blob_mismatch", "the bytes do not hash to the blob's name",
+                       field="sha256", actual=digest)
+
+    def save() -> bool:
+        with sessions() as session:
+            return store_blob(session, settings.blob_dir, sha256, writer)
+
+    created = await run_in_threadpool(save)
+    return Response(status_code=201 if created else 200)
+
+
+@router.head("/{sha256}", responses=_ERRORS)
+def head_blob(sha256: str, actor: CurrentUser, session: SessionDep) -> Response:
+    blob = session.get(Blob, _checked_name(sha256))
+    if blob is None:
+        return Response(status_code=404)
+    return Response(status_code=200, headers={"Content-Length": str(blob.size)})
+
+
+@router.get("/{sha256}", responses=_ERRORS, response_class=FileResponse)
+def get_blob(sha256: str, actor: CurrentUser, session: SessionDep,
+             settings: SettingsDep) -> FileResponse:
+    """The bytes, to users of a Balai owning an attachment that refers to them."""
+    _checked_name(sha256)
+    query = select(Record.id).where(Record.type == "attachment", Record.deleted.is_(False),
+                                     Record.data["sha256"].as_string() == sha256)
+    if not actor.is_admin:
+        query = query.where(Record.balai_id == actor.balai_id)
+    path = blob_path(settings.blob_dir, sha256)
+    if session.scalar(query.limit(1)) is None or not path.exists():
+        raise ApiError(404, "not_found", "no such blob for this Balai")
+    return FileResponse(path, media_type="application/octet-stream")

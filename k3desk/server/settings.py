@@ -1,0 +1,42 @@
+"""What a server instance is configured with; one object, passed to ``create_app``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+from k3desk.paths import default_server_dir
+
+MIB = 1024 * 1024
+
+
+def default_db_url() -> str:
+    return f"sqlite:///{default_server_dir() / 'k3desk-server.db'}"
+
+
+def default_blob_dir() -> Path:
+    return default_server_dir() / "blobs"
+
+
+@dataclass
+class Settings:
+    """Database, blob folder and the limits announced by ``/api/v1/info``.
+
+    ``argon2_*`` tune password hashing for new hashes only (a hash carries its own
+    parameters); tests lower them so that hundreds of logins stay fast.
+    """
+
+    db_url: str = field(default_factory=default_db_url)
+    blob_dir: Path = field(default_factory=default_blob_dir)
+    max_push_changes: int = 500
+    max_push_bytes: int = 8 * MIB
+    max_blob_bytes: int = 20 * MIB
+    max_pull_limit: int = 1000
+    token_lifetime: timedelta = timedelta(days=14)
+    login_max_failures: int = 10
+    login_window: timedelta = timedelta(minutes=15)
+    argon2_time_cost: int = 3
+    argon2_memory_cost: int = 64 * 1024  # KiB
+    migrate: bool = True
+    pool_size: int = 10

@@ -1,0 +1,131 @@
+"""Reading and writing synced records: the seq lock, envelopes, visibility, unique keys.
+
+Seq visibility (SYNC_PROTOCOL.md principle 5): every write transaction first takes
+the single ``seq`` counter row (``SELECT ... FOR UPDATE`` on PostgreSQL; on SQLite the
+first statement is an UPDATE of that row, which takes the database's write lock).
+The lock is held until commit, so seqs are assigned and committed in one order and a
+pull can never see seq n+1 before seq n. Writers are serialised; readers are not.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from k3desk.server.models import Counter, Record, UniqueKey
+from k3desk.sync.protocol import Envelope, utc_text
+
+
+def utcnow() -> datetime:
+    """Naive UTC, as every time column holds."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def lock_seq(session: Session) -> int:
+    """Take the writers' lock (held to commit) and return the last seq given out."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(update(Counter).where(Counter.name == "seq")
+                        .values(value=Counter.value))
+        value = session.scalar(select(Counter.value).where(Counter.name == "seq"))
+    else:
+        value = session.scalar(select(Counter.value).where(Counter.name == "seq")
+                               .with_for_update())
+    if value is None:
+        raise RuntimeError("the seq counter is missing: is the schema migrated?")
+    return int(value)
+
+
+def next_seq(session: Session) -> int:
+    """The next seq; only call while holding the lock from ``lock_seq``."""
+    counter = session.get(Counter, "seq")
+    assert counter is not None
+    counter.value = int(counter.value) + 1
+    return int(counter.value)
+
+
+def last_seq(session: Session) -> int:
+    return int(session.scalar(select(Counter.value).where(Counter.name == "seq")) or 0)
+
+
+def bump_counter(session: Session, name: str, by: int) -> int:
+    """Add ``by`` to counter ``name`` (created at 0) and return its new value. Lock first."""
+    counter = session.get(Counter, name)
+    if counter is None:
+        counter = Counter(name=name, value=0)
+        session.add(counter)
+    counter.value = int(counter.value) + by
+    session.flush()
+    return int(counter.value)
+
+
+def envelope(record: Record) -> Envelope:
+    return Envelope(type=record.type, id=record.id, version=record.version, seq=record.seq,
+                    deleted=record.deleted, modified_at=utc_text(record.modified_at),
+                    modified_by=record.modified_by, data=dict(record.data))
+
+
+def write_record(session: Session, *, type_: str, id_: str, data: dict[str, Any],
+                 balai_id: str | None, by: str | None, deleted: bool = False,
+                 now: datetime | None = None) -> Record:
+    """Insert or replace a record with the next seq and version. Call under ``lock_seq``."""
+    seq = next_seq(session)
+    record = session.get(Record, id_)
+    moment = now or utcnow()
+    if record is None:
+        record = Record(id=id_, type=type_, balai_id=balai_id, version=1, seq=seq,
+                        deleted=deleted, modified_at=moment, modified_by=by, data=data)
+        session.add(record)
+    else:
+        record.version = record.version + 1
+        record.seq = seq
+        record.deleted = deleted
+        record.balai_id = balai_id
+        record.modified_at = moment
+        record.modified_by = by
+        record.data = data
+    session.flush()
+    return record
+
+
+def claim_key(session: Session, kind: str, key: str, record_id: str) -> bool:
+    """Claim a unique value for ``record_id``; False when another record holds it.
+
+    The primary key decides (a savepoint absorbs the violation), so two racing
+    writers can never both win.
+    """
+    held = session.get(UniqueKey, (kind, key))
+    if held is not None:
+        return held.record_id == record_id
+    try:
+        with session.begin_nested():
+            session.add(UniqueKey(kind=kind, key=key, record_id=record_id))
+    except IntegrityError:
+        return False
+    return True
+
+
+def key_holder(session: Session, kind: str, key: str) -> str | None:
+    held = session.get(UniqueKey, (kind, key))
+    return held.record_id if held else None
+
+
+def visible_clause(balai_id: str | None, is_admin: bool) -> ColumnElement[bool]:
+    """Which records a user sees: their Balai's and the global ones (templates)."""
+    if is_admin:
+        return Record.seq >= 0
+    return or_(Record.balai_id == balai_id, Record.balai_id.is_(None))
+
+
+def find_records(session: Session, type_: str, **fields: str) -> list[Record]:
+    """Records of ``type_`` whose ``data`` has the given text fields (small tables only)."""
+    rows = session.scalars(select(Record).where(Record.type == type_)).all()
+    return [r for r in rows if all(r.data.get(k) == v for k, v in fields.items())]

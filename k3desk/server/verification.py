@@ -1,0 +1,149 @@
+"""Public verification of a certificate by number, and of the signed payload a QR carries.
+
+FastAPI-free: the route turns a ``CertificateView`` into JSON or into the HTML page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from k3desk.domain.certificates import parse_payload
+from k3desk.domain.errors import ValidationError
+from k3desk.domain.object_types import OBJECT_TYPES
+from k3desk.domain.signing import b64url_decode, verify
+from k3desk.domain.verify_url import signature_from_b64url
+from k3desk.server.models import Record
+from k3desk.server.store import key_holder
+from k3desk.sync.protocol import Verification
+
+VERDICT_LABELS = {"memenuhi": "Memenuhi persyaratan K3",
+                  "tidak_memenuhi": "Tidak memenuhi persyaratan K3"}
+
+
+@dataclass
+class CertificateView:
+    """What the public may know of a certificate."""
+
+    record_id: str
+    number: str
+    revoked: bool
+    revoked_reason: str | None
+    balai: str | None
+    balai_address: str | None
+    approver: str | None
+    approver_nip: str | None
+    company: str | None
+    equipment: str | None
+    verdict: str | None
+    issued_on: str | None
+    valid_until: str | None
+    expired: bool
+    payload: str
+    key_id: str
+    replaces: str | None
+    replaced_by: str | None
+
+    @property
+    def status(self) -> str:
+        return "revoked" if self.revoked else "valid"
+
+    @property
+    def verdict_label(self) -> str:
+        return VERDICT_LABELS.get(self.verdict or "", self.verdict or "-")
+
+    def public(self, check: LinkCheck | None = None) -> Verification:
+        return Verification(
+            number=self.number, status="revoked" if self.revoked else "valid",
+            balai=self.balai, company=self.company, equipment=self.equipment,
+            verdict=self.verdict, issued_on=self.issued_on, valid_until=self.valid_until,
+            revoked_reason=self.revoked_reason, expired=self.expired, replaces=self.replaces,
+            replaced_by=self.replaced_by,
+            signature_valid=check.valid if check else None,
+            signature_message=check.message if check else None)
+
+
+def _data(session: Session, record_id: object) -> dict[str, object]:
+    record = session.get(Record, record_id) if isinstance(record_id, str) else None
+    return dict(record.data) if record is not None else {}
+
+
+def _number_of(session: Session, record_id: object) -> str | None:
+    number = _data(session, record_id).get("number")
+    return str(number) if number else None
+
+
+def equipment_text(equipment: dict[str, object]) -> str | None:
+    if not equipment:
+        return None
+    kind = OBJECT_TYPES.get(str(equipment.get("object_type")))
+    name = kind.name_id if kind else str(equipment.get("object_type"))
+    return f"{name}, nomor seri {equipment.get('serial_number') or '-'}"
+
+
+def find_certificate(session: Session, number: str, today: date) -> CertificateView | None:
+    record_id = key_holder(session, "certificate.number", number)
+    record = session.get(Record, record_id) if record_id else None
+    if record is None or record.type != "certificate":
+        return None
+    d = record.data
+    inspection = _data(session, d.get("inspection_id"))
+    balai = _data(session, record.balai_id)
+    approver = _data(session, d.get("approver_id"))
+    valid_until = str(d.get("valid_until") or "") or None
+    expired = bool(valid_until and valid_until < today.isoformat())
+    replaced_by_id = session.scalar(
+        select(Record.id).where(Record.type == "certificate",
+                                Record.data["replaces"].as_string() == record.id).limit(1))
+    return CertificateView(
+        record_id=record.id, number=str(d.get("number")), revoked=bool(d.get("revoked")),
+        revoked_reason=str(d["revoked_reason"]) if d.get("revoked_reason") else None,
+        balai=str(balai["name"]) if balai.get("name") else None,
+        balai_address=str(balai["address"]) if balai.get("address") else None,
+        approver=str(approver["full_name"]) if approver.get("full_name") else None,
+        approver_nip=str(approver["nip"]) if approver.get("nip") else None,
+        company=str(_data(session, inspection.get("company_id")).get("name") or "") or None,
+        equipment=equipment_text(_data(session, inspection.get("equipment_id"))),
+        verdict=str(inspection.get("verdict") or "") or None,
+        issued_on=str(d.get("issued_on") or "") or None, valid_until=valid_until,
+        expired=expired, payload=str(d.get("payload")), key_id=str(d.get("key_id")),
+        replaces=_number_of(session, d.get("replaces")),
+        replaced_by=_number_of(session, replaced_by_id))
+
+
+@dataclass
+class LinkCheck:
+    """The outcome of checking a QR's ``p``/``s``/``k`` parameters."""
+
+    valid: bool
+    message: str
+    payload: dict[str, object] | None = None
+
+
+def check_link(session: Session, number: str, p: str, s: str, k: str,
+               view: CertificateView | None) -> LinkCheck:
+    """Does the QR's payload carry a valid signature by a published key, for this number?"""
+    try:
+        payload = b64url_decode(p)
+        signature = signature_from_b64url(s)
+        fields = parse_payload(payload)
+    except ValidationError:
+        return LinkCheck(False, "Data pada kode QR rusak atau tidak lengkap.")
+    key_record_id = key_holder(session, "signing_key", k)
+    key = _data(session, key_record_id) if key_record_id else {}
+    if not key:
+        return LinkCheck(False, "Kunci penandatangan pada kode QR tidak dikenal server ini.")
+    if not verify(str(key.get("public_key")), payload, signature):
+        return LinkCheck(False, "Tanda tangan elektronik TIDAK SAH: data pada kode QR telah "
+                         "diubah atau dipalsukan.")
+    if fields.get("number") != number:
+        return LinkCheck(False, "Nomor pada tautan berbeda dengan nomor yang ditandatangani.")
+    if view is not None and view.payload != payload:
+        return LinkCheck(False, "Tanda tangan sah, tetapi isinya berbeda dengan data sertifikat "
+                         "di server.", fields)
+    note = " Kunci penandatangan telah dicabut." if key.get("revoked") else ""
+    return LinkCheck(True, "Tanda tangan elektronik sah dan sesuai dengan data sertifikat."
+                     + note, fields)
