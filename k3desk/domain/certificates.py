@@ -1,24 +1,58 @@
-"""The signed payload a certificate carries (SYNC_PROTOCOL.md section 7)."""
+"""The signed payload a certificate carries (SYNC_PROTOCOL.md section 7).
+
+The payload is what approval signs and what the QR code and the PDF carry: the number,
+the inspection, the company, the equipment's serial number, the verdict, the dates and
+the SHA-256 of the inspection's data as approved. Anyone holding the paper can check it
+offline against the published keys (``k3desk.domain.verification``).
+"""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
-from k3desk.domain.canonical import canonical_json
+from k3desk.domain.canonical import canonical_json, data_sha256
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.signing import sign
 
 REQUIRED_PAYLOAD_FIELDS = (
     "number", "inspection_id", "company", "equipment_serial", "verdict", "issued_on",
     "valid_until", "data_sha256",
 )
 
+VERDICT_MEMENUHI = "memenuhi"
+VERDICT_TIDAK_MEMENUHI = "tidak_memenuhi"
+VERDICTS = (VERDICT_MEMENUHI, VERDICT_TIDAK_MEMENUHI)
+
+VERDICT_LABELS_ID = {
+    VERDICT_MEMENUHI: "MEMENUHI PERSYARATAN K3",
+    VERDICT_TIDAK_MEMENUHI: "TIDAK MEMENUHI PERSYARATAN K3",
+}
+
+
+def verdict_label(verdict: str) -> str:
+    """The words a document prints for a verdict ('MEMENUHI PERSYARATAN K3')."""
+    try:
+        return VERDICT_LABELS_ID[verdict]
+    except KeyError:
+        raise ValidationError(f"unknown verdict {verdict!r} (known: {', '.join(VERDICTS)})",
+                              field="verdict") from None
+
 
 def make_payload(fields: dict[str, Any]) -> str:
-    """Canonical JSON of the payload; every required field must be present."""
-    missing = [name for name in REQUIRED_PAYLOAD_FIELDS if fields.get(name) in (None, "")]
+    """Canonical JSON of the payload; every required field must be present.
+
+    ``valid_until`` may be null only for a ``tidak_memenuhi`` verdict: a findings report
+    grants no validity, but its payload still names the field so that readers see why.
+    """
+    optional = {"valid_until"} if fields.get("verdict") == VERDICT_TIDAK_MEMENUHI else set()
+    missing = [name for name in REQUIRED_PAYLOAD_FIELDS
+               if name not in optional and fields.get(name) in (None, "")]
     if missing:
         raise ValidationError(f"certificate payload lacks {', '.join(missing)}")
+    if "valid_until" not in fields:
+        fields = {**fields, "valid_until": None}
     return canonical_json(fields)
 
 
@@ -37,3 +71,37 @@ def parse_payload(payload: str) -> dict[str, Any]:
     if canonical_json(value) != payload:
         raise ValidationError("certificate payload is not canonical JSON", field="payload")
     return value
+
+
+def build_payload(*, number: str, inspection_id: str, company: str, equipment_serial: str,
+                  verdict: str, issued_on: date, valid_until: date | None,
+                  data: Any, **extra: Any) -> str:
+    """The payload approval signs, from typed values and the inspection's approved data.
+
+    ``extra`` adds optional fields (e.g. ``replaces`` for a corrected certificate, ``balai``
+    or ``object_type``); they are signed too.
+    """
+    verdict_label(verdict)  # rejects an unknown verdict
+    if verdict == VERDICT_MEMENUHI and valid_until is None:
+        raise ValidationError("a certificate that meets the requirements needs valid_until",
+                              field="valid_until")
+    if valid_until is not None and valid_until < issued_on:
+        raise ValidationError("valid_until lies before issued_on", field="valid_until")
+    clash = set(extra) & set(REQUIRED_PAYLOAD_FIELDS)
+    if clash:
+        raise ValidationError(f"extra payload fields repeat {', '.join(sorted(clash))}")
+    fields: dict[str, Any] = {
+        "number": number, "inspection_id": inspection_id, "company": company,
+        "equipment_serial": equipment_serial, "verdict": verdict,
+        "issued_on": issued_on.isoformat(),
+        "valid_until": valid_until.isoformat() if valid_until else None,
+        "data_sha256": data_sha256(data),
+        **{k: v for k, v in extra.items() if v is not None},
+    }
+    return make_payload(fields)
+
+
+def sign_payload(private_raw: bytes, payload: str) -> str:
+    """Sign a payload after checking that it is one (base64 Ed25519 signature)."""
+    parse_payload(payload)
+    return sign(private_raw, payload)

@@ -1,0 +1,273 @@
+"""Building blocks both documents share: data tables, results, conclusion, signatures, QR."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from k3desk.domain.dates import format_date_id
+from k3desk.reports import styles as st
+from k3desk.reports.fonts import BOLD, REGULAR
+from k3desk.reports.layout import esc
+from k3desk.reports.model import (
+    UNVERIFIED_FOOTNOTE,
+    CompanyInfo,
+    EquipmentInfo,
+    PersonInfo,
+    ResultRow,
+    SignedStamp,
+)
+
+QR_SIZE = 30 * mm
+QR_CAPTION_TEXT = "Pindai untuk memeriksa keaslian"
+
+
+def label_value_table(rows: Sequence[tuple[str, str]], *, label_width: float = 33 * mm,
+                      indent: float = 5 * mm) -> Table:
+    """'Nama perusahaan : PT ...' rows, the colons aligned, as Indonesian letters set them."""
+    data = [[Paragraph(esc(label), st.LABEL), Paragraph(":", st.LABEL),
+             Paragraph(esc(value) if value else "-", st.VALUE)] for label, value in rows]
+    width = st.CONTENT_WIDTH - indent
+    table = Table(data, colWidths=[label_width, 4 * mm, width - label_width - 4 * mm],
+                  hAlign="RIGHT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 0.6), ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6),
+    ]))
+    return table
+
+
+def label_value_grid(rows: Sequence[tuple[str, str]], *, wide: Sequence[str] = (),
+                     label_width: float = 33 * mm, indent: float = 5 * mm) -> Table:
+    """Label-value pairs in two columns (rows named in ``wide`` span the full width), so
+    that a certificate stays on one page."""
+    full = [r for r in rows if r[0] in wide]
+    pairs = [r for r in rows if r[0] not in wide]
+    half = (len(pairs) + 1) // 2
+    left, right = pairs[:half], pairs[half:]
+    right += [("", "")] * (half - len(right))
+    col = (st.CONTENT_WIDTH - indent) / 2
+    value_width = col - label_width - 4 * mm
+
+    def cells(label: str, value: str) -> list[object]:
+        if not label:
+            return ["", "", ""]
+        return [Paragraph(esc(label), st.LABEL), Paragraph(":", st.LABEL),
+                Paragraph(esc(value) if value else "-", st.VALUE)]
+
+    data = [cells(label, value) + ["", "", ""] for label, value in full]
+    spans = [("SPAN", (2, r), (5, r)) for r in range(len(full))]
+    data += [cells(*a) + cells(*b) for a, b in zip(left, right, strict=True)]
+    table = Table(data, colWidths=[label_width, 4 * mm, value_width] * 2, hAlign="RIGHT")
+    table.setStyle(TableStyle([
+        *spans,
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 0.6), ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6),
+    ]))
+    return table
+
+
+def company_rows(company: CompanyInfo) -> list[tuple[str, str]]:
+    rows = [("Nama perusahaan", company.name), ("Alamat", company.address)]
+    if company.sector:
+        rows.append(("Bidang usaha", company.sector))
+    rows.append(("Tempat pemeriksaan", company.site or company.address))
+    return rows
+
+
+def equipment_rows(equipment: EquipmentInfo) -> list[tuple[str, str]]:
+    rows = [
+        ("Jenis objek", equipment.object_type_name),
+        ("Merek / pabrikan", equipment.make),
+        ("Model / tipe", equipment.model),
+        ("Nomor seri", equipment.serial_number),
+        ("Kapasitas", equipment.capacity),
+        ("Tahun pembuatan", equipment.year_built),
+        ("Lokasi / penempatan", equipment.location),
+    ]
+    rows.extend(equipment.extra)
+    return rows
+
+
+def table_style(header_rows: int = 1) -> list[tuple[object, ...]]:
+    """Thin grid, a light shade on the header, generous but tidy padding."""
+    return [
+        ("GRID", (0, 0), (-1, -1), 0.5, st.GRID),
+        ("BOX", (0, 0), (-1, -1), 0.8, st.RULE),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), st.HEADER_SHADE),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3.5), ("RIGHTPADDING", (0, 0), (-1, -1), 3.5),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.4),
+    ]
+
+
+def results_table(results: Sequence[ResultRow]) -> list[Flowable]:
+    """Factor | required value over its reference | measured | result; unverified
+    thresholds carry an asterisk and a footnote."""
+    head = [Paragraph(t, st.CELL_HEAD) for t in
+            ("No", "Faktor yang diperiksa", "Persyaratan (acuan)", "Hasil ukur", "Keterangan")]
+    data: list[list[object]] = [head]
+    any_unverified = False
+    for i, row in enumerate(results, start=1):
+        mark = ""
+        if not row.verified:
+            mark = "*"
+            any_unverified = True
+        required = f"{esc(row.required)}{mark}"
+        if row.reference:
+            required += f"<br/><font size='7.4' color='#555555'>{esc(row.reference)}</font>"
+        measured = esc(row.measured) + (f" {esc(row.unit)}" if row.unit else "")
+        result = esc(row.result_label)
+        if row.passed is False:
+            result = f"<font name='{BOLD}' color='#9B1C1C'>{result}</font>"
+        data.append([Paragraph(str(i), st.CELL_CENTER), Paragraph(esc(row.factor), st.CELL),
+                     Paragraph(required, st.CELL), Paragraph(measured, st.CELL_CENTER),
+                     Paragraph(result, st.CELL_CENTER)])
+    widths = [8 * mm, 52 * mm, 57 * mm, 25 * mm]
+    widths.append(st.CONTENT_WIDTH - sum(widths))
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle(table_style()))
+    out: list[Flowable] = [table]
+    if any_unverified:
+        out.append(Spacer(1, 1 * mm))
+        out.append(Paragraph(f"* {esc(UNVERIFIED_FOOTNOTE)}; sumber dan tingkat keyakinannya "
+                             "tercatat pada templat pemeriksaan.", st.FOOTNOTE))
+    return out
+
+
+def numbered_list(items: Sequence[str], style: ParagraphStyle | None = None) -> ListFlowable:
+    para_style = style or st.BODY
+    return ListFlowable(
+        [ListItem(Paragraph(esc(text), para_style), leftIndent=14) for text in items],
+        bulletType="1", bulletFormat="%s.", leftIndent=14, bulletFontName=REGULAR,
+        bulletFontSize=para_style.fontSize, start=1)
+
+
+def conclusion_box(verdict_text: str, lead: str, *, failed: bool) -> Table:
+    """The boxed conclusion: a lead sentence, then the verdict in capitals."""
+    verdict_style = st.VERDICT
+    colour = "#9B1C1C" if failed else "#000000"
+    inner = [
+        Paragraph(f"<font name='{BOLD}'>KESIMPULAN:</font> {esc(lead)}", st.CENTER),
+        Spacer(1, 1.2 * mm),
+        Paragraph(f"<font color='{colour}'>{esc(verdict_text)}</font>", verdict_style),
+    ]
+    table = Table([[inner]], colWidths=[st.CONTENT_WIDTH - 10 * mm])
+    table.setStyle(TableStyle([
+        ("BOX", (0, 0), (-1, -1), 1.6, st.INK),
+        ("INNERGRID", (0, 0), (-1, -1), 0, st.INK),
+        ("BACKGROUND", (0, 0), (-1, -1), st.SUBTLE_SHADE),
+        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+    ]))
+    return table
+
+
+def qr_drawing(text: str, size: float = QR_SIZE) -> Drawing:
+    """The QR code of ``text`` (level M: survives a smudge, stays readable on paper)."""
+    widget = QrCodeWidget(text, barLevel="M", barBorder=2)
+    widget.barWidth = size
+    widget.barHeight = size
+    drawing = Drawing(size, size)
+    drawing.add(widget)
+    return drawing
+
+
+def qr_block(stamp: SignedStamp, size: float = QR_SIZE) -> Table:
+    """QR code with its small caption, to sit bottom-left under the signatures."""
+    cell = [qr_drawing(stamp.verify_url, size), Paragraph(QR_CAPTION_TEXT, st.QR_CAPTION)]
+    table = Table([[cell]], colWidths=[size + 9 * mm])
+    table.setStyle(TableStyle([
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+    ]))
+    return table
+
+
+def signature_cell(heading: Sequence[str], person: PersonInfo, *, signed_note: str = "",
+                   image_height: float = 10.5 * mm) -> list[Flowable]:
+    """Heading lines, room for (or the image of) the signature, name underlined, NIP."""
+    cell: list[Flowable] = [Paragraph(esc(line), st.SIGN) for line in heading]
+    if person.signature_png:
+        img = Image(io.BytesIO(person.signature_png), width=45 * mm, height=image_height,
+                    kind="proportional", mask="auto")
+        cell.append(img)
+    elif signed_note:
+        cell.append(Spacer(1, 4 * mm))
+        cell.append(Paragraph(esc(signed_note), st.SIGN_NOTE))
+        cell.append(Spacer(1, image_height - 4 * mm - 10))
+    else:
+        cell.append(Spacer(1, image_height))
+    cell.append(Paragraph(f"<u>{esc(person.name)}</u>", st.SIGN_NAME))
+    cell.append(Paragraph(f"NIP {esc(person.nip)}" if person.nip else "&nbsp;", st.SIGN))
+    return cell
+
+
+def signatures_table(left: list[Flowable], right: list[Flowable],
+                     stamp: SignedStamp | None = None) -> Table:
+    """Inspector and approver side by side; the QR code, when signed, bottom-left."""
+    if stamp is None:
+        half = st.CONTENT_WIDTH / 2
+        data: list[list[object]] = [[left, right]]
+        widths = [half, half]
+    else:
+        qr_w = QR_SIZE + 9 * mm
+        rest = (st.CONTENT_WIDTH - qr_w) / 2
+        data = [[qr_block(stamp), left, right]]
+        widths = [qr_w, rest, rest]
+    table = Table(data, colWidths=widths)
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (0, 0), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return table
+
+
+def verification_note(stamp: SignedStamp) -> Paragraph:
+    return Paragraph(
+        "Ditandatangani secara elektronik; keaslian dapat diperiksa dengan memindai kode QR "
+        f"atau tanpa jaringan dengan <font name='{BOLD}'>k3desk verify</font> "
+        f"(kunci {esc(stamp.key_id)}).", st.FOOTNOTE)
+
+
+def closing_block(stamp: SignedStamp | None, left: list[Flowable],
+                  right: list[Flowable]) -> Flowable:
+    """Signatures with the QR code, then the verification note; kept together so the QR
+    never strays from the signatures onto a page of its own."""
+    parts: list[Flowable] = [signatures_table(left, right, stamp)]
+    if stamp is not None:
+        parts.extend([Spacer(1, 1 * mm), verification_note(stamp)])
+    return KeepTogether(parts)
+
+
+def place_date_lines(place: str, day: date) -> list[str]:
+    return [f"Ditetapkan di {place}", f"pada tanggal {format_date_id(day)}"]
+
+
+__all__ = [
+    "QR_CAPTION_TEXT", "closing_block", "company_rows", "conclusion_box", "equipment_rows",
+    "label_value_table", "numbered_list", "place_date_lines", "qr_drawing", "results_table",
+    "signature_cell", "signatures_table", "table_style",
+]

@@ -1,0 +1,147 @@
+"""The Surat Keterangan: one A4 page (more only for long result tables).
+
+For a ``tidak_memenuhi`` verdict the same inputs give the findings report that a Balai
+issues instead of a certificate: no validity, the findings and recommendations instead.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from k3desk.domain.certificates import verdict_label
+from k3desk.domain.dates import format_date_id
+from k3desk.reports import styles as st
+from k3desk.reports.blocks import (
+    closing_block,
+    company_rows,
+    conclusion_box,
+    equipment_rows,
+    label_value_grid,
+    label_value_table,
+    numbered_list,
+    place_date_lines,
+    results_table,
+    signature_cell,
+)
+from k3desk.reports.fonts import register_fonts
+from k3desk.reports.layout import PageDecor, build_pdf, esc, letterhead, stamp_info
+from k3desk.reports.model import CertificateDocument
+
+TITLE_MEETS = "SURAT KETERANGAN"
+TITLE_FAILS = "SURAT KETERANGAN HASIL PEMERIKSAAN"
+SUBTITLE_FAILS = "(LAPORAN TEMUAN)"
+
+
+def certificate_title(doc: CertificateDocument) -> str:
+    return TITLE_MEETS if doc.meets else f"{TITLE_FAILS} {SUBTITLE_FAILS}"
+
+
+def _heading(doc: CertificateDocument) -> list[Flowable]:
+    title = TITLE_MEETS if doc.meets else TITLE_FAILS
+    out: list[Flowable] = [Spacer(1, 1.5 * mm), Paragraph(f"<u>{esc(title)}</u>", st.TITLE)]
+    if doc.fails:
+        out.append(Paragraph(SUBTITLE_FAILS, st.SUBTITLE))
+    out.append(Paragraph(f"Nomor: {esc(doc.number)}", st.NUMBER))
+    out.append(Spacer(1, 1.2 * mm))
+    out.append(Paragraph("TENTANG", st.SUBTITLE))
+    out.append(Paragraph(f"HASIL PEMERIKSAAN DAN PENGUJIAN K3 "
+                         f"{esc(doc.object_type_name.upper())}", st.SUBTITLE))
+    if doc.replaces_number:
+        out.append(Spacer(1, 1.5 * mm))
+        out.append(Paragraph(f"Menggantikan Surat Keterangan Nomor {esc(doc.replaces_number)}",
+                             st.CENTER))
+    out.append(Spacer(1, 2 * mm))
+    return out
+
+
+def _basis(doc: CertificateDocument) -> list[Flowable]:
+    """One sentence: the regulations and the test report it rests on, then what is certified
+    (a sentence rather than a 'Dasar' list keeps the certificate on one page)."""
+    items = [item.rstrip(";.") for item in doc.legal_basis]
+    if doc.report_number:
+        when = f" tanggal {format_date_id(doc.report_date)}" if doc.report_date else ""
+        items.append(f"Laporan Pemeriksaan dan Pengujian Nomor {doc.report_number}{when}")
+    head = esc(doc.balai.head_title_text.title())
+    lead = ""
+    if items:
+        listed = "; ".join(esc(x) for x in items[:-1])
+        listed = f"{listed}; serta {esc(items[-1])}" if listed else esc(items[-1])
+        lead = f"Berdasarkan {listed}, "
+    text = (f"{lead}{head} menerangkan bahwa pada tanggal {format_date_id(doc.inspected_on)} "
+            f"telah dilakukan pemeriksaan dan pengujian K3 {esc(doc.kind_label.lower())} "
+            "terhadap objek K3 berikut:")
+    return [Paragraph(text, st.BODY)]
+
+
+def _validity(doc: CertificateDocument) -> list[Flowable]:
+    if not doc.meets:
+        return [Paragraph(
+            "Objek K3 tersebut <b>tidak boleh dioperasikan</b> sebelum temuan di atas "
+            "diperbaiki dan dinyatakan memenuhi persyaratan K3 melalui pemeriksaan dan "
+            "pengujian ulang.", st.BODY)]
+    assert doc.valid_until is not None
+    text = (f"Surat Keterangan ini <b>berlaku sampai dengan {format_date_id(doc.valid_until)}"
+            "</b> selama tidak ada perubahan konstruksi, pemindahan, atau kecelakaan yang "
+            "mengenai objek K3 tersebut")
+    out: list[Flowable] = []
+    if doc.conditions:
+        out.append(Paragraph(text + ", dengan syarat:", st.BODY))
+        out.append(numbered_list(doc.conditions, st.SMALL))
+    else:
+        out.append(Paragraph(text + ".", st.BODY))
+    return out
+
+
+def _signatures(doc: CertificateDocument) -> Flowable:
+    inspector = signature_cell(
+        ["", "Pemeriksa,", doc.inspector.position or "Pengawas Ketenagakerjaan Spesialis K3"],
+        doc.inspector)
+    right_head = [*place_date_lines(doc.place, doc.issued_on), doc.balai.head_title_text + ","]
+    approver = signature_cell(right_head, doc.approver,
+                              signed_note="ditandatangani secara elektronik"
+                              if doc.stamp else "")
+    return closing_block(doc.stamp, inspector, approver)
+
+
+def certificate_story(doc: CertificateDocument) -> list[Flowable]:
+    register_fonts()
+    story: list[Flowable] = [*letterhead(doc.balai), *_heading(doc), *_basis(doc)]
+    story.append(Paragraph("A. Perusahaan", st.SECTION))
+    story.append(label_value_table(company_rows(doc.company)))
+    story.append(Paragraph("B. Objek K3", st.SECTION))
+    story.append(label_value_grid(equipment_rows(doc.equipment),
+                                  wide=("Jenis objek", "Lokasi / penempatan")))
+    story.append(Paragraph("C. Hasil Pemeriksaan dan Pengujian", st.SECTION))
+    story.extend(results_table(doc.results))
+    if doc.fails:
+        if doc.findings:
+            story.append(KeepTogether([Paragraph("D. Temuan", st.SECTION),
+                                       numbered_list(doc.findings)]))
+        if doc.recommendations:
+            story.append(KeepTogether([Paragraph("E. Rekomendasi", st.SECTION),
+                                       numbered_list(doc.recommendations)]))
+    story.append(Spacer(1, 2 * mm))
+    lead = "berdasarkan hasil pemeriksaan dan pengujian, objek K3 ini dinyatakan"
+    story.append(KeepTogether([conclusion_box(verdict_label(doc.verdict), lead,
+                                              failed=doc.fails)]))
+    story.append(Spacer(1, 2.5 * mm))
+    story.extend(_validity(doc))
+    story.append(Spacer(1, 2.5 * mm))
+    story.append(_signatures(doc))
+    return story
+
+
+def render_certificate(doc: CertificateDocument) -> bytes:
+    """The certificate (or findings report) as PDF bytes; same inputs, same bytes."""
+    title = certificate_title(doc)
+    info = stamp_info(doc.stamp)
+    info.update({"K3Number": doc.number, "K3DocumentKind": "certificate"})
+    decor = PageDecor(balai=doc.balai, doc_title=f"{title} - {doc.object_type_name}",
+                      number=doc.number, issued_on=doc.issued_on, info=info)
+    keywords = [doc.number, "K3", title.title(), doc.object_type_name, doc.company.name,
+                doc.equipment.serial_number, verdict_label(doc.verdict)]
+    subject = (f"Hasil pemeriksaan dan pengujian K3 {doc.object_type_name}, "
+               f"{doc.company.name}, nomor seri {doc.equipment.serial_number}")
+    return build_pdf(certificate_story(doc), decor, title=f"{title} Nomor {doc.number}",
+                     subject=subject, keywords=keywords)
