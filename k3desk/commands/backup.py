@@ -1,0 +1,60 @@
+"""``k3desk backup [-o FILE]`` and ``k3desk restore FILE``: all local data in one file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from k3desk.cli_support import data_dir_of
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from k3desk.cli import add_data_dir
+
+    p = sub.add_parser("backup", help="cadangkan semua data laptop ini ke satu berkas")
+    p.add_argument("-o", "--output", type=Path, default=None,
+                   help="backup file (default: <data folder>/backups/k3desk-backup-<time>.zip)")
+    add_data_dir(p)
+    p.set_defaults(func=run_backup)
+
+    r = sub.add_parser("restore", help="pulihkan data dari berkas cadangan k3desk")
+    r.add_argument("file", type=Path)
+    add_data_dir(r)
+    r.set_defaults(func=run_restore)
+
+
+def _counts(manifest: dict[str, object]) -> str:
+    counts = manifest.get("counts") or {}
+    assert isinstance(counts, dict)
+    return ", ".join(f"{k} {v}" for k, v in counts.items()
+                     if k in ("company", "equipment", "inspection", "certificate", "attachment"))
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from k3desk.logging_setup import setup_logging
+    from k3desk.services import backup_service
+
+    data_dir = data_dir_of(args)
+    setup_logging(data_dir)
+    info = backup_service.create_backup(data_dir, args.output)
+    size = info.path.stat().st_size
+    print(f"cadangan ditulis: {info.path} ({size / 1e6:.1f} MB; {_counts(info.manifest)})")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from k3desk.logging_setup import close_logging, setup_logging
+    from k3desk.services import backup_service
+
+    data_dir = data_dir_of(args)
+    setup_logging(data_dir)
+    try:
+        info = backup_service.restore_backup(data_dir, args.file)
+    finally:
+        close_logging()
+    pre = info.manifest.get("pre_restore_backup")
+    print(f"data dipulihkan dari {args.file.name} (dibuat {info.manifest.get('created_at')}, "
+          f"k3desk {info.manifest.get('app_version')}; {_counts(info.manifest)})")
+    if pre:
+        print(f"data sebelumnya disimpan di {pre}")
+    return 0
