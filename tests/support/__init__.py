@@ -1,0 +1,1 @@
+"""Test helpers other test packages reuse (e.g. the throwaway PostgreSQL cluster)."""
