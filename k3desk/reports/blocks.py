@@ -6,8 +6,7 @@ import io
 from collections.abc import Sequence
 from datetime import date
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -48,6 +47,7 @@ def label_value_table(rows: Sequence[tuple[str, str]], *, label_width: float = 3
     table = Table(data, colWidths=[label_width, 4 * mm, width - label_width - 4 * mm],
                   hAlign="RIGHT")
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
         ("TOPPADDING", (0, 0), (-1, -1), 0.6), ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6),
@@ -78,6 +78,7 @@ def label_value_grid(rows: Sequence[tuple[str, str]], *, wide: Sequence[str] = (
     data += [cells(*a) + cells(*b) for a, b in zip(left, right, strict=True)]
     table = Table(data, colWidths=[label_width, 4 * mm, value_width] * 2, hAlign="RIGHT")
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         *spans,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
@@ -111,6 +112,7 @@ def equipment_rows(equipment: EquipmentInfo) -> list[tuple[str, str]]:
 def table_style(header_rows: int = 1) -> list[tuple[object, ...]]:
     """Thin grid, a light shade on the header, generous but tidy padding."""
     return [
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("GRID", (0, 0), (-1, -1), 0.5, st.GRID),
         ("BOX", (0, 0), (-1, -1), 0.8, st.RULE),
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), st.HEADER_SHADE),
@@ -173,6 +175,7 @@ def conclusion_box(verdict_text: str, lead: str, *, failed: bool) -> Table:
     ]
     table = Table([[inner]], colWidths=[st.CONTENT_WIDTH - 10 * mm])
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("BOX", (0, 0), (-1, -1), 1.6, st.INK),
         ("INNERGRID", (0, 0), (-1, -1), 0, st.INK),
         ("BACKGROUND", (0, 0), (-1, -1), st.SUBTLE_SHADE),
@@ -182,14 +185,52 @@ def conclusion_box(verdict_text: str, lead: str, *, failed: bool) -> Table:
     return table
 
 
-def qr_drawing(text: str, size: float = QR_SIZE) -> Drawing:
+class QrCode(Flowable):
+    """A QR code drawn as merged runs of dark modules: the same image as ReportLab's
+    widget, but one rectangle per run instead of one shape object per module, which is
+    what made the widget the slowest part of a certificate."""
+
+    def __init__(self, text: str, size: float = QR_SIZE, border: int = 2,
+                 level: str = "M") -> None:
+        super().__init__()
+        qr = qrencoder.QRCode(None, getattr(qrencoder.QRErrorCorrectLevel, level))
+        qr.addData(text)
+        qr.make()
+        self.text = text
+        self.count = qr.getModuleCount()
+        self.modules = [[bool(qr.isDark(r, c)) for c in range(self.count)]
+                        for r in range(self.count)]
+        self.size = size
+        self.border = border
+        self.width = self.height = size
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        c = self.canv
+        box = self.size / (self.count + 2 * self.border)
+        c.saveState()
+        c.setFillColor(st.INK)
+        path = c.beginPath()
+        for r, row in enumerate(self.modules):
+            y = self.size - (r + self.border + 1) * box
+            col = 0
+            while col < self.count:
+                if not row[col]:
+                    col += 1
+                    continue
+                start = col
+                while col < self.count and row[col]:
+                    col += 1
+                path.rect((start + self.border) * box, y, (col - start) * box, box)
+        c.drawPath(path, stroke=0, fill=1)
+        c.restoreState()
+
+
+def qr_drawing(text: str, size: float = QR_SIZE) -> QrCode:
     """The QR code of ``text`` (level M: survives a smudge, stays readable on paper)."""
-    widget = QrCodeWidget(text, barLevel="M", barBorder=2)
-    widget.barWidth = size
-    widget.barHeight = size
-    drawing = Drawing(size, size)
-    drawing.add(widget)
-    return drawing
+    return QrCode(text, size)
 
 
 def qr_block(stamp: SignedStamp, size: float = QR_SIZE) -> Table:
@@ -197,6 +238,7 @@ def qr_block(stamp: SignedStamp, size: float = QR_SIZE) -> Table:
     cell = [qr_drawing(stamp.verify_url, size), Paragraph(QR_CAPTION_TEXT, st.QR_CAPTION)]
     table = Table([[cell]], colWidths=[size + 9 * mm])
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
@@ -237,6 +279,7 @@ def signatures_table(left: list[Flowable], right: list[Flowable],
         widths = [qr_w, rest, rest]
     table = Table(data, colWidths=widths)
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("LEFTPADDING", (0, 0), (0, 0), 0),
@@ -252,11 +295,11 @@ def verification_note(stamp: SignedStamp) -> Paragraph:
         f"(kunci {esc(stamp.key_id)}).", st.FOOTNOTE)
 
 
-def closing_block(stamp: SignedStamp | None, left: list[Flowable],
-                  right: list[Flowable]) -> Flowable:
-    """Signatures with the QR code, then the verification note; kept together so the QR
-    never strays from the signatures onto a page of its own."""
-    parts: list[Flowable] = [signatures_table(left, right, stamp)]
+def closing_block(stamp: SignedStamp | None, left: list[Flowable], right: list[Flowable],
+                  lead: Sequence[Flowable] = ()) -> Flowable:
+    """``lead`` (the closing sentences), the signatures with the QR code, then the
+    verification note, kept together: signatures never stand alone on a page."""
+    parts: list[Flowable] = [*lead, signatures_table(left, right, stamp)]
     if stamp is not None:
         parts.extend([Spacer(1, 1 * mm), verification_note(stamp)])
     return KeepTogether(parts)

@@ -93,7 +93,7 @@ def _validity(doc: CertificateDocument) -> list[Flowable]:
     return out
 
 
-def _signatures(doc: CertificateDocument) -> Flowable:
+def _closing(doc: CertificateDocument) -> Flowable:
     inspector = signature_cell(
         ["", "Pemeriksa,", doc.inspector.position or "Pengawas Ketenagakerjaan Spesialis K3"],
         doc.inspector)
@@ -101,7 +101,8 @@ def _signatures(doc: CertificateDocument) -> Flowable:
     approver = signature_cell(right_head, doc.approver,
                               signed_note="ditandatangani secara elektronik"
                               if doc.stamp else "")
-    return closing_block(doc.stamp, inspector, approver)
+    lead = [*_validity(doc), Spacer(1, 2.5 * mm)]
+    return closing_block(doc.stamp, inspector, approver, lead)
 
 
 def certificate_story(doc: CertificateDocument) -> list[Flowable]:
@@ -126,9 +127,7 @@ def certificate_story(doc: CertificateDocument) -> list[Flowable]:
     story.append(KeepTogether([conclusion_box(verdict_label(doc.verdict), lead,
                                               failed=doc.fails)]))
     story.append(Spacer(1, 2.5 * mm))
-    story.extend(_validity(doc))
-    story.append(Spacer(1, 2.5 * mm))
-    story.append(_signatures(doc))
+    story.append(_closing(doc))
     return story
 
 

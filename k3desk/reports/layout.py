@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFName, PDFString
@@ -45,6 +46,10 @@ INFO_NUMBER = "K3Number"
 INFO_KIND = "K3DocumentKind"
 
 LOGO_SIZE = 21 * mm
+
+# Binary image streams: ASCII85 runs in pure Python without ReportLab's optional C
+# accelerator and was most of a photo report's rendering time; PDF readers need neither.
+rl_config.useA85 = 0
 
 
 def esc(text: object) -> str:
@@ -100,6 +105,7 @@ def make_canvas_class(decor: PageDecor) -> type[Canvas]:
     class _NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["invariant"] = 1
+            kwargs["initialFontName"] = REGULAR
             super().__init__(*args, **kwargs)
             info = _K3Info()
             info.extra = dict(decor.info)
@@ -214,6 +220,7 @@ def letterhead(balai: BalaiInfo) -> list[Flowable]:
     text_width = st.CONTENT_WIDTH - LOGO_SIZE - 2 * mm - right
     table = Table([[logo, lines, ""]], colWidths=[LOGO_SIZE + 2 * mm, text_width, right])
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),

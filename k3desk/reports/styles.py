@@ -48,6 +48,8 @@ LABEL = _style("label", fontSize=9.2, leading=11.2)
 VALUE = _style("value", fontSize=9.2, leading=11.2)
 SECTION = _style("section", fontName=BOLD, fontSize=9.8, leading=12, spaceBefore=3,
                  spaceAfter=2, keepWithNext=1)
+REPORT_SECTION = _style("report-section", fontName=BOLD, fontSize=9.8, leading=12,
+                        spaceBefore=8, spaceAfter=3, keepWithNext=1)
 TITLE = _style("title", fontName=BOLD, fontSize=13.5, leading=16, alignment=TA_CENTER)
 SUBTITLE = _style("subtitle", fontName=BOLD, fontSize=10, leading=12.5, alignment=TA_CENTER)
 NUMBER = _style("number", fontSize=10, leading=13, alignment=TA_CENTER)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-SIZE = 600
+SIZE = 360
 SCALE = 4  # drawn large and shrunk for smooth edges
 GREEN = (0, 122, 61, 255)
 NAVY = (22, 45, 84, 255)
