@@ -279,20 +279,46 @@ def _expr(t: Template, text: str, loc: list[Any], problems: _Problems, top: set[
     except ex.ExpressionError as exc:
         problems.add(loc, f"cannot parse {text!r}: {exc}")
         return None
-    local = groups.get(item_group or "", set())
-    for parts in ex.names_in(node):
+    _check_names(node, loc, problems, top, groups, groups.get(item_group or "", set()))
+    for table in ex.tables_in(node):
+        if table not in t.model.tables:
+            problems.add(loc, f"unknown table {table!r}")
+    return node
+
+
+def _check_names(node: ex.Node, loc: list[Any], problems: _Problems, top: set[str],
+                 groups: dict[str, set[str]], local: set[str]) -> None:
+    """Every name must be a field; inside ``all(G, ...)`` etc. G's sub-fields are in scope."""
+    tag = node[0]
+    if tag == "name":
+        parts = node[1]
         head = parts[0]
         if head in local and len(parts) == 1:
-            continue
+            return
         if head not in top and head not in local:
             problems.add(loc, f"unknown name {'.'.join(parts)!r}")
         elif len(parts) == 2 and parts[1] not in groups.get(head, set()):
             problems.add(loc, f"{'.'.join(parts)!r}: {head!r} is not a group with a "
                               f"sub-field {parts[1]!r}")
-    for table in ex.tables_in(node):
-        if table not in t.model.tables:
-            problems.add(loc, f"unknown table {table!r}")
-    return node
+        return
+    if tag == "call":
+        args = node[2]
+        first = args[0] if args else None
+        if (node[1] in ex.AGGREGATES and len(args) == 2 and first is not None
+                and first[0] == "name" and len(first[1]) == 1 and first[1][0] in groups):
+            _check_names(first, loc, problems, top, groups, local)
+            _check_names(args[1], loc, problems, top, groups, groups[first[1][0]])
+            return
+        for arg in args:
+            _check_names(arg, loc, problems, top, groups, local)
+        return
+    for part in node[1:]:
+        if isinstance(part, tuple) and part and isinstance(part[0], str):
+            _check_names(part, loc, problems, top, groups, local)
+        elif isinstance(part, tuple):
+            for sub in part:
+                if isinstance(sub, tuple):
+                    _check_names(sub, loc, problems, top, groups, local)
 
 
 def _check_field(t: Template, spec: FieldSpec, loc: list[Any], problems: _Problems,
