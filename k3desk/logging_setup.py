@@ -19,11 +19,11 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s"
 
 _SECRET_WORDS = r"password|passwd|kata_?sandi|secret|token|api_?key|private_?key|authorization"
 _PATTERNS = [
-    # key=value, key: value, "key": "value"
-    (re.compile(rf"(?i)(\"?(?:{_SECRET_WORDS})\"?\s*[:=]\s*\"?)([^\s\",;&]+)"), r"\1***"),
-    (re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]+"), r"\1 ***"),
-    (re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?-----END [A-Z ]*PRIVATE KEY-----",
+    (re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(-----END [A-Z ]*PRIVATE KEY-----|\Z)",
                 re.S), "[private key]"),
+    (re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]+"), r"\1 ***"),
+    # key=value, key: value, "key": "value"
+    (re.compile(rf"(?i)(\"?(?:{_SECRET_WORDS})\"?\s*[:=]\s*\"?)([^\s\",;&*]+)"), r"\1***"),
     (re.compile(r"\$argon2[a-z]*\$[^\s\"']+"), "[password hash]"),
     # Personal data: e-mail addresses and Indonesian NIP (18 digits) / NIK (16 digits).
     (re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"), "[email]"),
