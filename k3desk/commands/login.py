@@ -1,0 +1,44 @@
+"""``k3desk login``: log in on this laptop, online when the server answers, else offline."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from k3desk.cli_support import data_dir_of
+from k3desk.domain.errors import ValidationError
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("login", help="log in (online against the server, else offline)")
+    p.add_argument("--username", required=True)
+    p.add_argument("--password-stdin", action="store_true", required=True,
+                   help="read the password from standard input")
+    p.add_argument("--server", default=None,
+                   help="server address, e.g. https://k3.example.go.id (remembered)")
+    from k3desk.cli import add_data_dir
+
+    add_data_dir(p)
+    p.set_defaults(func=run)
+
+
+def read_password() -> str:
+    line = sys.stdin.readline()
+    password = line[:-1] if line.endswith("\n") else line
+    if not password:
+        raise ValidationError("kata sandi kosong: berikan kata sandi di masukan standar")
+    return password
+
+
+def run(args: argparse.Namespace) -> int:
+    from k3desk.services import sync_service
+    from k3desk.store.db import open_database
+
+    db = open_database(data_dir_of(args))
+    try:
+        actor, online = sync_service.login(db, args.username, read_password(), args.server)
+    finally:
+        db.dispose()
+    how = "daring" if online else "luring (server tidak terhubung)"
+    print(f"login {how} sebagai {actor.username} ({actor.full_name}, {actor.role})")
+    return 0

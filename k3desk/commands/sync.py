@@ -1,0 +1,66 @@
+"""``k3desk sync``: one full sync with the server, then a summary.
+
+Exit 0 after a sync, 1 when the server cannot be reached (nothing is lost: the queue
+waits for the next try), 2 for anything a person must fix (no server set, login needed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from k3desk.cli_support import data_dir_of, print_json
+from k3desk.domain.errors import K3Error
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("sync", help="send local changes to the server and receive others'")
+    p.add_argument("--server", default=None, help="server address (remembered)")
+    p.add_argument("--username", default=None, help="log in first as this user")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="with --username: read the password from standard input")
+    p.add_argument("--timeout", type=float, default=None, help="seconds per request")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    from k3desk.cli import add_data_dir
+
+    add_data_dir(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from k3desk.commands.login import read_password
+    from k3desk.services import sync_service
+    from k3desk.store.db import open_database
+    from k3desk.sync.client import AuthRequired, Unreachable
+
+    if args.username and not args.password_stdin:
+        raise K3Error("--username perlu --password-stdin (kata sandi dari masukan standar)")
+    db = open_database(data_dir_of(args))
+    try:
+        if args.username:
+            sync_service.login(db, args.username, read_password(), args.server)
+        try:
+            summary = sync_service.sync_now(db, args.server, timeout=args.timeout)
+        except Unreachable as exc:
+            print(f"k3desk: sinkronisasi gagal, server tidak dapat dihubungi: {exc}",
+                  file=sys.stderr)
+            return 1
+        except AuthRequired as exc:
+            raise K3Error(f"{exc}; jalankan `k3desk login --username U --password-stdin`"
+                          ) from exc
+    finally:
+        db.dispose()
+    if args.json:
+        print_json({**asdict(summary), "attention": summary.attention})
+    else:
+        print(f"dikirim: {summary.pushed}")
+        print(f"diterima: {summary.pulled}")
+        print(f"konflik: {summary.conflicts} baru, {summary.open_conflicts} menunggu")
+        print(f"karantina: {summary.quarantined} baru, {summary.open_quarantined} menunggu")
+        if summary.pending:
+            print(f"masih dalam antrean: {summary.pending}")
+        for message in summary.messages:
+            print(f"catatan: {message}")
+    return 0

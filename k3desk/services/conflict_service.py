@@ -1,0 +1,155 @@
+"""Conflicts a person resolves: keep mine, take theirs, or edit the conflicting fields.
+
+A conflict exists when this laptop and the server changed the same field of a record
+(k3desk.sync.apply). Until it is resolved the local row keeps *my* value on those
+fields (and everything else merged), and the record is not pushed. Resolving writes
+the chosen values and queues the record for the next push on top of the server's
+version. A "workflow" conflict (my edit of an inspection a supervisor decided
+meanwhile) can only be acknowledged: the decision stands, my copy stays readable here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from k3desk.domain.errors import NotFoundError, PermissionDenied, ValidationError
+from k3desk.domain.workflow import FINAL_STATUSES
+from k3desk.store import outbox
+from k3desk.store.base import now_text
+from k3desk.store.db import Database
+from k3desk.store.models import SYNCED_MODELS, Conflict, OutboxEntry, Shadow, SyncedRecord
+from k3desk.sync.apply import normalized
+from k3desk.sync.merge import (
+    MISSING,
+    get_path,
+    path_text,
+    set_path,
+    split_deleted,
+    take_theirs,
+    with_deleted,
+)
+
+CHOICES = ("mine", "theirs", "edit")
+
+
+@dataclass(frozen=True)
+class ConflictField:
+    path: str
+    base: Any
+    mine: Any
+    theirs: Any
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """A conflict as a person sees it."""
+
+    id: int
+    record_type: str
+    record_id: str
+    reason: str
+    workflow: bool
+    fields: list[ConflictField]
+    created_at: str
+    resolved_at: str | None
+    resolution: str | None
+
+
+def _value(value: Any) -> Any:
+    return None if value is MISSING else value
+
+
+def is_workflow(conflict: Conflict) -> bool:
+    """The server decided the inspection while I edited it (workflow wins)."""
+    if conflict.record_type != "inspection":
+        return False
+    finals = {s.value for s in FINAL_STATUSES}
+    return ((conflict.theirs or {}).get("status") in finals
+            and (conflict.base or {}).get("status") not in finals)
+
+
+def _view(c: Conflict) -> ConflictView:
+    paths = [tuple(p) for p in c.fields or []]
+    fields = [ConflictField(path_text(p), _value(get_path(c.base or {}, p)),
+                            _value(get_path(c.mine or {}, p)),
+                            _value(get_path(c.theirs or {}, p))) for p in paths]
+    return ConflictView(c.id, c.record_type, c.record_id, c.reason, is_workflow(c), fields,
+                        c.created_at, c.resolved_at, c.resolution)
+
+
+def list_conflicts(db: Database, *, include_resolved: bool = False) -> list[ConflictView]:
+    with db.session(remote=True) as s:
+        stmt = select(Conflict).order_by(Conflict.id)
+        if not include_resolved:
+            stmt = stmt.where(Conflict.resolved_at.is_(None))
+        return [_view(c) for c in s.scalars(stmt)]
+
+
+def get_conflict(db: Database, conflict_id: int) -> ConflictView:
+    with db.session(remote=True) as s:
+        c = s.get(Conflict, conflict_id)
+        if c is None:
+            raise NotFoundError(f"konflik {conflict_id} tidak ditemukan")
+        return _view(c)
+
+
+def _queue_if_changed(s: Session, row: SyncedRecord) -> None:
+    """Queue the row for push when it differs from the server's copy (the shadow)."""
+    shadow = s.get(Shadow, (row.sync_type, row.id))
+    if shadow is not None:
+        env = shadow.envelope
+        server = with_deleted(normalized(type(row), env.get("data")), bool(env.get("deleted")))
+        if server == with_deleted(row.to_data(), bool(row.deleted)):
+            for entry in s.scalars(select(OutboxEntry).where(  # edits made while it waited
+                    OutboxEntry.record_type == row.sync_type, OutboxEntry.record_id == row.id,
+                    OutboxEntry.state == "pending", OutboxEntry.attempts == 0)):
+                entry.state = "done"
+                entry.error = {"superseded": "conflict resolved to the server's copy"}
+            return
+    outbox.enqueue(s, row)
+
+
+def resolve(db: Database, conflict_id: int, choice: str,
+            values: dict[str, Any] | None = None) -> ConflictView:
+    """Resolve a conflict. ``choice``: ``mine`` (my values), ``theirs`` (the server's), or
+    ``edit`` with ``values`` mapping each conflicting field (as listed, e.g.
+    ``values.tekanan_uji``) to the value to keep; fields not given keep mine."""
+    if choice not in CHOICES:
+        raise ValidationError(f"pilihan harus salah satu dari {', '.join(CHOICES)}")
+    with db.session(remote=True) as s:
+        c = s.get(Conflict, conflict_id)
+        if c is None:
+            raise NotFoundError(f"konflik {conflict_id} tidak ditemukan")
+        if c.resolved_at is not None:
+            raise ValidationError(f"konflik {conflict_id} sudah diselesaikan ({c.resolution})")
+        if is_workflow(c) and choice != "theirs":
+            raise PermissionDenied("keputusan penyelia sudah berlaku untuk pemeriksaan ini; "
+                                   "perubahan Anda hanya dapat disimpan sebagai catatan")
+        model = SYNCED_MODELS[c.record_type]
+        row = s.get(model, c.record_id)
+        if row is None:
+            raise NotFoundError(f"{c.record_type} {c.record_id} tidak ada lagi di laptop ini")
+        paths = [tuple(p) for p in c.fields or []]
+        current = with_deleted(row.to_data(), bool(row.deleted))
+        if choice == "theirs" and not is_workflow(c):
+            current = take_theirs(current, c.theirs or {}, paths)
+        elif choice == "edit":
+            by_text = {path_text(p): p for p in paths}
+            unknown = set(values or {}) - set(by_text)
+            if unknown:
+                raise ValidationError("bukan kolom yang berkonflik: " + ", ".join(sorted(unknown)))
+            for text, value in (values or {}).items():
+                set_path(current, by_text[text], value)
+        if not is_workflow(c):
+            data, deleted = split_deleted(current)
+            row.apply_data(data)
+            row.deleted = deleted
+            _queue_if_changed(s, row)
+        c.resolved_at = now_text()
+        c.resolution = choice
+        s.flush()
+        return _view(c)

@@ -1,0 +1,242 @@
+"""Sync as the app and the CLI use it: log in (online, else offline), sync once, see what
+waits for a person, and settle quarantined changes.
+
+The server's address is a local setting (``server_url``); the token lives in the OS
+keyring or a 0600 file (k3desk.sync.token_store). A 401 forgets the token and asks for
+a login; it never touches the outbox.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from k3desk.domain.errors import K3Error, NotFoundError, PermissionDenied
+from k3desk.services import auth_service, settings_service
+from k3desk.services.context import Actor
+from k3desk.store.db import Database
+from k3desk.store.models import SYNCED_MODELS, Attachment, Inspection, OutboxEntry, Shadow, User
+from k3desk.sync.apply import OUTSTANDING, normalized, open_conflict, write_row
+from k3desk.sync.client import AuthRequired, SyncClient, Unreachable
+from k3desk.sync.engine import (
+    DEFAULT_INFO,
+    INFO_KEY,
+    LAST_SYNC_KEY,
+    Progress,
+    SyncEngine,
+    count_open,
+)
+from k3desk.sync.engine import SyncSummary as SyncSummary
+from k3desk.sync.token_store import TokenStore
+
+SERVER_KEY = "server_url"
+
+
+class NoServer(K3Error):
+    """No server address was given and none is configured on this laptop."""
+
+
+def server_url(db: Database, override: str | None = None) -> str | None:
+    """The server to talk to; an explicit one is remembered for next time."""
+    with db.session(remote=True) as s:
+        if override:
+            settings_service.put(s, SERVER_KEY, override.rstrip("/"))
+            return override.rstrip("/")
+        value = settings_service.get(s, SERVER_KEY)
+        return str(value) if value else None
+
+
+def _store_user(db: Database, user: dict[str, Any]) -> None:
+    """Keep the user row the server's login answer describes (the full record, with
+    qualifications, arrives with the next pull)."""
+    with db.session(remote=True) as s:
+        row = s.get(User, user["id"])
+        if row is None:
+            clash = s.scalars(select(User).where(User.username == user["username"])).first()
+            if clash is not None:  # same name, other id (an old or demo row): rename it
+                clash.username = f"{clash.username}~{clash.id[:8]}"
+                s.flush()
+            row = User(id=user["id"], version=0, qualifications=[], active=True)
+            s.add(row)
+        for name in ("username", "full_name", "nip", "role", "balai_id"):
+            setattr(row, name, user[name])
+
+
+def login(db: Database, username: str, password: str, server: str | None = None, *,
+          timeout: float | None = None) -> tuple[Actor, bool]:
+    """Log in: online when a server is known and answers, else offline against the hash
+    the last online login left. Returns the actor and whether the login was online."""
+    url = server_url(db, server)
+    if url:
+        client = SyncClient(url, timeout=timeout) if timeout else SyncClient(url)
+        try:
+            answer = client.login(username, password, settings_service.device_id(db),
+                                  socket.gethostname())
+        except Unreachable:
+            answer = None
+        except AuthRequired as exc:
+            raise PermissionDenied(str(exc)) from exc
+        finally:
+            client.close()
+        if answer is not None:
+            _store_user(db, answer.user.model_dump())
+            auth_service.remember_password(db, answer.user.id, password)
+            TokenStore(db.data_dir, url).save(answer.token)
+            actor = auth_service.current_actor(db)
+            assert actor is not None
+            return actor, True
+    return auth_service.login_offline(db, username, password), False
+
+
+def has_token(db: Database, server: str | None = None) -> bool:
+    url = server_url(db, server)
+    return bool(url and TokenStore(db.data_dir, url).load())
+
+
+def make_engine(db: Database, server: str | None = None, *, progress: Progress | None = None,
+                timeout: float | None = None, retries: int = 3) -> SyncEngine:
+    url = server_url(db, server)
+    if not url:
+        raise NoServer("alamat server belum diatur: pakai --server URL")
+    token = TokenStore(db.data_dir, url).load()
+    client = SyncClient(url, token, timeout=timeout) if timeout else SyncClient(url, token)
+    actor = auth_service.current_actor(db)
+    return SyncEngine(db, client, settings_service.device_id(db),
+                      actor_id=actor.id if actor else None, progress=progress,
+                      retries=retries)
+
+
+def sync_now(db: Database, server: str | None = None, *, progress: Progress | None = None,
+             timeout: float | None = None, retries: int = 3) -> SyncSummary:
+    """One full sync. ``Unreachable`` and ``AuthRequired`` pass through to the caller;
+    on ``AuthRequired`` the token is forgotten (the queue is left as it is)."""
+    engine = make_engine(db, server, progress=progress, timeout=timeout, retries=retries)
+    try:
+        return engine.sync()
+    except AuthRequired:
+        TokenStore(db.data_dir, engine.client.server_url).clear()
+        raise
+    finally:
+        engine.client.close()
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    pending: int
+    quarantined: int
+    open_conflicts: int
+    last_sync_at: float | None
+    server_url: str | None
+
+
+def status(db: Database) -> SyncStatus:
+    summary = SyncSummary()
+    count_open(db, summary)
+    with db.session(remote=True) as s:
+        last = settings_service.get(s, LAST_SYNC_KEY)
+        url = settings_service.get(s, SERVER_KEY)
+    return SyncStatus(summary.pending, summary.open_quarantined, summary.open_conflicts,
+                      float(last) if last else None, url)
+
+
+@dataclass(frozen=True)
+class QuarantinedChange:
+    entry_id: int
+    record_type: str
+    record_id: str
+    code: str
+    message: str
+    field: str | None
+    at: str | None
+
+
+def list_quarantined(db: Database) -> list[QuarantinedChange]:
+    with db.session(remote=True) as s:
+        rows = s.scalars(select(OutboxEntry).where(OutboxEntry.state == "quarantined")
+                         .order_by(OutboxEntry.id)).all()
+        return [QuarantinedChange(e.id, e.record_type, e.record_id,
+                                  str((e.error or {}).get("code", "")),
+                                  str((e.error or {}).get("message", "")),
+                                  (e.error or {}).get("field"), (e.error or {}).get("at"))
+                for e in rows]
+
+
+def _quarantined(s: Any, entry_id: int) -> OutboxEntry:
+    entry = s.get(OutboxEntry, entry_id)
+    if entry is None or entry.state != "quarantined":
+        raise NotFoundError(f"perubahan karantina {entry_id} tidak ditemukan")
+    return entry
+
+
+def discard_quarantined(db: Database, entry_id: int) -> None:
+    """Give up a refused change: the record goes back to the server's copy (a record the
+    server never had is removed from this laptop)."""
+    with db.session(remote=True) as s:
+        entry = _quarantined(s, entry_id)
+        entry.state = "done"
+        entry.error = {**(entry.error or {}), "superseded": "discarded"}
+        s.flush()
+        others = s.scalars(select(OutboxEntry.id).where(
+            OutboxEntry.record_type == entry.record_type,
+            OutboxEntry.record_id == entry.record_id,
+            OutboxEntry.state.in_(OUTSTANDING))).first()
+        if others is not None or open_conflict(s, entry.record_type, entry.record_id):
+            return  # later changes of the record still stand
+        model = SYNCED_MODELS[entry.record_type]
+        row = s.get(model, entry.record_id)
+        shadow = s.get(Shadow, (entry.record_type, entry.record_id))
+        if shadow is not None:
+            env = shadow.envelope
+            write_row(s, model, row, env, normalized(model, env.get("data")),
+                      bool(env.get("deleted")))
+        elif row is not None:
+            s.delete(row)
+
+
+def retry_quarantined(db: Database, entry_id: int) -> None:
+    """Send a refused change again (after its cause was fixed), as the record is now."""
+    with db.session(remote=True) as s:
+        entry = _quarantined(s, entry_id)
+        entry.state = "done"
+        entry.error = {**(entry.error or {}), "superseded": "retried"}
+        model = SYNCED_MODELS[entry.record_type]
+        row = s.get(model, entry.record_id)
+        if row is None:
+            raise NotFoundError(f"{entry.record_type} {entry.record_id} tidak ada lagi")
+        s.add(OutboxEntry(record_type=entry.record_type, record_id=row.id,
+                          base_version=row.version or 0, deleted=bool(row.deleted),
+                          payload=row.to_data()))
+
+
+def server_limits(db: Database) -> dict[str, Any]:
+    """The limits of ``/api/v1/info`` as last seen (defaults before the first sync)."""
+    with db.session(remote=True) as s:
+        return {**DEFAULT_INFO, **(settings_service.get(s, INFO_KEY) or {})}
+
+
+def size_problems(db: Database, inspection_id: str) -> list[str]:
+    """What in an inspection the server would refuse as too large: checked before an
+    inspector finalises the form, against the last known ``/api/v1/info``."""
+    limits = server_limits(db)
+    problems: list[str] = []
+    with db.session(remote=True) as s:
+        inspection = s.get(Inspection, inspection_id)
+        if inspection is None:
+            raise NotFoundError(f"pemeriksaan {inspection_id} tidak ditemukan")
+        size = len(json.dumps(inspection.to_data(), ensure_ascii=False).encode())
+        if size > int(limits["max_push_bytes"]) - 4096:
+            problems.append(f"data pemeriksaan terlalu besar ({size} bita; batas server "
+                            f"{limits['max_push_bytes']} bita)")
+        for att in s.scalars(select(Attachment).where(Attachment.inspection_id == inspection_id,
+                                                      Attachment.deleted.is_(False))):
+            path = Path(db.blob_dir) / att.sha256[:2] / att.sha256
+            actual = path.stat().st_size if path.exists() else att.size
+            if actual > int(limits["max_blob_bytes"]):
+                problems.append(f"lampiran {att.filename} terlalu besar ({actual} bita; batas "
+                                f"server {limits['max_blob_bytes']} bita)")
+    return problems

@@ -1,0 +1,71 @@
+"""Push, pull, login and the CLI against a real server process."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+from sqlalchemy import select
+
+from k3desk.services import auth_service, records_service
+from k3desk.store.models import Company, OutboxEntry, Shadow, User
+from k3desk.sync.token_store import TokenStore
+from tests.sync.conftest import PASSWORD, Laptop
+
+
+def company_row(lap: Laptop, company_id: str) -> Company:
+    with lap.db.session() as s:
+        row = s.get(Company, company_id)
+        assert row is not None
+        return row
+
+
+def test_online_login_keeps_user_token_and_offline_hash(laptops: dict[str, Laptop]) -> None:
+    lap = laptops["insp1"]
+    with lap.db.session() as s:
+        user = s.scalars(select(User).where(User.username == "insp1")).one()
+        assert user.role == "inspector" and user.password_hash
+    store = TokenStore(lap.data_dir, lap.server_url)
+    assert store.load()
+    mode = stat.S_IMODE(os.stat(store.path).st_mode)
+    assert mode == 0o600
+    actor = auth_service.login_offline(lap.db, "insp1", PASSWORD)
+    assert actor.username == "insp1"
+
+
+def test_company_goes_from_one_laptop_to_another(laptops: dict[str, Laptop]) -> None:
+    a, b = laptops["insp1"], laptops["insp2"]
+    cid = a.company("PT Satu Dua", city="Bekasi")
+    summary = a.sync()
+    assert summary.pushed == 1 and summary.pending == 0
+    row = company_row(a, cid)
+    assert row.version == 1 and row.seq
+    b.sync()
+    other = company_row(b, cid)
+    assert (other.name, other.city, other.version) == ("PT Satu Dua", "Bekasi", 1)
+    with b.db.session() as s:
+        assert s.get(Shadow, ("company", cid)).version == 1
+        # users arrive by pull too, without any password hash of others
+        users = {u.username: u for u in s.scalars(select(User))}
+        assert {"insp1", "insp2", "spv1", "spv2"} <= set(users)
+        assert users["insp1"].password_hash is None
+        assert users["insp1"].qualifications
+    # own records coming back are not treated as changes
+    again = a.sync()
+    assert again.pushed == 0 and again.conflicts == 0 and again.merged == 0
+
+
+def test_edit_absorbed_then_frozen(laptops: dict[str, Laptop]) -> None:
+    a = laptops["insp1"]
+    cid = a.company("PT Tiga")
+    records_service.save_company(a.ctx, {"city": "Depok"}, cid)
+    with a.db.session() as s:
+        entries = s.scalars(select(OutboxEntry).where(OutboxEntry.record_id == cid)).all()
+        assert len(entries) == 1 and entries[0].payload["city"] == "Depok"
+    a.sync()
+    records_service.save_company(a.ctx, {"city": "Bogor"}, cid)
+    records_service.save_company(a.ctx, {"phone": "0251"}, cid)
+    summary = a.sync()
+    assert summary.pushed == 1
+    row = company_row(a, cid)
+    assert (row.version, row.city, row.phone) == (2, "Bogor", "0251")
