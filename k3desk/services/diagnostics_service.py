@@ -41,7 +41,7 @@ COUNTED = ("company", "equipment", "instrument", "inspection", "attachment", "ce
 def _versions(data_dir: Path) -> dict[str, Any]:
     from k3desk.cli import package_version
 
-    packages = {}
+    packages: dict[str, str | None] = {}
     for name in PACKAGES:
         try:
             packages[name] = version(name)

@@ -114,21 +114,21 @@ def compute_recap(s: Session, balai_id: str | None, start: date, end: date) -> R
     if balai_id:
         cstmt = cstmt.where(Certificate.balai_id == balai_id)
     for cert in s.scalars(cstmt.order_by(Certificate.issued_on, Certificate.number)):
-        ins = by_id.get(cert.inspection_id)
-        eq = equipment.get(ins.equipment_id) if ins else None
+        owner = by_id.get(cert.inspection_id)
+        eq = equipment.get(owner.equipment_id) if owner else None
         object_type = eq.object_type if eq else "?"
-        line = {"number": cert.number, "issued_on": cert.issued_on,
+        revoked_on = _revoked_on(cert)
+        line: dict[str, Any] = {"number": cert.number, "issued_on": cert.issued_on,
                 "valid_until": cert.valid_until, "revoked": cert.revoked,
-                "revoked_on": _revoked_on(cert), "revoked_reason": cert.revoked_reason,
-                "company": companies.get(ins.company_id, "") if ins else "",
+                "revoked_on": revoked_on, "revoked_reason": cert.revoked_reason,
+                "company": companies.get(owner.company_id, "") if owner else "",
                 "object_type": object_type, "serial_number": eq.serial_number if eq else "",
                 "approver": names.get(cert.approver_id, cert.approver_id)}
         if start <= cert.issued_on <= end:
             recap.certificates.append(line)
-            inspector = names.get(ins.inspector_id, ins.inspector_id) if ins else "?"
+            inspector = names.get(owner.inspector_id, owner.inspector_id) if owner else "?"
             for target in (by_type[object_type], by_inspector[inspector], totals):
                 target["issued"] += 1
-        revoked_on = line["revoked_on"]
         if revoked_on is not None and start <= revoked_on <= end:
             recap.revoked.append(line)
             by_type[object_type]["revoked"] += 1

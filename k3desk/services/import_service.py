@@ -17,6 +17,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -303,8 +304,8 @@ class _Planner:
             values.pop("company_name", None)
             values.pop("company_address", None)
         errors = self.check(values, creating=True)
-        for exc in errors:
-            err(exc)
+        for problem in errors:
+            err(problem)
         if errors or bad_reference:
             return
         key = self.key(values)
@@ -338,7 +339,7 @@ class _Planner:
 
 def _stored(record: Any, name: str) -> Any:
     value = getattr(record, name, None)
-    return value.isoformat() if hasattr(value, "isoformat") else value
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def _prepare(ctx: AppContext, s: Session, path: Path, kind: str,
