@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     c = actions.add_parser("create", help="new draft; prints its id")
     c.add_argument("--equipment", required=True, help="equipment id")
     c.add_argument("--template", help="template id (default: the latest for the object type)")
-    c.add_argument("--kind", choices=KINDS, default="berkala")
+    c.add_argument("--kind", choices=KINDS, help="default: the form's own field, else berkala")
     c.add_argument("--values", type=Path, help="JSON file of values")
     c.add_argument("--date", help="inspection date YYYY-MM-DD (default: today)")
     c.add_argument("--instruments", help="comma-separated instrument ids")

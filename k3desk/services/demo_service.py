@@ -185,7 +185,10 @@ def _inspections(db: Database, rnd: random.Random, today: date, inspectors: list
             keep = list(values)[: max(1, len(values) // 3)]
             values = {k: values[k] for k in keep}
         ctx = inspectors[n % 2]
-        kind = "berkala" if "berkala" in template.kinds else template.kinds[0]
+        kind = values.get("jenis_pemeriksaan")
+        if kind not in template.kinds:
+            kind = "berkala" if "berkala" in template.kinds else template.kinds[0]
+            values["jenis_pemeriksaan"] = kind
         change = inspection_service.create_draft(
             ctx, equipment_id=equipment_id, kind=kind, values=values,
             inspected_on=today - timedelta(days=rnd.randint(1, 150)),

@@ -53,12 +53,26 @@ def evaluate_inspection(inspection: Inspection) -> Any:
     return result
 
 
+KIND_FIELD = "jenis_pemeriksaan"
+
+
+def _kind_of(kind: str | None, values: dict[str, Any]) -> str:
+    """The kind of inspection; the form's own field, when filled, must agree with it."""
+    form_kind = values.get(KIND_FIELD)
+    if kind is not None and form_kind not in (None, "") and form_kind != kind:
+        raise ValidationError(f"jenis pemeriksaan {kind} berbeda dengan isian formulir "
+                              f"({form_kind})", field="kind")
+    return kind or (form_kind if isinstance(form_kind, str) and form_kind else "berkala")
+
+
 def create_draft(ctx: AppContext, *, equipment_id: str, template_id: str | None = None,
-                 kind: str = "berkala", values: dict[str, Any] | None = None,
+                 kind: str | None = None, values: dict[str, Any] | None = None,
                  inspected_on: date | None = None, instrument_ids: list[str] | None = None,
                  place: str | None = None) -> Changes:
     """A new draft for a piece of equipment, pinned to the template's current version."""
     ctx.actor.require_role("inspector", action="membuat pemeriksaan")
+    values = dict(values or {})
+    kind = _kind_of(kind, values)
     if kind not in KINDS:
         raise ValidationError(f"jenis pemeriksaan harus salah satu dari {', '.join(KINDS)}",
                               field="kind")
@@ -80,12 +94,14 @@ def create_draft(ctx: AppContext, *, equipment_id: str, template_id: str | None 
         if kind not in template.kinds:
             raise ValidationError(f"templat {template.id} tidak melayani pemeriksaan {kind}",
                                   field="kind")
+        if KIND_FIELD in template.fields:
+            values[KIND_FIELD] = kind
         inspection = Inspection(
             balai_id=equipment.balai_id, company_id=equipment.company_id,
             equipment_id=equipment.id, template_id=template.id,
             template_version=template.version, inspector_id=ctx.actor.id,
             inspected_on=inspected_on or date.today(), status=Status.DRAFT.value,
-            values=dict(values or {}), kind=kind, instrument_ids=list(instrument_ids or []),
+            values=values, kind=kind, instrument_ids=list(instrument_ids or []),
             place=place or equipment.location, modified_by=ctx.actor.id)
         _check_values(template, inspection.values)
         evaluate_inspection(inspection)
@@ -120,6 +136,9 @@ def update_draft(ctx: AppContext, inspection_id: str, *, values: dict[str, Any] 
             _check_values(_template(inspection.template_id, inspection.template_version),
                           new_values)
             inspection.values = new_values
+            form_kind = new_values.get(KIND_FIELD)
+            if form_kind in KINDS:
+                inspection.kind = form_kind
         if instrument_ids is not None:
             inspection.instrument_ids = list(instrument_ids)
         if inspected_on is not None:

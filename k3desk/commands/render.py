@@ -1,0 +1,62 @@
+"""``k3desk render certificate|report INSPECTION_ID`` and ``k3desk render --sample``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from sqlalchemy import select
+
+from k3desk.cli import add_data_dir
+from k3desk.cli_support import data_dir_of
+from k3desk.domain.errors import K3Error, ValidationError
+from k3desk.services import document_service
+from k3desk.store.db import open_database
+from k3desk.store.models import Certificate
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("render", help="buat PDF sertifikat atau laporan pemeriksaan")
+    p.add_argument("kind", nargs="?", choices=["certificate", "report"])
+    p.add_argument("inspection_id", nargs="?")
+    p.add_argument("--sample", action="store_true",
+                   help="the signed certificate of the first approved demo inspection")
+    p.add_argument("-o", "--output", type=Path, help="PDF file to write")
+    add_data_dir(p)
+    p.set_defaults(func=run)
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    except OSError as exc:
+        raise K3Error(f"tidak dapat menulis {path}: {exc.strerror}") from exc
+
+
+def run(args: argparse.Namespace) -> int:
+    db = open_database(data_dir_of(args))
+    try:
+        if args.sample:
+            if args.kind or args.inspection_id:
+                raise ValidationError("--sample tidak memakai jenis atau id pemeriksaan")
+            with db.session() as s:
+                cert = s.scalars(select(Certificate).where(Certificate.revoked.is_(False),
+                                                           Certificate.valid_until.is_not(None))
+                                 .order_by(Certificate.number)).first()
+                if cert is None:
+                    raise K3Error("folder data ini belum punya sertifikat; buat dulu dengan "
+                                  "`k3desk demo`")
+                inspection_id, kind = cert.inspection_id, "certificate"
+        else:
+            if not args.kind or not args.inspection_id:
+                raise ValidationError("sebutkan certificate|report dan id pemeriksaan, "
+                                      "atau --sample")
+            inspection_id, kind = args.inspection_id, args.kind
+        data, name = document_service.render(db, inspection_id, kind)
+        out = args.output or Path.cwd() / name
+        _write(out, data)
+        print(out)
+    finally:
+        db.dispose()
+    return 0

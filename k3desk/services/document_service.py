@@ -1,0 +1,178 @@
+"""From stored records to the documents the company receives (k3desk.reports).
+
+The same records give the same bytes: nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from k3desk.domain.errors import NotFoundError, ValidationError
+from k3desk.domain.evaluation import evaluate
+from k3desk.domain.object_types import get_object_type
+from k3desk.domain.templates import default_registry
+from k3desk.domain.verify_url import VerifyLink, build_verify_url
+from k3desk.reports import model as rm
+from k3desk.services import presentation, settings_service
+from k3desk.store.db import Database
+from k3desk.store.models import (
+    Attachment,
+    Balai,
+    Certificate,
+    Company,
+    Equipment,
+    Inspection,
+    Instrument,
+    User,
+)
+
+SERVER_URL_KEY = "server_url"
+
+
+def verify_base_url(s: Session, balai: Balai) -> str:
+    """Where the QR code points: the configured server, else the Balai's website."""
+    server = settings_service.get(s, SERVER_URL_KEY)
+    if server:
+        return str(server).rstrip("/")
+    site = balai.website or "k3desk.invalid"
+    return site if site.startswith("http") else f"https://{site}"
+
+
+def _person(user: User | None, position: str = "") -> rm.PersonInfo:
+    if user is None:
+        return rm.PersonInfo(name="-")
+    return rm.PersonInfo(name=user.full_name, nip=user.nip, position=position)
+
+
+def _parts(s: Session, inspection: Inspection) -> dict[str, Any]:
+    balai = s.get(Balai, inspection.balai_id)
+    company = s.get(Company, inspection.company_id)
+    equipment = s.get(Equipment, inspection.equipment_id)
+    if balai is None or company is None or equipment is None:
+        raise NotFoundError("data Balai, perusahaan atau peralatan pemeriksaan ini belum ada "
+                            "di laptop ini; jalankan sinkronisasi")
+    template = default_registry().get(inspection.template_id, inspection.template_version)
+    evaluation = evaluate(template, dict(inspection.values or {}), inspection.inspected_on)
+    object_type = get_object_type(equipment.object_type)
+    inspector = s.get(User, inspection.inspector_id)
+    approver = s.get(User, inspection.reviewed_by) if inspection.reviewed_by else None
+    cert = s.scalars(select(Certificate).where(Certificate.inspection_id == inspection.id)
+                     .order_by(Certificate.issued_on.desc())).first()
+    stamp = None
+    replaces = ""
+    if cert is not None:
+        link = VerifyLink(server=verify_base_url(s, balai), number=cert.number,
+                          payload=cert.payload, signature=cert.signature, key_id=cert.key_id)
+        stamp = rm.SignedStamp(payload=cert.payload, signature=cert.signature,
+                               key_id=cert.key_id, verify_url=build_verify_url(link))
+        if cert.replaces:
+            old = s.get(Certificate, cert.replaces)
+            replaces = old.number if old else ""
+    results = tuple(rm.ResultRow(factor=r["factor"], required=r["required"],
+                                 reference=r["reference"], measured=r["measured"],
+                                 unit=r["unit"], passed=r["passed"], grade=r["grade"])
+                    for r in presentation.result_rows(evaluation))
+    failed = [f for f in evaluation.findings if not f.passed]
+    verdict = inspection.verdict if inspection.verdict in ("memenuhi", "tidak_memenuhi") \
+        else evaluation.verdict
+    if verdict not in ("memenuhi", "tidak_memenuhi"):
+        raise ValidationError("pemeriksaan ini belum lengkap; dokumen dibuat setelah semua "
+                              "nilai wajib terisi")
+    common: dict[str, Any] = dict(
+        balai=rm.BalaiInfo(name=balai.name, city=balai.city or "", address=balai.address,
+                           phone=balai.phone or "", email=balai.email or "",
+                           website=balai.website or "", code=balai.code,
+                           head=rm.PersonInfo(balai.head_name or "", balai.head_nip or "")),
+        number=cert.number if cert else f"DRAF-{inspection.id[:8].upper()}",
+        object_type_name=object_type.name_id,
+        company=rm.CompanyInfo(name=company.name, address=company.address,
+                               site=inspection.place or ""),
+        equipment=rm.EquipmentInfo(
+            object_type_name=object_type.name_id, serial_number=equipment.serial_number,
+            make=equipment.manufacturer or "", model=equipment.model or "",
+            capacity=equipment.capacity or "",
+            year_built=str(equipment.year_built or ""), location=equipment.location or ""),
+        inspection_kind=inspection.kind, inspected_on=inspection.inspected_on,
+        issued_on=cert.issued_on if cert else inspection.inspected_on,
+        place=balai.city or "", verdict=verdict, results=results,
+        inspector=_person(inspector, "Pengawas Ketenagakerjaan Spesialis K3 "
+                          + object_type.field_id),
+        approver=_person(approver, "Penyelia"),
+        legal_basis=(template.regulation,),
+        valid_until=cert.valid_until if cert else evaluation.next_test_due,
+        findings=tuple(f.message_id for f in failed),
+        recommendations=tuple(evaluation.recommendations), stamp=stamp)
+    return {"common": common, "template": template, "inspection": inspection,
+            "cert": cert, "replaces": replaces}
+
+
+def certificate_document(s: Session, inspection_id: str) -> rm.CertificateDocument:
+    inspection = s.get(Inspection, inspection_id)
+    if inspection is None:
+        raise NotFoundError(f"pemeriksaan {inspection_id} tidak ditemukan")
+    parts = _parts(s, inspection)
+    return rm.CertificateDocument(**parts["common"], replaces_number=parts["replaces"],
+                                  report_date=inspection.inspected_on)
+
+
+def report_document(db: Database, s: Session, inspection_id: str) -> rm.ReportDocument:
+    inspection = s.get(Inspection, inspection_id)
+    if inspection is None:
+        raise NotFoundError(f"pemeriksaan {inspection_id} tidak ditemukan")
+    parts = _parts(s, inspection)
+    sections = tuple(
+        rm.ReportSection(title, tuple(rm.SectionValue(label, value, unit)
+                                      for label, value, unit in rows))
+        for title, rows in presentation.section_rows(parts["template"],
+                                                     dict(inspection.values or {})))
+    instruments = tuple(
+        rm.Instrument(i.name, i.serial_number, i.calibration_valid_until)
+        for i in (s.get(Instrument, iid) for iid in inspection.instrument_ids or []) if i)
+    photos = []
+    for att in s.scalars(select(Attachment).where(Attachment.inspection_id == inspection.id,
+                                                  Attachment.deleted.is_(False))
+                         .order_by(Attachment.slot, Attachment.filename)):
+        path = db.blob_dir / att.sha256[:2] / att.sha256
+        if path.exists() and att.content_type in ("image/jpeg", "image/png"):
+            photos.append(rm.Photo(path.read_bytes(), att.caption or att.filename))
+    cert = parts["cert"]
+    return rm.ReportDocument(**parts["common"], sections=sections, instruments=instruments,
+                             photos=tuple(photos), notes=inspection.notes or "",
+                             certificate_number=cert.number if cert else "")
+
+
+def _safe_name(number: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", number).strip("-")
+
+
+def render(db: Database, inspection_id: str, kind: str) -> tuple[bytes, str]:
+    """PDF bytes and a file name for ``kind`` 'certificate' or 'report'."""
+    from k3desk.reports.certificate import render_certificate
+    from k3desk.reports.report import render_report
+
+    with db.session() as s:
+        if kind == "certificate":
+            doc = certificate_document(s, inspection_id)
+            if doc.stamp is None:
+                raise ValidationError("pemeriksaan ini belum disetujui: belum ada sertifikat")
+            return render_certificate(doc), f"sertifikat-{_safe_name(doc.number)}.pdf"
+        rdoc = report_document(db, s, inspection_id)
+        return render_report(rdoc), f"laporan-{_safe_name(rdoc.number)}.pdf"
+
+
+def write_certificate(db: Database, certificate_id: str, out: Path | None = None) -> Path:
+    with db.session() as s:
+        cert = s.get(Certificate, certificate_id)
+        if cert is None:
+            raise NotFoundError(f"sertifikat {certificate_id} tidak ditemukan")
+        inspection_id = cert.inspection_id
+    data, name = render(db, inspection_id, "certificate")
+    path = out or db.data_dir / "documents" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path

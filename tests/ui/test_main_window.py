@@ -1,0 +1,82 @@
+"""The main window driven as a person would: filter, search, open an inspection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QTextBrowser
+from pytestqt.qtbot import QtBot
+
+from k3desk.services import browse_service
+from k3desk.services.inspection_service import InspectionQuery
+from k3desk.store.db import open_database
+from k3desk.ui import i18n
+from k3desk.ui.inspection_table_model import ROW_ROLE, InspectionTableModel
+from k3desk.ui.main_window import InspectionDetailDialog, MainWindow
+
+
+def test_table_model_without_widgets(demo_dir: Path) -> None:
+    db = open_database(demo_dir)
+    from k3desk.ui.inspection_table_model import InspectionItem
+
+    rows = browse_service.inspection_rows(db, InspectionQuery(status="approved"))
+    model = InspectionTableModel()
+    model.set_rows([InspectionItem(**r) for r in rows])
+    assert model.rowCount() == len(rows) > 0
+    assert model.columnCount() == 6
+    index = model.index(0, InspectionTableModel.STATUS)
+    assert model.data(index) == "Disetujui"
+    assert model.data(index, ROW_ROLE).id == rows[0]["id"]
+    assert model.rowCount(index) == 0  # a table: no children
+    db.dispose()
+
+
+def test_filter_and_search(qtbot: QtBot, demo_dir: Path) -> None:
+    db = open_database(demo_dir)
+    window = MainWindow(db, None)
+    qtbot.addWidget(window)
+    tab = window.inspections
+    total = tab.model.rowCount()
+    assert total >= 50
+    tab.status.setCurrentIndex(tab.status.findData("submitted"))
+    submitted = tab.model.rowCount()
+    assert 0 < submitted < total
+    assert all(tab.model.data(tab.model.index(r, 1)) == "Diajukan" for r in range(submitted))
+    tab.status.setCurrentIndex(0)
+    qtbot.keyClicks(tab.search, "Sinar Baja")
+    found = tab.model.rowCount()
+    assert 0 < found < total
+    assert all(tab.model.data(tab.model.index(r, 5)) == "PT Sinar Baja Nusantara"
+               for r in range(found))
+    assert str(found) in window.status_label.text()
+    tab.search.clear()
+    assert tab.model.rowCount() == total
+    db.dispose()
+
+
+def test_detail_dialog_shows_verdict_and_findings(qtbot: QtBot, demo_dir: Path) -> None:
+    db = open_database(demo_dir)
+    rows = browse_service.inspection_rows(db, InspectionQuery(status="rejected"))
+    dialog = InspectionDetailDialog(db, rows[0]["id"])
+    qtbot.addWidget(dialog)
+    text = dialog.findChild(QTextBrowser).toPlainText()
+    assert "Tidak memenuhi" in text
+    assert "Temuan" in text
+    assert isinstance(dialog, QDialog)
+    db.dispose()
+
+
+def test_english_on_request(qtbot: QtBot, demo_dir: Path) -> None:
+    i18n.set_language("en")
+    try:
+        db = open_database(demo_dir)
+        window = MainWindow(db, None)
+        qtbot.addWidget(window)
+        tabs = window.centralWidget()
+        assert [tabs.tabText(i) for i in range(3)] == ["Inspections", "Companies", "Equipment"]
+        header = window.inspections.model.headerData(0, Qt.Orientation.Horizontal)
+        assert header == "Date"
+        db.dispose()
+    finally:
+        i18n.set_language("id")
