@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from k3desk.domain.errors import K3Error
 from k3desk.services import inspection_service, records_service
 from k3desk.services.inspection_service import InspectionQuery
 from k3desk.store.db import Database
@@ -71,7 +72,23 @@ def inspection_detail(db: Database, inspection_id: str) -> dict[str, Any]:
         inspector = s.get(User, inspection.inspector_id)
         cert = s.scalars(select(Certificate).where(
             Certificate.inspection_id == inspection.id)).first()
+        sections: list[Any] = []
+        results: list[dict[str, Any]] = []
+        try:
+            from k3desk.domain.evaluation import evaluate
+            from k3desk.domain.templates import default_registry
+            from k3desk.services import presentation
+
+            template = default_registry().get(inspection.template_id,
+                                              inspection.template_version)
+            values = dict(inspection.values or {})
+            sections = presentation.section_rows(template, values)
+            results = presentation.result_rows(evaluate(template, values,
+                                                        inspection.inspected_on))
+        except K3Error:
+            pass  # a template this laptop does not have yet: show the raw values
         return {"inspection": {"id": inspection.id, **inspection.to_data()},
+                "sections": sections, "results": results,
                 "equipment": equipment.to_data() if equipment else {},
                 "company": company.to_data() if company else {},
                 "inspector": inspector.full_name if inspector else "",

@@ -101,8 +101,10 @@ def required_text(f: Finding) -> str:
     if f.required is None:
         return "-"
     if isinstance(f.required, list) and len(f.required) == 2 and f.op == "between":
-        return f"{format_value(f.required[0])} – {format_value(f.required[1])}"
-    return f"{op} {format_value(f.required)}".strip()
+        text = f"{format_value(f.required[0])} – {format_value(f.required[1])}"
+    else:
+        text = f"{op} {format_value(f.required)}".strip()
+    return f"{text} {f.unit}" if f.unit and not isinstance(f.required, str) else text
 
 
 def reference_text(f: Finding) -> str:

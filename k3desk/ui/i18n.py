@@ -40,6 +40,17 @@ _EN = {
     "Temuan": "Findings",
     "Nilai terukur": "Measured values",
     "Tutup": "Close",
+    "Pemeriksa": "Inspector",
+    "Nomor": "Number",
+    "dicabut": "revoked",
+    "Catatan penyelia": "Supervisor's note",
+    "Hasil pemeriksaan dan pengujian": "Inspection and test results",
+    "Faktor": "Factor",
+    "Persyaratan": "Requirement",
+    "Hasil ukur": "Measured",
+    "Keterangan": "Result",
+    "ambang belum terverifikasi terhadap teks peraturan":
+        "threshold not yet verified against the regulation text",
 }
 
 _lang = "id"

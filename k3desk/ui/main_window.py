@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -33,6 +33,7 @@ from k3desk.store.db import Database
 from k3desk.ui.i18n import tr
 from k3desk.ui.inspection_table_model import (
     ROW_ROLE,
+    VERDICT_COLORS,
     VERDICT_LABELS,
     InspectionItem,
     InspectionTableModel,
@@ -96,35 +97,69 @@ class InspectionsTab(QWidget):
 
 
 class InspectionDetailDialog(QDialog):
-    """What was measured, the verdict and why (read-only for now)."""
+    """The verdict and why: every rule with what was required and what was measured,
+    then every value entered (read-only)."""
 
     def __init__(self, db: Database, inspection_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         detail = browse_service.inspection_detail(db, inspection_id)
         insp = detail["inspection"]
-        self.setWindowTitle(f"{tr('Pemeriksaan')} {insp['inspected_on']}")
-        self.resize(720, 560)
-        text = QTextBrowser()
+        equipment, company = detail["equipment"], detail["company"]
+        self.setWindowTitle(f"{tr('Pemeriksaan')} {equipment.get('serial_number', '')}")
+        self.resize(860, 640)
         verdict = insp.get("verdict") or ""
-        rows = "".join(f"<tr><td>{k}</td><td>{json.dumps(v, ensure_ascii=False)}</td></tr>"
-                       for k, v in sorted((insp.get("values") or {}).items()))
-        findings = "".join(f"<li>{f.get('message_id') or f.get('message') or f}</li>"
-                           for f in insp.get("findings") or [])
+        color = VERDICT_COLORS.get(verdict, "#000")
         cert = detail.get("certificate")
-        text.setHtml(
-            f"<h3>{object_type_name(detail['equipment'].get('object_type', ''))} "
-            f"{detail['equipment'].get('serial_number', '')}</h3>"
-            f"<p>{detail['company'].get('name', '')}<br>{detail['company'].get('address', '')}"
-            f"</p><p><b>{tr('Kesimpulan')}:</b> {tr(VERDICT_LABELS.get(verdict, '-'))}"
-            f" &nbsp; <b>{tr('Status')}:</b> {tr(STATUS_LABELS_ID[Status(insp['status'])])}"
-            + (f" &nbsp; <b>No.</b> {cert}" if cert else "") + "</p>"
-            + (f"<h4>{tr('Temuan')}</h4><ul>{findings}</ul>" if findings else "")
-            + f"<h4>{tr('Nilai terukur')}</h4><table cellspacing=4>{rows}</table>")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        parts = [
+            f"<h3>{esc(object_type_name(equipment.get('object_type', '')))} "
+            f"{esc(equipment.get('serial_number', ''))}</h3>",
+            f"<p>{esc(company.get('name', ''))}<br>{esc(company.get('address', ''))}<br>"
+            f"{tr('Tanggal')}: {insp['inspected_on']} &nbsp; {tr('Pemeriksa')}: "
+            f"{esc(detail.get('inspector', ''))}</p>",
+            f"<p><b>{tr('Kesimpulan')}:</b> <span style='color:{color}'><b>"
+            f"{tr(VERDICT_LABELS.get(verdict, '-'))}</b></span> &nbsp; <b>{tr('Status')}:</b> "
+            f"{tr(STATUS_LABELS_ID[Status(insp['status'])])}"
+            + (f" &nbsp; <b>{tr('Nomor')}:</b> {esc(cert)}" if cert else "")
+            + (f" <span style='color:#b71c1c'>({tr('dicabut')})</span>"
+               if detail.get("certificate_revoked") else "") + "</p>"]
+        if insp.get("review_comment"):
+            parts.append(f"<p><b>{tr('Catatan penyelia')}:</b> "
+                         f"{esc(insp['review_comment'])}</p>")
+        if detail["results"]:
+            rows = "".join(
+                f"<tr><td>{esc(r['factor'])}</td><td>{esc(r['required'])}"
+                f"{'*' if r['unverified'] else ''}<br><small>{esc(r['reference'])}</small></td>"
+                f"<td align=right>{esc(r['measured'])} {esc(r['unit'])}</td>"
+                f"<td style='color:{'#1b5e20' if r['passed'] else '#b71c1c'}'>"
+                f"{tr('Memenuhi') if r['passed'] else tr('Tidak memenuhi')}</td></tr>"
+                for r in detail["results"])
+            parts.append(
+                f"<h4>{tr('Hasil pemeriksaan dan pengujian')}</h4>"
+                "<table border=1 cellspacing=0 cellpadding=3 width=100%>"
+                f"<tr><th>{tr('Faktor')}</th><th>{tr('Persyaratan')}</th>"
+                f"<th>{tr('Hasil ukur')}</th><th>{tr('Keterangan')}</th></tr>{rows}</table>"
+                f"<p><small>* {tr('ambang belum terverifikasi terhadap teks peraturan')}"
+                "</small></p>")
+        for title, values in detail["sections"]:
+            rows = "".join(f"<tr><td>{esc(label)}</td><td>{esc(value)} {esc(unit)}</td></tr>"
+                           for label, value, unit in values)
+            parts.append(f"<h4>{esc(title)}</h4><table cellspacing=2>{rows}</table>")
+        if not detail["sections"]:
+            rows = "".join(f"<tr><td>{esc(k)}</td><td>{esc(v)}</td></tr>"
+                           for k, v in sorted((insp.get("values") or {}).items()))
+            parts.append(f"<h4>{tr('Nilai terukur')}</h4><table>{rows}</table>")
+        text = QTextBrowser()
+        text.setHtml("".join(parts))
+        buttons = QDialogButtonBox()
+        buttons.addButton(tr("Tutup"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(buttons)
+
+
+def esc(value: object) -> str:
+    return html.escape(str(value))
 
 
 class RecordsTab(QWidget):

@@ -62,7 +62,10 @@ def test_detail_dialog_shows_verdict_and_findings(qtbot: QtBot, demo_dir: Path) 
     qtbot.addWidget(dialog)
     text = dialog.findChild(QTextBrowser).toPlainText()
     assert "Tidak memenuhi" in text
-    assert "Temuan" in text
+    assert "Persyaratan" in text  # the results table: what was required, what measured
+    detail = browse_service.inspection_detail(db, rows[0]["id"])
+    failed = [r for r in detail["results"] if not r["passed"]]
+    assert failed and failed[0]["factor"] in text
     assert isinstance(dialog, QDialog)
     db.dispose()
 
