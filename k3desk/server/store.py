@@ -13,7 +13,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select, update
+from sqlalchemy import ColumnElement, and_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -119,10 +119,14 @@ def key_holder(session: Session, kind: str, key: str) -> str | None:
 
 
 def visible_clause(balai_id: str | None, is_admin: bool) -> ColumnElement[bool]:
-    """Which records a user sees: their Balai's and the global ones (templates)."""
+    """Which records a user sees: their Balai's and the global templates.
+
+    Admin users also have no Balai; their user records stay invisible to Balai users.
+    """
     if is_admin:
         return Record.seq >= 0
-    return or_(Record.balai_id == balai_id, Record.balai_id.is_(None))
+    return or_(Record.balai_id == balai_id,
+               and_(Record.balai_id.is_(None), Record.type == "template"))
 
 
 def find_records(session: Session, type_: str, **fields: str) -> list[Record]:

@@ -1,0 +1,76 @@
+"""``GET /sync/pull``: cursor pages, tenancy, cursor_reset."""
+
+from __future__ import annotations
+
+from tests.server.helpers import World, company, edit
+
+
+def test_pages_in_increasing_seq_each_record_once(world: World) -> None:
+    b = world.inspector.balai_id
+    comps = [company(b, f"PT {i}") for i in range(7)]
+    world.inspector.push(*comps)
+    world.inspector.push_one(edit(comps[0], 1, name="PT 0 baru"))
+    seen, cursor = [], 0
+    pages = 0
+    while True:
+        r = world.supervisor.client.get("/api/v1/sync/pull", params={"since": cursor, "limit": 3},
+                                        headers=world.supervisor.headers)
+        body = r.json()
+        assert len(body["changes"]) <= 3
+        seen += body["changes"]
+        pages += 1
+        if body["changes"]:
+            assert body["next"] == body["changes"][-1]["seq"]
+        cursor = body["next"]
+        if not body["more"]:
+            break
+    assert pages >= 3
+    seqs = [c["seq"] for c in seen]
+    assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
+    ids = [c["id"] for c in seen]
+    assert len(ids) == len(set(ids))
+    first = next(c for c in seen if c["id"] == comps[0]["id"])
+    assert (first["version"], first["data"]["name"]) == (2, "PT 0 baru")
+    envelope_keys = {"type", "id", "version", "seq", "deleted", "modified_at", "modified_by",
+                     "data"}
+    assert all(set(c) == envelope_keys for c in seen)
+    assert all(c["modified_at"].endswith("Z") for c in seen)
+    # a cursor at the end gives nothing more
+    again = world.supervisor.client.get("/api/v1/sync/pull", params={"since": cursor},
+                                        headers=world.supervisor.headers).json()
+    assert again == {"changes": [], "next": cursor, "more": False}
+
+
+def test_users_see_only_their_balai_and_global_records(world: World) -> None:
+    world.inspector.push_one(company(world.inspector.balai_id, "PT Jakarta"))
+    world.inspector_b.push_one(company(world.inspector_b.balai_id, "PT Surabaya"))
+    mine, _ = world.inspector.pull_all()
+    names = {c["data"].get("name") for c in mine}
+    assert "PT Jakarta" in names and "PT Surabaya" not in names
+    assert all(c["data"].get("balai_id", world.balai_a.id) == world.balai_a.id
+               or c["type"] == "balai" for c in mine)
+    assert {c["id"] for c in mine if c["type"] == "balai"} == {world.balai_a.id}
+    users = {c["data"]["username"] for c in mine if c["type"] == "user"}
+    assert users == {"insp", "sup"}
+    everything, _ = world.admin.pull_all()
+    assert {"PT Jakarta", "PT Surabaya"} <= {c["data"].get("name") for c in everything}
+
+
+def test_user_records_never_carry_password_hashes(world: World) -> None:
+    mine, _ = world.inspector.pull_all()
+    assert "argon2" not in str(mine)
+
+
+def test_cursor_beyond_the_server_is_cursor_reset(world: World) -> None:
+    _, cursor = world.inspector.pull_all()
+    r = world.client.get("/api/v1/sync/pull", params={"since": cursor + 1000},
+                         headers=world.inspector.headers)
+    assert r.status_code == 410
+    assert r.json()["error"]["code"] == "cursor_reset"
+
+
+def test_bad_cursor_and_limit_are_422(world: World) -> None:
+    for params in ({"since": -1}, {"limit": 0}, {"limit": 1001}, {"since": "abc"}):
+        r = world.client.get("/api/v1/sync/pull", params=params, headers=world.inspector.headers)
+        assert r.status_code == 422, params
+        assert r.json()["error"]["code"] == "invalid"
