@@ -40,19 +40,19 @@ def verdict_label(verdict: str) -> str:
                               field="verdict") from None
 
 
+#: ``valid_until`` of a findings report (tidak_memenuhi), which grants no validity
+NO_VALIDITY = "-"
+
+
 def make_payload(fields: dict[str, Any]) -> str:
     """Canonical JSON of the payload; every required field must be present.
 
-    ``valid_until`` may be null only for a ``tidak_memenuhi`` verdict: a findings report
-    grants no validity, but its payload still names the field so that readers see why.
+    A findings report (``tidak_memenuhi``) has no validity: its ``valid_until`` is
+    ``NO_VALIDITY`` ("-").
     """
-    optional = {"valid_until"} if fields.get("verdict") == VERDICT_TIDAK_MEMENUHI else set()
-    missing = [name for name in REQUIRED_PAYLOAD_FIELDS
-               if name not in optional and fields.get(name) in (None, "")]
+    missing = [name for name in REQUIRED_PAYLOAD_FIELDS if fields.get(name) in (None, "")]
     if missing:
         raise ValidationError(f"certificate payload lacks {', '.join(missing)}")
-    if "valid_until" not in fields:
-        fields = {**fields, "valid_until": None}
     return canonical_json(fields)
 
 
@@ -82,7 +82,9 @@ def build_payload(*, number: str, inspection_id: str, company: str, equipment_se
     or ``object_type``); they are signed too.
     """
     verdict_label(verdict)  # rejects an unknown verdict
-    if verdict == VERDICT_MEMENUHI and valid_until is None:
+    if verdict == VERDICT_TIDAK_MEMENUHI:
+        valid_until = None  # a findings report grants no validity
+    elif valid_until is None:
         raise ValidationError("a certificate that meets the requirements needs valid_until",
                               field="valid_until")
     if valid_until is not None and valid_until < issued_on:
@@ -94,7 +96,7 @@ def build_payload(*, number: str, inspection_id: str, company: str, equipment_se
         "number": number, "inspection_id": inspection_id, "company": company,
         "equipment_serial": equipment_serial, "verdict": verdict,
         "issued_on": issued_on.isoformat(),
-        "valid_until": valid_until.isoformat() if valid_until else None,
+        "valid_until": valid_until.isoformat() if valid_until else NO_VALIDITY,
         "data_sha256": data_sha256(data),
         **{k: v for k, v in extra.items() if v is not None},
     }

@@ -16,7 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
-from k3desk.domain.certificates import VERDICT_LABELS_ID, parse_payload
+from k3desk.domain.certificates import NO_VALIDITY, VERDICT_LABELS_ID, parse_payload
 from k3desk.domain.errors import DataFileError, ValidationError
 from k3desk.domain.signing import decode_public_key, verify
 
@@ -112,9 +112,10 @@ def verify_certificate(payload: str, signature: str, key_id: str,
         details["revoked_reason"] = reason
         return VerificationResult(VerificationStatus.REVOKED, "sertifikat telah dicabut"
                                   + (f": {reason}" if reason else ""), details)
-    if today is not None and fields.get("valid_until"):
+    valid_until = fields.get("valid_until")
+    if today is not None and valid_until not in (None, "", NO_VALIDITY):
         try:
-            details["expired"] = date.fromisoformat(str(fields["valid_until"])) < today
+            details["expired"] = date.fromisoformat(str(valid_until)) < today
         except ValueError:
             return VerificationResult(invalid, "tanggal berlaku dalam data tidak sah", details)
     return VerificationResult(VerificationStatus.VALID, "tanda tangan sah", details)

@@ -1,0 +1,81 @@
+"""The QR code as printed: rasterised by poppler, decoded by zxing-cpp, then verified."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from k3desk.domain.signing import b64url_decode, b64url_encode
+from k3desk.domain.verification import VerificationStatus, verify_certificate
+from k3desk.domain.verify_url import parse_verify_url
+from k3desk.reports import sample_certificate_document, sample_report_document
+from k3desk.reports.sample import sample_known_keys
+from tests.reports.conftest import rasterize
+
+
+def decode_qr(png: Path) -> list[str]:
+    with Image.open(png) as img:
+        results = zxingcpp.read_barcodes(img.convert("L"))
+    return [r.text for r in results if r.format == zxingcpp.BarcodeFormat.QRCode]
+
+
+@pytest.mark.parametrize("dpi", [150, 300])
+def test_printed_qr_decodes_to_the_signed_payload_and_verifies(
+        certificate_pdf: Path, tmp_path: Path, dpi: int) -> None:
+    texts = decode_qr(rasterize(certificate_pdf, 1, dpi, tmp_path))
+    assert len(texts) == 1
+    doc = sample_certificate_document()
+    assert doc.stamp is not None
+    assert texts[0] == doc.stamp.verify_url
+    link = parse_verify_url(texts[0])
+    assert link.payload == doc.stamp.payload
+    assert link.signature == doc.stamp.signature
+    assert link.number == doc.number
+    result = verify_certificate(link.payload, link.signature, link.key_id, sample_known_keys(),
+                                claimed_number=link.number)
+    assert result.status is VerificationStatus.VALID, result.reason
+
+
+def test_findings_report_qr_verifies_too(findings_pdf: Path, tmp_path: Path) -> None:
+    pages = [rasterize(findings_pdf, p, 200, tmp_path) for p in (1, 2)]
+    texts = [t for png in pages for t in decode_qr(png)]
+    assert len(texts) == 1
+    link = parse_verify_url(texts[0])
+    assert '"verdict":"tidak_memenuhi"' in link.payload
+    assert verify_certificate(link.payload, link.signature, link.key_id,
+                              sample_known_keys()).ok
+
+
+def test_report_last_page_carries_the_certificate_qr(long_report_pdf: Path,
+                                                     tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    last = len(PdfReader(long_report_pdf).pages)
+    texts = decode_qr(rasterize(long_report_pdf, last, 200, tmp_path))
+    doc = sample_report_document()
+    assert doc.stamp is not None and texts == [doc.stamp.verify_url]
+
+
+def test_tampered_qr_payload_fails(certificate_pdf: Path, tmp_path: Path) -> None:
+    text = decode_qr(rasterize(certificate_pdf, 1, 200, tmp_path))[0]
+    link = parse_verify_url(text)
+    forged_payload = link.payload.replace("memenuhi", "memenuhi ")
+    forged_url = text.replace(b64url_encode(link.payload), b64url_encode(forged_payload))
+    assert b64url_decode(b64url_encode(forged_payload)) == forged_payload
+    forged = parse_verify_url(forged_url)
+    result = verify_certificate(forged.payload, forged.signature, forged.key_id,
+                                sample_known_keys(), claimed_number=forged.number)
+    assert result.status is VerificationStatus.INVALID
+    # a changed company with a re-canonicalised payload fails on the signature
+    other = link.payload.replace("PT Sinar Baja Nusantara", "PT Lain")
+    assert not verify_certificate(other, link.signature, link.key_id, sample_known_keys()).ok
+
+
+def test_qr_from_an_unknown_key_fails(certificate_pdf: Path, tmp_path: Path) -> None:
+    link = parse_verify_url(decode_qr(rasterize(certificate_pdf, 1, 200, tmp_path))[0])
+    result = verify_certificate(link.payload, link.signature, link.key_id, {})
+    assert result.status is VerificationStatus.INVALID
+    assert "tidak dikenal" in result.reason
