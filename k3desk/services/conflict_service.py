@@ -10,6 +10,7 @@ meanwhile) can only be acknowledged: the decision stands, my copy stays readable
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Any
 
@@ -134,7 +135,7 @@ def resolve(db: Database, conflict_id: int, choice: str,
         if row is None:
             raise NotFoundError(f"{c.record_type} {c.record_id} tidak ada lagi di laptop ini")
         paths = [tuple(p) for p in c.fields or []]
-        current = with_deleted(row.to_data(), bool(row.deleted))
+        current = with_deleted(copy.deepcopy(row.to_data()), bool(row.deleted))
         if choice == "theirs" and not is_workflow(c):
             current = take_theirs(current, c.theirs or {}, paths)
         elif choice == "edit":

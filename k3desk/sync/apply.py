@@ -19,6 +19,7 @@ the entries this module adds are written explicitly.
 
 from __future__ import annotations
 
+import copy
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -183,7 +184,7 @@ def reconcile(s: Session, model: type[SyncedRecord], row: SyncedRecord, shadow: 
     base_env = shadow.envelope if shadow is not None else None
     base = (with_deleted(normalized(model, base_env.get("data")), bool(base_env.get("deleted")))
             if base_env else None)
-    mine = with_deleted(row.to_data(), bool(row.deleted))
+    mine = with_deleted(copy.deepcopy(row.to_data()), bool(row.deleted))
     theirs = with_deleted(normalized(model, env["data"]), bool(env.get("deleted")))
     record_type = model.sync_type
     if decision_overrides(record_type, base, mine, theirs):

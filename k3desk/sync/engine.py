@@ -34,6 +34,7 @@ from k3desk.sync.apply import (
 )
 from k3desk.sync.backoff import Backoff
 from k3desk.sync.client import (
+    AuthRequired,
     CursorReset,
     SyncClient,
     TooLarge,
@@ -244,6 +245,11 @@ class SyncEngine:
         changes = [change for _, change in batch]
         try:
             response = self._retrying(lambda: self.client.push(self.device_id, changes))
+        except AuthRequired:  # refused before it was read: the queue stays as it was
+            with self.db.session(remote=True) as s:
+                s.execute(update(OutboxEntry).where(OutboxEntry.id.in_(ids))
+                          .values(attempts=OutboxEntry.attempts - 1))
+            raise
         except TooLarge:
             if len(batch) == 1:
                 with self.db.session(remote=True) as s:

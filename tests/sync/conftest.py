@@ -13,6 +13,7 @@ import queue
 import subprocess
 import sys
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,14 +104,16 @@ def make_server(root: Path) -> ServerProcess:
                            blob_dir=root / "blobs")
     server.admin("create-balai", "--code", "BK3UJI", "--name", "Balai K3 Uji",
                  "--address", "Jl. Uji No. 1, Jakarta")
-    for name, role in USERS.items():
-        server.admin("create-user", "--username", name, "--full-name", f"Pengguna {name}",
-                     "--nip", "198001012005011001", "--role", role, "--balai", "BK3UJI",
-                     "--password-stdin", stdin=PASSWORD + "\n")
-        if role == "inspector":
-            server.admin("grant-qualification", "--username", name, "--object-types",
-                         ALL_TYPES, "--licence-number", f"LIC-{name}",
-                         "--valid-until", "2035-12-31")
+    # independent admin commands run side by side (each is a process of its own)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(lambda item: server.admin(
+            "create-user", "--username", item[0], "--full-name", f"Pengguna {item[0]}",
+            "--nip", "198001012005011001", "--role", item[1], "--balai", "BK3UJI",
+            "--password-stdin", stdin=PASSWORD + "\n"), USERS.items()))
+        list(pool.map(lambda name: server.admin(
+            "grant-qualification", "--username", name, "--object-types", ALL_TYPES,
+            "--licence-number", f"LIC-{name}", "--valid-until", "2035-12-31"),
+            [n for n, role in USERS.items() if role == "inspector"]))
     server.start()
     return server
 
