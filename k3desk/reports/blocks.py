@@ -185,7 +185,7 @@ def conclusion_box(verdict_text: str, lead: str, *, failed: bool) -> Table:
     return table
 
 
-class QrCode(Flowable):
+class QrCode(Flowable):  # type: ignore[misc]
     """A QR code drawn as merged runs of dark modules: the same image as ReportLab's
     widget, but one rectangle per run instead of one shape object per module, which is
     what made the widget the slowest part of a certificate."""

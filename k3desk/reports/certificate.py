@@ -101,7 +101,11 @@ def _closing(doc: CertificateDocument) -> Flowable:
     approver = signature_cell(right_head, doc.approver,
                               signed_note="ditandatangani secara elektronik"
                               if doc.stamp else "")
-    lead = [*_validity(doc), Spacer(1, 2.5 * mm)]
+    verdict = "berdasarkan hasil pemeriksaan dan pengujian, objek K3 ini dinyatakan"
+    # the verdict, its validity and the signatures stay on one page together
+    lead = [Spacer(1, 2 * mm), conclusion_box(verdict_label(doc.verdict), verdict,
+                                              failed=doc.fails),
+            Spacer(1, 2.5 * mm), *_validity(doc), Spacer(1, 2.5 * mm)]
     return closing_block(doc.stamp, inspector, approver, lead)
 
 
@@ -122,11 +126,6 @@ def certificate_story(doc: CertificateDocument) -> list[Flowable]:
         if doc.recommendations:
             story.append(KeepTogether([Paragraph("E. Rekomendasi", st.SECTION),
                                        numbered_list(doc.recommendations)]))
-    story.append(Spacer(1, 2 * mm))
-    lead = "berdasarkan hasil pemeriksaan dan pengujian, objek K3 ini dinyatakan"
-    story.append(KeepTogether([conclusion_box(verdict_label(doc.verdict), lead,
-                                              failed=doc.fails)]))
-    story.append(Spacer(1, 2.5 * mm))
     story.append(_closing(doc))
     return story
 

@@ -65,7 +65,7 @@ def logo_path(balai: BalaiInfo) -> Path:
     return Path(balai.logo_path) if balai.logo_path else default_logo_path()
 
 
-class _K3Info(PDFInfo):
+class _K3Info(PDFInfo):  # type: ignore[misc]
     """PDFInfo with extra entries (the payload) and a creation date from the inputs."""
 
     extra: dict[str, str]
@@ -102,7 +102,7 @@ def _pdf_date(day: date) -> str:
 def make_canvas_class(decor: PageDecor) -> type[Canvas]:
     """A canvas that draws 'Halaman x dari y' once the page count is known."""
 
-    class _NumberedCanvas(Canvas):
+    class _NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["invariant"] = 1
             kwargs["initialFontName"] = REGULAR
@@ -167,7 +167,7 @@ def _draw_running_header(canv: Canvas, decor: PageDecor) -> None:
 RUNNING_HEADER_HEIGHT = 16 * mm
 
 
-class DoubleRule(Flowable):
+class DoubleRule(Flowable):  # type: ignore[misc]
     """The thick-over-thin rule under an official letterhead."""
 
     def __init__(self, width: float) -> None:

@@ -11,7 +11,7 @@ import io
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from k3desk.domain.certificates import verdict_label
 from k3desk.domain.dates import format_date_id
@@ -179,16 +179,20 @@ def report_story(doc: ReportDocument) -> list[Flowable]:
             "Objek K3 tersebut <b>tidak boleh dioperasikan</b> sebelum temuan di atas "
             "diperbaiki dan dinyatakan memenuhi persyaratan K3 melalui pemeriksaan dan "
             "pengujian ulang.", st.BODY)]
-    story.append(KeepTogether(conclusion))
     if doc.photos:
-        story.append(section("Dokumentasi"))
+        conclusion.append(Paragraph(
+            f"Lampiran: dokumentasi foto ({len(doc.photos)} foto).", st.SMALL_GREY))
+    # the conclusion and the signatures stay on one page; the photos follow as the
+    # attachment (lampiran), as Indonesian reports place them after the signatures
+    story.append(_closing(doc, [*conclusion, Spacer(1, 5 * mm)]))
+    if doc.photos:
+        story.append(PageBreak())
+        story.append(Paragraph("LAMPIRAN: DOKUMENTASI FOTO", st.REPORT_SECTION))
         story.extend(photo_grid(doc.photos))
-    story.append(Spacer(1, 5 * mm))
-    story.append(_closing(doc))
     return story
 
 
-def _closing(doc: ReportDocument) -> Flowable:
+def _closing(doc: ReportDocument, lead: list[Flowable]) -> Flowable:
     inspector = signature_cell(
         [f"{doc.place}, {format_date_id(doc.issued_on)}", "Pemeriksa,",
          doc.inspector.position or "Pengawas Ketenagakerjaan Spesialis K3"],
@@ -197,7 +201,7 @@ def _closing(doc: ReportDocument) -> Flowable:
                               doc.approver, image_height=16 * mm,
                               signed_note="ditandatangani secara elektronik" if doc.stamp
                               else "")
-    return closing_block(doc.stamp, inspector, approver)
+    return closing_block(doc.stamp, inspector, approver, lead)
 
 
 def render_report(doc: ReportDocument) -> bytes:

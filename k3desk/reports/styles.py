@@ -30,7 +30,7 @@ def _style(name: str, **kw: object) -> ParagraphStyle:
     base: dict[str, object] = {"fontName": REGULAR, "fontSize": 10, "leading": 13,
                                "textColor": INK}
     base.update(kw)
-    return ParagraphStyle(name, **base)  # type: ignore[arg-type]
+    return ParagraphStyle(name, **base)
 
 
 BODY = _style("body", fontSize=9.5, leading=12.2, alignment=TA_JUSTIFY)

@@ -49,12 +49,14 @@ def test_findings_report_qr_verifies_too(findings_pdf: Path, tmp_path: Path) -> 
                               sample_known_keys()).ok
 
 
-def test_report_last_page_carries_the_certificate_qr(long_report_pdf: Path,
-                                                     tmp_path: Path) -> None:
+def test_report_signature_page_carries_the_certificate_qr(long_report_pdf: Path,
+                                                          tmp_path: Path) -> None:
     from pypdf import PdfReader
 
-    last = len(PdfReader(long_report_pdf).pages)
-    texts = decode_qr(rasterize(long_report_pdf, last, 200, tmp_path))
+    pages = [i for i, page in enumerate(PdfReader(long_report_pdf).pages, start=1)
+             if "Pindai untuk memeriksa keaslian" in page.extract_text()]
+    assert len(pages) == 1
+    texts = decode_qr(rasterize(long_report_pdf, pages[0], 200, tmp_path))
     doc = sample_report_document()
     assert doc.stamp is not None and texts == [doc.stamp.verify_url]
 
