@@ -22,7 +22,7 @@ from fractions import Fraction
 from typing import Any
 
 from k3desk.domain import expressions as ex
-from k3desk.domain.template_schema import FieldSpec, Reference
+from k3desk.domain.template_schema import FieldSpec, Reference, Text
 from k3desk.domain.templates import CompiledRule, Template, checklist_fail_severity
 from k3desk.domain.values import compute, example_values, normalize_values, validate_values
 
@@ -194,9 +194,20 @@ def _missing(t: Template, norm: dict[str, Any], top: ex.Scope) -> list[str]:
     return missing
 
 
+def _float(v: Fraction) -> float | str:
+    """A fraction as a float for JSON; one too large for a float stays exact text."""
+    try:
+        return float(v)
+    except OverflowError:
+        return str(v)
+
+
 def _jsonable(v: Any) -> Any:
     if isinstance(v, Fraction):
-        return int(v) if v.denominator == 1 else round(float(v), 6)
+        if v.denominator == 1:
+            return int(v)
+        f = _float(v)
+        return round(f, 6) if isinstance(f, float) else f
     if isinstance(v, list):
         return [_jsonable(x) for x in v]
     return v
@@ -208,7 +219,10 @@ def _fmt(v: Any, lang: str) -> str:
     if isinstance(v, bool):
         return ("ya" if v else "tidak") if lang == "id" else ("yes" if v else "no")
     if isinstance(v, Fraction):
-        text = f"{float(v):.3f}".rstrip("0").rstrip(".")
+        f = _float(v)
+        if isinstance(f, str):
+            return f
+        text = f"{f:.3f}".rstrip("0").rstrip(".")
         return text.replace(".", ",") if lang == "id" else text
     if isinstance(v, list):
         return " – ".join(_fmt(x, lang) for x in v)
@@ -314,6 +328,9 @@ def _finding(t: Template, cr: CompiledRule, fields: list[str], measured: Any, re
             f"{subs_en['required']} {unit or ''}".replace("  ", " ").strip()
             if cr.measured is not None else ("meets" if ok else "does not meet"))
     rec = rule.recommendation if not ok else None
+    if rec is None and not ok:
+        rec = Text(id=f"Perbaiki sehingga memenuhi persyaratan: {rule.title.id}.",
+                   en=f"Correct so that it meets the requirement: {rule.title.en}.")
     return Finding(
         rule_id=rule.id, title_id=rule.title.id, title_en=rule.title.en, fields=fields,
         measured=_jsonable(measured), required=_jsonable(required), op=rule.op, unit=unit,

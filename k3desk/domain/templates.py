@@ -149,8 +149,12 @@ class Template:
 
 # --- loading ---------------------------------------------------------------------------
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves ISO dates as text, so definitions stay JSON."""
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe loader (libyaml when present: 5× faster) that leaves ISO dates as text, so
+    definitions stay JSON."""
 
 
 _Loader.yaml_implicit_resolvers = {

@@ -17,6 +17,7 @@ A missing field is an absent key or ``null``.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import math
@@ -154,7 +155,10 @@ def _kind_of(v: Any) -> str:
 
 
 def _show(v: Fraction) -> str:
-    return f"{float(v):g}"
+    try:
+        return f"{float(v):g}"
+    except OverflowError:
+        return str(v)
 
 
 def normalize_values(template: Template, values: Any) -> tuple[dict[str, Any], list[str]]:
@@ -214,7 +218,7 @@ def _fake_attachment(name: str) -> str:
 
 def _example_of(spec: FieldSpec, kinds: list[str]) -> Any:
     if spec.example is not None:
-        return spec.example
+        return copy.deepcopy(spec.example)
     kind = spec.kind
     if kind == "number" or kind == "integer":
         lo, hi = spec.min, spec.max
@@ -256,11 +260,11 @@ def example_values(template: Template, failing: bool = False) -> dict[str, Any]:
     changed = False
     for fid, spec in template.fields.items():
         if spec.example_failing is not None:
-            out[fid] = spec.example_failing
+            out[fid] = copy.deepcopy(spec.example_failing)
             changed = True
         for sub in spec.fields:
             if sub.example_failing is not None and out.get(fid):
-                out[fid][0][sub.id] = sub.example_failing
+                out[fid][0][sub.id] = copy.deepcopy(sub.example_failing)
                 changed = True
     if not changed:
         for fid, spec in template.fields.items():
