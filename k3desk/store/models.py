@@ -221,7 +221,7 @@ class Attachment(SyncedRecord):
 
 class Certificate(SyncedRecord):
     __tablename__ = "certificate"
-    __table_args__ = (UniqueConstraint("block_id", "seq"),)
+    __table_args__ = (UniqueConstraint("block_id", "number_seq"),)
     sync_type = "certificate"
     wire_fields = ("balai_id", "inspection_id", "block_id", "seq_in_block", "number",
                    "issued_on", "valid_until", "approver_id", "key_id", "payload", "signature",

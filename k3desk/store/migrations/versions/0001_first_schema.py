@@ -102,7 +102,7 @@ def upgrade() -> None:
     sa.Column('modified_by', sa.String(length=36), nullable=True),
     sa.Column('extra', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_certificate')),
-    sa.UniqueConstraint('block_id', 'seq', name=op.f('uq_certificate_block_id_seq')),
+    sa.UniqueConstraint('block_id', 'number_seq', name=op.f('uq_certificate_block_id_number_seq')),
     sa.UniqueConstraint('number', name=op.f('uq_certificate_number'))
     )
     with op.batch_alter_table('certificate', schema=None) as batch_op:
