@@ -18,7 +18,6 @@ from k3desk.services import (
     auth_service,
     inspection_service,
     keys_service,
-    records_service,
     review_service,
     settings_service,
 )
