@@ -27,6 +27,7 @@ from k3desk.reports.fonts import BOLD, REGULAR
 from k3desk.reports.layout import esc
 from k3desk.reports.model import (
     UNVERIFIED_FOOTNOTE,
+    BalaiInfo,
     CompanyInfo,
     EquipmentInfo,
     PersonInfo,
@@ -303,6 +304,18 @@ def closing_block(stamp: SignedStamp | None, left: list[Flowable], right: list[F
     if stamp is not None:
         parts.extend([Spacer(1, 1 * mm), verification_note(stamp)])
     return KeepTogether(parts)
+
+
+def approver_heading(balai: BalaiInfo, approver: PersonInfo) -> list[str]:
+    """'KEPALA BALAI K3 <CITY>,' when the head signs; otherwise the approver signs on the
+    head's behalf: 'a.n. KEPALA BALAI K3 <CITY>,' and the approver's own position."""
+    head = balai.head_title_text
+    is_head = balai.head is not None and (
+        (approver.nip and approver.nip == balai.head.nip)
+        or (not approver.nip and approver.name == balai.head.name))
+    if is_head or not approver.position:
+        return [head + ","]
+    return [f"a.n. {head},", approver.position + ","]
 
 
 def place_date_lines(place: str, day: date) -> list[str]:

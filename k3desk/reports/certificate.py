@@ -13,6 +13,7 @@ from k3desk.domain.certificates import verdict_label
 from k3desk.domain.dates import format_date_id
 from k3desk.reports import styles as st
 from k3desk.reports.blocks import (
+    approver_heading,
     closing_block,
     company_rows,
     conclusion_box,
@@ -97,7 +98,8 @@ def _closing(doc: CertificateDocument) -> Flowable:
     inspector = signature_cell(
         ["", "Pemeriksa,", doc.inspector.position or "Pengawas Ketenagakerjaan Spesialis K3"],
         doc.inspector)
-    right_head = [*place_date_lines(doc.place, doc.issued_on), doc.balai.head_title_text + ","]
+    right_head = [*place_date_lines(doc.place, doc.issued_on),
+                  *approver_heading(doc.balai, doc.approver)]
     approver = signature_cell(right_head, doc.approver,
                               signed_note="ditandatangani secara elektronik"
                               if doc.stamp else "")

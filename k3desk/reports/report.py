@@ -17,6 +17,7 @@ from k3desk.domain.certificates import verdict_label
 from k3desk.domain.dates import format_date_id
 from k3desk.reports import styles as st
 from k3desk.reports.blocks import (
+    approver_heading,
     closing_block,
     company_rows,
     conclusion_box,
@@ -197,7 +198,7 @@ def _closing(doc: ReportDocument, lead: list[Flowable]) -> Flowable:
         [f"{doc.place}, {format_date_id(doc.issued_on)}", "Pemeriksa,",
          doc.inspector.position or "Pengawas Ketenagakerjaan Spesialis K3"],
         doc.inspector, image_height=16 * mm)
-    approver = signature_cell(["", "Mengetahui,", doc.balai.head_title_text + ","],
+    approver = signature_cell(["Mengetahui,", *approver_heading(doc.balai, doc.approver)],
                               doc.approver, image_height=16 * mm,
                               signed_note="ditandatangani secara elektronik" if doc.stamp
                               else "")

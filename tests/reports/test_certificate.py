@@ -142,3 +142,16 @@ def test_long_results_table_flows_onto_a_second_page_with_header_and_numbers() -
         if i > 1:
             assert "Balai Keselamatan dan Kesehatan Kerja Jakarta" in text
             assert "Faktor yang diperiksa" in text or "Pemeriksa" in text  # repeated header
+
+
+def test_a_supervisor_signs_on_behalf_of_the_head() -> None:
+    from k3desk.reports.model import PersonInfo
+
+    doc = sample_certificate_document(signed=False)
+    supervisor = PersonInfo("Dewi Lestari, S.T.", "198901012015032004",
+                            "Kepala Seksi Pengujian")
+    text = flat(text_of(render_certificate(replace(doc, approver=supervisor))))
+    assert "a.n. KEPALA BALAI K3 JAKARTA, Kepala Seksi Pengujian," in text
+    assert "Dewi Lestari, S.T." in text and "NIP 198901012015032004" in text
+    # the head signing in person gets no 'a.n.'
+    assert "a.n." not in flat(text_of(render_certificate(doc)))
