@@ -371,6 +371,8 @@ def _item_check(t: Template, spec: FieldSpec, value: Any, path: str, index: int 
     item_en = f" (item {index + 1})" if index is not None else ""
     answer_id, answer_en = _answer_text(spec, value)
     rec = spec.recommendation
+    rec_id: str | None
+    rec_en: str | None
     if rec is None and not passed:
         rec_id = f"Perbaiki / lengkapi: {spec.title.id}{item_id}"
         rec_en = f"Repair / complete: {spec.title.en}{item_en}"

@@ -102,7 +102,7 @@ def _normalize(spec: FieldSpec, raw: Any, path: str, invalid: list[str]) -> Any:
             raise ValidationError(f"expected a list of items, got {_kind_of(raw)}")
         if spec.max_items is not None and len(raw) > spec.max_items:
             raise ValidationError(f"at most {spec.max_items} items")
-        items = []
+        items: list[dict[str, Any]] = []
         for i, item in enumerate(raw):
             if not isinstance(item, Mapping):
                 invalid.append(f"{path}[{i}]: expected an object, got {_kind_of(item)}")
