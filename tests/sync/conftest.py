@@ -13,8 +13,8 @@ import queue
 import subprocess
 import sys
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -144,14 +144,16 @@ class Laptop:
     def sync(self, **kw: Any) -> SyncSummary:
         return sync_service.sync_now(self.db, self.server_url, **kw)
 
-    def engine(self, url: str | None = None, **kw: Any) -> SyncEngine:
+    def engine(self, url: str | None = None, transport: Any = None,
+               **kw: Any) -> SyncEngine:
+        """An engine of this laptop, optionally talking through ``url`` (a proxy)."""
         engine = sync_service.make_engine(self.db, self.server_url, **kw)
         if url is not None:
             engine.client.close()
             from k3desk.sync.client import SyncClient
 
-            engine.client = SyncClient(url, engine.client.token,
-                                       transport=kw.pop("transport", None))
+            engine.client = SyncClient(url, engine.client.token, transport=transport,
+                                       timeout=kw.get("timeout") or 10.0)
         return engine
 
     def company(self, name: str, **values: Any) -> str:

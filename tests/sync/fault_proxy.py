@@ -40,6 +40,7 @@ class FaultProxy:
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._threads: list[threading.Thread] = []
+        self._open: set[socket.socket] = set()
 
     @property
     def url(self) -> str:
@@ -51,10 +52,16 @@ class FaultProxy:
         self._threads.append(thread)
 
     def stop(self) -> None:
+        """Stop accepting and cut every open connection (handlers then end at once)."""
         self._stop.set()
-        for thread in self._threads:
-            thread.join(timeout=5)
+        self._threads[0].join(timeout=5)
         self._sock.close()
+        with self._lock:
+            open_socks = list(self._open)
+        for sock in open_socks:
+            _hard_close(sock)
+        for thread in self._threads[1:]:
+            thread.join(timeout=2)
 
     def _draw(self) -> tuple[str, int, float]:
         with self._lock:
@@ -95,6 +102,8 @@ class FaultProxy:
         except OSError:
             _hard_close(client)
             return
+        with self._lock:
+            self._open.update((client, upstream))
         up_to_server = threading.Thread(
             target=_pump, args=(client, upstream, cut if fault == "cut_request" else None),
             daemon=True)
@@ -112,6 +121,8 @@ class FaultProxy:
             _hard_close(client)
             _hard_close(upstream)
             up_to_server.join(timeout=10)
+            with self._lock:
+                self._open.difference_update((client, upstream))
 
 
 def _read_some(sock: socket.socket) -> None:

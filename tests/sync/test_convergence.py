@@ -9,8 +9,7 @@ import itertools
 import pytest
 from sqlalchemy import select
 
-from k3desk.services import conflict_service, inspection_service, records_service
-from k3desk.services import review_service
+from k3desk.services import conflict_service, inspection_service, records_service, review_service
 from k3desk.store.models import AuditEvent, Company, Inspection
 from tests.sync.conftest import Laptop
 from tests.sync.helpers import (
