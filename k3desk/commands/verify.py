@@ -1,8 +1,11 @@
 """``k3desk verify FILE.pdf | --qr TEXT``: check a certificate offline.
 
-Prints VALID, INVALID or REVOKED and the details; exits 0 only for VALID. The keys come
-from the laptop's data folder (``load_known_keys``: ``known_keys.json`` for now, the
-local database's signing keys once the store provides them), so no connection is needed.
+Prints VALID, INVALID or REVOKED and the details; exits 0 only for VALID. The keys and
+the revoked numbers come from the laptop's data folder, so no connection is needed: the
+local database's ``signing_key`` and ``certificate`` tables (filled by sync and by this
+laptop's approvals) when the folder has one, plus ``known_keys.json`` /
+``revoked_certificates.json`` (``k3desk.domain.verification``) for keys handed over by
+hand. The database wins where both name a key.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any
 from k3desk.cli_support import data_dir_of
 from k3desk.domain.errors import K3Error, ValidationError
 from k3desk.domain.verification import (
+    KnownKey,
     VerificationResult,
     VerificationStatus,
     load_known_keys,
@@ -80,6 +84,32 @@ def _print(result: VerificationResult, source: str, as_json: bool) -> None:
     print(f"  {'Sumber':<20}: {source}")
 
 
+def load_sources(data_dir: Path) -> tuple[dict[str, KnownKey], dict[str, str]]:
+    """Known keys and revoked certificate numbers of this laptop."""
+    keys = load_known_keys(data_dir)
+    revoked = load_revoked_numbers(data_dir)
+    from k3desk.store.db import DB_NAME
+
+    if not (Path(data_dir) / DB_NAME).is_file():
+        return keys, revoked
+    from sqlalchemy import select
+
+    from k3desk.store.db import open_database
+    from k3desk.store.models import Certificate, SigningKey
+
+    db = open_database(data_dir)
+    try:
+        with db.session() as s:
+            for key in s.scalars(select(SigningKey).where(SigningKey.deleted.is_(False))):
+                keys[key.key_id] = KnownKey(public_key=key.public_key, revoked=bool(key.revoked),
+                                            user_id=key.user_id)
+            for cert in s.scalars(select(Certificate).where(Certificate.revoked.is_(True))):
+                revoked[cert.number] = cert.revoked_reason or ""
+    finally:
+        db.engine.dispose()
+    return keys, revoked
+
+
 def check_pdf(path: Path, data_dir: Path) -> VerificationResult:
     """Verify a PDF's embedded payload, then that its printed text shows what was signed."""
     from k3desk.reports.embedded import extract_text, printed_mismatches, read_embedded_stamp
@@ -90,10 +120,9 @@ def check_pdf(path: Path, data_dir: Path) -> VerificationResult:
         stamp = read_embedded_stamp(path)
     except ValidationError as exc:
         return VerificationResult(VerificationStatus.INVALID, str(exc))
-    result = verify_certificate(stamp.payload, stamp.signature, stamp.key_id,
-                                load_known_keys(data_dir),
-                                revoked_numbers=load_revoked_numbers(data_dir),
-                                today=date.today())
+    keys, revoked = load_sources(data_dir)
+    result = verify_certificate(stamp.payload, stamp.signature, stamp.key_id, keys,
+                                revoked_numbers=revoked, today=date.today())
     if result.status is VerificationStatus.INVALID:
         return result
     missing = printed_mismatches(extract_text(path), result.details)
@@ -111,10 +140,10 @@ def check_qr(text: str, data_dir: Path) -> VerificationResult:
         link = parse_verify_url(text)
     except ValidationError as exc:
         return VerificationResult(VerificationStatus.INVALID, f"teks QR tidak sah: {exc}")
-    return verify_certificate(link.payload, link.signature, link.key_id,
-                              load_known_keys(data_dir),
-                              revoked_numbers=load_revoked_numbers(data_dir),
-                              claimed_number=link.number, today=date.today())
+    keys, revoked = load_sources(data_dir)
+    return verify_certificate(link.payload, link.signature, link.key_id, keys,
+                              revoked_numbers=revoked, claimed_number=link.number,
+                              today=date.today())
 
 
 def run(args: argparse.Namespace) -> int:

@@ -139,3 +139,30 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     proc = run_cli("verify", "--qr", "x", str(tmp_path / "both.pdf"), data_dir=tmp_path)
     assert proc.returncode == 2 and "either a PDF file or --qr" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_keys_from_the_laptop_database(certificate_pdf: Path, tmp_path: Path,
+                                       cli: Cli) -> None:
+    """A laptop with a database knows the keys that sync (or its own approvals) stored."""
+    import uuid
+
+    from k3desk.store.db import open_database
+    from k3desk.store.models import SigningKey
+
+    folder = tmp_path / "with-db"
+    db = open_database(folder)
+    key = sample_known_keys()[SAMPLE_KEY_ID]
+    with db.session() as s:
+        s.add(SigningKey(key_id=SAMPLE_KEY_ID, user_id=str(uuid.uuid4()), device_id="dev-1",
+                         public_key=key.public_key, revoked=False))
+    db.engine.dispose()
+    proc = cli("verify", str(certificate_pdf), data_dir=folder)
+    assert proc.returncode == 0 and proc.stdout.startswith("VALID"), proc.stdout
+
+    db = open_database(folder)
+    with db.session() as s:
+        row = s.query(SigningKey).filter_by(key_id=SAMPLE_KEY_ID).one()
+        row.revoked = True
+    db.engine.dispose()
+    proc = cli("verify", str(certificate_pdf), data_dir=folder)
+    assert proc.returncode == 1 and proc.stdout.startswith("REVOKED")
