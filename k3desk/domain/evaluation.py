@@ -132,7 +132,10 @@ def evaluate(template: Template, values: Any, inspected_on: dt.date | None = Non
             result.recommendations_en.append(f.recommendation_en or f.recommendation_id)
     if result.verdict == "memenuhi" and inspected_on is not None:
         months = _months_valid(template, top, result)
-        result.next_test_due = add_months(inspected_on, months)
+        try:
+            result.next_test_due = add_months(inspected_on, months)
+        except (ValueError, OverflowError):  # beyond year 9999
+            result.not_evaluated.append(f"next_test_due: {inspected_on} + {months} months")
     return result
 
 

@@ -262,3 +262,11 @@ def test_iso_dates_stay_text(tmp_path: Path) -> None:
 def test_default_registry_reads_resources_dir() -> None:
     files = sorted(p.name for p in templates_dir().glob("*.yaml"))
     assert len(files) == len(default_registry().list())
+
+
+def test_next_test_due_at_the_end_of_the_calendar() -> None:
+    t = default_registry().get("apar")
+    ev = evaluate(t, example_values(t), dt.date(9999, 11, 1))
+    assert ev.verdict == "memenuhi" and ev.next_test_due is None
+    assert evaluate(t, example_values(t), dt.date(2026, 8, 31)).next_test_due == \
+        dt.date(2027, 2, 28)
