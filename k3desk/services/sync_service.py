@@ -22,6 +22,7 @@ from k3desk.services.context import Actor
 from k3desk.store.db import Database
 from k3desk.store.models import SYNCED_MODELS, Attachment, Inspection, OutboxEntry, Shadow, User
 from k3desk.sync.apply import OUTSTANDING, normalized, open_conflict, write_row
+from k3desk.sync.background import BackgroundSync
 from k3desk.sync.client import AuthRequired, SyncClient, Unreachable
 from k3desk.sync.engine import (
     DEFAULT_INFO,
@@ -240,3 +241,23 @@ def size_problems(db: Database, inspection_id: str) -> list[str]:
                 problems.append(f"lampiran {att.filename} terlalu besar ({actual} bita; batas "
                                 f"server {limits['max_blob_bytes']} bita)")
     return problems
+
+
+def background_runner(db: Database, *, interval: float = 300.0,
+                      on_status: Any = None, on_summary: Any = None,
+                      **kw: Any) -> BackgroundSync:
+    """The app's runner: syncs this laptop on start, on a timer, after saves and on
+    demand; probes ``/health`` while offline. Call ``start()``; ``stop()`` at exit."""
+
+    def run(progress: Progress) -> SyncSummary:
+        return sync_now(db, progress=progress)
+
+    def probe() -> bool:
+        url = server_url(db)
+        if not url:
+            return False
+        with SyncClient(url, timeout=5.0) as client:
+            return client.health()
+
+    return BackgroundSync(run, interval=interval, probe=probe, on_status=on_status,
+                          on_summary=on_summary, **kw)
