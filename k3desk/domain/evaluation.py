@@ -376,7 +376,10 @@ def _item_check(t: Template, spec: FieldSpec, value: Any, path: str, index: int 
     rec = spec.recommendation
     rec_id: str | None
     rec_en: str | None
-    if rec is None and not passed:
+    if rec is None and not passed and spec.kind == "yesno":
+        rec_id = f"Tindak lanjuti: {spec.title.id}{item_id} ({answer_id})"
+        rec_en = f"Follow up: {spec.title.en}{item_en} ({answer_en})"
+    elif rec is None and not passed:
         rec_id = f"Perbaiki / lengkapi: {spec.title.id}{item_id}"
         rec_en = f"Repair / complete: {spec.title.en}{item_en}"
     else:

@@ -46,7 +46,7 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], dict[str, Any], set[str]]
           "tekanan_pengisian_gas_mudah_terbakar"}),
     ("tangki_timbun", {"lama_uji": {"value": 2880, "unit": "min"}},
      {"lama_uji": 24, "ada_deformasi": True}, {},
-     {"lama_uji_kebocoran", "perbaikan_sebelum_dipakai", "item.ada_deformasi"}),
+     {"lama_uji_kebocoran", "perbaikan_sebelum_dipakai"}),
     ("pesawat_uap", {"tekanan_kerja_diizinkan": 12, "tekanan_uji": 18},
      {"jenis_pemeriksaan": "berkala", "tekanan_kerja_diizinkan": 8, "tekanan_uji": 11.5,
       "gelas_terlihat_bawah": 35, "jumlah_pompa_pengisi": 1, "manometer": "buruk"}, {},
