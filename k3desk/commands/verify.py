@@ -54,8 +54,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _format_value(name: str, value: Any) -> str:
-    if value is None:
-        return "-"
+    if value is None or (name == "valid_until" and value == "-"):
+        return "- (tidak diberikan)" if name == "valid_until" else "-"
     if name in ("issued_on", "valid_until"):
         from k3desk.domain.dates import format_date_id
 

@@ -32,6 +32,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from k3desk.domain.errors import DataFileError
 from k3desk.paths import resources_dir
 from k3desk.reports import styles as st
 from k3desk.reports.fonts import BOLD, REGULAR, register_fonts
@@ -62,7 +63,15 @@ def default_logo_path() -> Path:
 
 
 def logo_path(balai: BalaiInfo) -> Path:
-    return Path(balai.logo_path) if balai.logo_path else default_logo_path()
+    """The Balai's logo setting, or the placeholder emblem; a set but missing file is an
+    error to fix, never silently replaced on an official document."""
+    if not balai.logo_path:
+        return default_logo_path()
+    path = Path(balai.logo_path)
+    if not path.is_file():
+        raise DataFileError(f"the Balai's logo file is missing: {path} (check the Balai's "
+                            "logo setting)")
+    return path
 
 
 class _K3Info(PDFInfo):  # type: ignore[misc]

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from k3desk.reports import render_certificate, sample_certificate_document
 from k3desk.reports.layout import INFO_KEY_ID, INFO_PAYLOAD, INFO_SIGNATURE
-from k3desk.reports.model import UNVERIFIED_FOOTNOTE
+from k3desk.reports.model import UNVERIFIED_FOOTNOTE, PersonInfo
 from tests.reports.conftest import need_poppler
 
 
@@ -155,3 +155,34 @@ def test_a_supervisor_signs_on_behalf_of_the_head() -> None:
     assert "Dewi Lestari, S.T." in text and "NIP 198901012015032004" in text
     # the head signing in person gets no 'a.n.'
     assert "a.n." not in flat(text_of(render_certificate(doc)))
+
+
+def test_the_balai_logo_is_a_setting(tmp_path: Path) -> None:
+    import pytest
+    from PIL import Image
+
+    from k3desk.domain.errors import DataFileError
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (57, 61), (200, 30, 30)).save(logo)
+    doc = sample_certificate_document(signed=False)
+    pdf = render_certificate(replace(doc, balai=replace(doc.balai, logo_path=logo)))
+    sizes = [img.image.size for img in PdfReader(io.BytesIO(pdf)).pages[0].images]
+    assert (57, 61) in sizes
+    with pytest.raises(DataFileError, match="logo"):
+        render_certificate(replace(doc, balai=replace(doc.balai,
+                                                      logo_path=tmp_path / "none.png")))
+
+
+def test_a_provincial_balai_sets_its_own_letterhead_lines() -> None:
+    doc = sample_certificate_document(signed=False)
+    balai = replace(doc.balai, name="UPTD Balai Hiperkes dan KK Provinsi Lampung",
+                    city="Bandar Lampung",
+                    parent_lines=("PEMERINTAH PROVINSI LAMPUNG", "DINAS TENAGA KERJA"),
+                    head_title="KEPALA UPTD BALAI HIPERKES DAN KK")
+    text = flat(text_of(render_certificate(replace(doc, balai=balai, approver=PersonInfo(
+        "Ir. Siti Rahmawati, M.T.", "197205141998032001")))))
+    assert "PEMERINTAH PROVINSI LAMPUNG" in text and "DINAS TENAGA KERJA" in text
+    assert "UPTD BALAI HIPERKES DAN KK PROVINSI LAMPUNG" in text
+    assert "KEMENTERIAN KETENAGAKERJAAN" not in text
+    assert "KEPALA UPTD BALAI HIPERKES DAN KK," in text
