@@ -20,6 +20,7 @@ from k3desk.domain.canonical import canonical_json
 from k3desk.domain.errors import K3Error, NotFoundError, ValidationError
 from k3desk.domain.object_types import OBJECT_TYPES
 from k3desk.domain.workflow import Role
+from k3desk.server.db import begin_write
 from k3desk.server.models import Credential, Record
 from k3desk.server.security import hash_password, password_problem, revoke_tokens
 from k3desk.server.store import claim_key, key_holder, lock_seq, new_id, utcnow, write_record
@@ -152,6 +153,7 @@ def reset_password(session: Session, username: str, password: str,
         raise ValidationError(problem)
     new_hash = hash_password(password, hasher)
     with session.begin():
+        begin_write(session)
         cred, _record = _user(session, username)
         cred.password_hash = new_hash
         cred.updated_at = utcnow()

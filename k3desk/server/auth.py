@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from k3desk.server.db import begin_write
 from k3desk.server.models import Credential, Record, Token
 from k3desk.server.security import (
     check_password,
@@ -63,6 +64,7 @@ def login(session: Session, settings: Settings, username: str, password: str, de
           device_name: str, now: datetime) -> tuple[str, datetime, Actor]:
     """Check a password and issue a token; commits (failures are recorded too)."""
     name = username.strip().lower()
+    begin_write(session)
     wait = throttle_wait(session, name, now, settings.login_max_failures, settings.login_window)
     if wait:
         session.rollback()

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from k3desk.server.db import begin_write
 from k3desk.server.models import Blob
 from k3desk.server.store import utcnow
 
@@ -66,6 +67,7 @@ def store_blob(session: Session, blob_dir: Path, sha256: str, writer: BlobWriter
     """Move a checked upload into place; True when the blob is new."""
     final = blob_path(blob_dir, sha256)
     with session.begin():
+        begin_write(session)
         if session.get(Blob, sha256) is not None and final.exists():
             writer.discard()
             return False

@@ -55,7 +55,22 @@ def _sqlite_recipe(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        immediate = conn.get_execution_options().get(WRITE_OPTION)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+WRITE_OPTION = "k3desk_write"
+
+
+def begin_write(session: Session) -> None:
+    """Start ``session``'s transaction as a writer; call before its first statement.
+
+    On SQLite this is ``BEGIN IMMEDIATE``: the write lock is taken (or waited for)
+    up front. A deferred transaction that reads and then writes can instead fail at
+    once with "database is locked" when another writer committed in between.
+    PostgreSQL ignores the option.
+    """
+    session.connection(execution_options={WRITE_OPTION: True})
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, and_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from k3desk.server.db import begin_write
 from k3desk.server.models import Counter, Record, UniqueKey
 from k3desk.sync.protocol import Envelope, utc_text
 
@@ -32,6 +33,7 @@ def new_id() -> str:
 
 def lock_seq(session: Session) -> int:
     """Take the writers' lock (held to commit) and return the last seq given out."""
+    begin_write(session)
     if session.get_bind().dialect.name == "sqlite":
         session.execute(update(Counter).where(Counter.name == "seq")
                         .values(value=Counter.value))

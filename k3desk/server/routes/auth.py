@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 
 from k3desk.server import auth
+from k3desk.server.db import begin_write
 from k3desk.server.deps import CurrentUser, SessionDep, SettingsDep
 from k3desk.server.errors import ApiError
 from k3desk.server.models import Token
@@ -51,6 +52,7 @@ async def logout(request: Request, actor: CurrentUser, session: SessionDep) -> N
 
     def drop() -> None:
         with session.begin():
+            begin_write(session)
             row = session.get(Token, token_hash(token))
             if row is not None and row.user_id == actor.id:
                 session.delete(row)

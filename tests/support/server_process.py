@@ -1,0 +1,76 @@
+"""Run a real ``k3desk server`` process on loopback for a test, and stop it afterwards.
+
+    with ServerProcess(db_url, blob_dir) as server:
+        httpx.get(server.url + "/api/v1/health")
+
+The server is started with ``--port 0`` and the test waits for its
+``k3desk server ready on http://HOST:PORT`` line, so no port is ever guessed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from types import TracebackType
+
+REPO = Path(__file__).resolve().parents[2]
+_READY = re.compile(r"k3desk server ready on (http://\S+)")
+
+
+class ServerProcess:
+    """A ``k3desk server`` subprocess; ``url`` is set once it is ready."""
+
+    def __init__(self, db_url: str, blob_dir: Path, *, timeout: float = 90,
+                 extra_args: tuple[str, ...] = ()) -> None:
+        self.cmd = [sys.executable, "-m", "k3desk", "server", "--db", db_url, "--blob-dir",
+                    str(blob_dir), "--port", "0", "--log-level", "warning", *extra_args]
+        self.timeout = timeout
+        self.url = ""
+        self.output: list[str] = []
+        self.proc: subprocess.Popen[str] | None = None
+
+    def start(self) -> ServerProcess:
+        self.proc = subprocess.Popen(self.cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                     text=True, cwd=REPO, env={**os.environ})
+        ready = threading.Event()
+
+        def reader() -> None:
+            assert self.proc is not None and self.proc.stdout is not None
+            for line in self.proc.stdout:
+                self.output.append(line)
+                match = _READY.search(line)
+                if match and not ready.is_set():
+                    self.url = match.group(1)
+                    ready.set()
+
+        threading.Thread(target=reader, daemon=True).start()
+        deadline = time.monotonic() + self.timeout
+        while not ready.wait(0.1):
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("k3desk server did not start:\n" + "".join(self.output))
+        return self
+
+    def stop(self) -> None:
+        if self.proc is None:
+            return
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=10)
+        self.proc = None
+
+    def __enter__(self) -> ServerProcess:
+        return self.start()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
