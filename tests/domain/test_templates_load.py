@@ -112,11 +112,17 @@ def test_wrong_kinds_become_invalid_entries() -> None:
     values["tekanan_desain"] = "dua belas"
     values["isi_korosif"] = "ya"
     values["foto_pelat_nama"] = ["not-an-id"]
+    values["tanggal_uji_hidrostatik_sebelumnya"] = "10/02/2021"
     errors = validate_values(t, values)
-    assert [e.split(":")[0] for e in errors] == ["tekanan_desain", "isi_korosif",
-                                                  "foto_pelat_nama"]
+    assert [e.split(":")[0] for e in errors] == [
+        "tekanan_desain", "isi_korosif", "tanggal_uji_hidrostatik_sebelumnya", "foto_pelat_nama"]
+    assert "expected a date YYYY-MM-DD" in errors[2]
     ev = evaluate(t, values)
-    assert ev.verdict == "incomplete" and len(ev.invalid) == 3
+    assert ev.verdict == "incomplete" and len(ev.invalid) == 4
+    values = example_values(t)
+    values["tanggal_uji_hidrostatik_sebelumnya"] = "2021-02-30"
+    assert validate_values(t, values) == [
+        "tanggal_uji_hidrostatik_sebelumnya: expected a date YYYY-MM-DD, got '2021-02-30'"]
 
 
 def test_registry_get_list_and_errors() -> None:
