@@ -95,14 +95,15 @@ def load_sources(data_dir: Path) -> tuple[dict[str, KnownKey], dict[str, str]]:
     from sqlalchemy import select
 
     from k3desk.store.db import open_database
-    from k3desk.store.models import Certificate, SigningKey
+    from k3desk.store.models import Certificate, SigningKey, User
 
     db = open_database(data_dir)
     try:
         with db.session() as s:
+            owners = {u.id: f"{u.full_name} (NIP {u.nip})" for u in s.scalars(select(User))}
             for key in s.scalars(select(SigningKey).where(SigningKey.deleted.is_(False))):
                 keys[key.key_id] = KnownKey(public_key=key.public_key, revoked=bool(key.revoked),
-                                            user_id=key.user_id)
+                                            user_id=owners.get(key.user_id, key.user_id))
             for cert in s.scalars(select(Certificate).where(Certificate.revoked.is_(True))):
                 revoked[cert.number] = cert.revoked_reason or ""
     finally:

@@ -117,7 +117,14 @@ def certificate_document(s: Session, inspection_id: str) -> rm.CertificateDocume
         raise NotFoundError(f"pemeriksaan {inspection_id} tidak ditemukan")
     parts = _parts(s, inspection)
     return rm.CertificateDocument(**parts["common"], replaces_number=parts["replaces"],
+                                  report_number=report_number(inspection),
                                   report_date=inspection.inspected_on)
+
+
+def report_number(inspection: Inspection) -> str:
+    """The test report's own number: the certificate number it supports is not known
+    until approval, so the report is named by its inspection (stable, offline)."""
+    return f"LHP/{inspection.inspected_on:%Y%m%d}/{inspection.id[:8].upper()}"
 
 
 def report_document(db: Database, s: Session, inspection_id: str) -> rm.ReportDocument:
