@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -138,6 +139,8 @@ def create_backup(data_dir: Path, dest: Path | None = None, *, label: str = "k3d
                         "created_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
                         "counts": _counts(snapshot), "members": members}
             zf.writestr(MANIFEST, json.dumps(manifest, indent=2, sort_keys=True))
+        if os.name == "posix":  # it holds the signing key and personal data
+            partial.chmod(0o600)
         partial.replace(dest)
     except OSError as exc:
         partial.unlink(missing_ok=True)
@@ -213,6 +216,9 @@ def verify_backup(path: Path, into: Path) -> dict[str, Any]:
                 if h.hexdigest() != expected:
                     raise DataFileError(f"{path.name}: {name} tidak cocok dengan sidik "
                                         "sha256 di manifest; cadangan rusak")
+                mode = (zf.getinfo(name).external_attr >> 16) & 0o777
+                if mode and os.name == "posix":  # keys/ stays readable by its owner only
+                    target.chmod(mode)
     except (zipfile.BadZipFile, OSError) as exc:
         raise DataFileError(f"{path.name} tidak dapat dibaca utuh: {exc}") from exc
     _check_database(into / DB_NAME, path)

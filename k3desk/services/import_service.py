@@ -48,7 +48,8 @@ class Spec:
 SPECS: dict[str, Spec] = {
     "companies": Spec(dict(rs.COMPANY_FIELDS), rs.COMPANY_REQUIRED,
                       {"perusahaan": "name", "nama": "name", "company": "name",
-                       "telp": "phone", "kontak": "contact_person", "cp": "contact_person"}),
+                       "telp": "phone", "no_telp": "phone", "no_telepon": "phone",
+                       "no_hp": "phone", "kontak": "contact_person", "cp": "contact_person"}),
     "equipment": Spec({"company_id": "ID perusahaan", "company_name": "Nama perusahaan",
                        "company_address": "Alamat perusahaan", "object_type": "Jenis objek",
                        **rs.EQUIPMENT_FIELDS, "year_built": "Tahun pembuatan"},

@@ -52,6 +52,7 @@ def fill(ctx: AppContext, n: int = 5) -> None:
         (blobs / digest[:2] / digest).write_bytes(content)
     (ctx.db.data_dir / "keys").mkdir(exist_ok=True)
     (ctx.db.data_dir / "keys" / "device.key").write_bytes(b"k" * 32)
+    (ctx.db.data_dir / "keys" / "device.key").chmod(0o600)
 
 
 def records(data_dir: Path) -> dict[str, list[dict[str, object]]]:
@@ -113,6 +114,9 @@ def test_round_trip_restores_identical_records_and_blobs(filled, tmp_path):
     result = backup_service.restore_backup(filled, tmp_path / "b.zip")
     assert records(filled) == before_records
     assert files(filled) == before_files
+    if os.name == "posix":  # the private key and the backup stay private
+        assert (filled / "keys" / "device.key").stat().st_mode & 0o777 == 0o600
+        assert (tmp_path / "b.zip").stat().st_mode & 0o777 == 0o600
     pre = Path(result.manifest["pre_restore_backup"])
     assert pre.is_file() and backup_service.read_manifest(pre)["counts"]["company"] == 6
     assert not [p for p in filled.iterdir() if p.name.startswith((".restore-", ".pre-restore"))]

@@ -125,6 +125,8 @@ def test_preview_suggests_mapping_and_reports_fate_of_rows(ctx, tmp_path):
     p = import_service.preview(ctx, f, "companies")
     assert p.headers == ["Nama Perusahaan", "ALAMAT", "Keterangan"]
     assert p.suggested == {"Nama Perusahaan": "name", "ALAMAT": "address", "Keterangan": None}
+    assert import_service.suggest_mapping("companies", ["No. Telp", "CP"]) == {
+        "No. Telp": "phone", "CP": "contact_person"}
     assert [r.action for r in p.rows] == ["unchanged", "create", "error"]
     assert [(e.row, e.column) for e in p.errors] == [(4, "ALAMAT")]
     assert p.counts["created"] == 1 and p.total_rows == 3
