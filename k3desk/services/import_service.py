@@ -25,10 +25,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import K3Error, ValidationError
-from k3desk.domain.object_types import OBJECT_TYPES
 from k3desk.services import records_service as rs
 from k3desk.services.context import AppContext
-from k3desk.services.import_tables import Table, date_text, read_table, to_int, to_text
+from k3desk.services.import_tables import Table, header_key, read_table, row_values
 from k3desk.store.models import Company, Equipment, Instrument, SyncedRecord
 
 log = logging.getLogger("k3desk.import")
@@ -125,23 +124,19 @@ def _norm(text: Any) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", str(text or "").casefold()).split())
 
 
-def _header_key(header: str) -> str:
-    return "_".join(re.sub(r"[^\w]+", " ", header.casefold()).split())
-
-
 def suggest_mapping(kind: str, headers: list[str]) -> dict[str, str | None]:
     """Headers equal to a field name (SYNC_PROTOCOL.md section 3) or its label map by
     themselves; anything else is left for the person to choose."""
     spec = _spec(kind)
     known: dict[str, str] = {}
     for name, label in spec.fields.items():
-        known[_header_key(label)] = name
+        known[header_key(label)] = name
     known.update(spec.aliases)
     known.update({name: name for name in spec.fields})
     mapping: dict[str, str | None] = {}
     taken: set[str] = set()
     for header in headers:
-        target = known.get(_header_key(header))
+        target = known.get(header_key(header))
         mapping[header] = target if target and target not in taken else None
         if target:
             taken.add(target)
@@ -176,30 +171,6 @@ def _check_mapping(kind: str, table: Table, mapping: dict[str, str | None]) -> l
         problems.append(RowError(table.header_row, None, "kolom perusahaan belum dipetakan: "
                                  "company_name (Nama perusahaan) atau company_id"))
     return problems
-
-
-def _object_type(value: Any) -> Any:
-    """Accept the code or the name a person would write ("Bejana Tekanan")."""
-    key = _header_key(str(value or ""))
-    for code, ot in OBJECT_TYPES.items():
-        if key in (code, _header_key(ot.name_id), _header_key(ot.name_en)):
-            return code
-    return value
-
-
-def _values(kind: str, cells: dict[str, Any]) -> dict[str, Any]:
-    """A row's cells as the services take them; empty cells left out."""
-    values: dict[str, Any] = {}
-    for name, raw in cells.items():
-        if name == "year_built":
-            value: Any = to_int(raw)
-        elif name == "calibration_valid_until":
-            value = date_text(raw)
-        else:
-            value = to_text(raw)
-        if value is not None and value != "":
-            values[name] = _object_type(value) if name == "object_type" else value
-    return values
 
 
 @dataclass
@@ -284,7 +255,7 @@ class _Planner:
                 plan.actions[row] = "excluded"
                 continue
             before = len(plan.errors)
-            self._plan_row(plan, seen, row, _values(self.kind, cells), column_of)
+            self._plan_row(plan, seen, row, row_values(cells), column_of)
             if len(plan.errors) > before:
                 plan.actions[row] = "error"
         return plan
@@ -343,29 +314,29 @@ def _stored(record: Any, name: str) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
-def _prepare(ctx: AppContext, s: Session, path: Path, kind: str,
+def _prepare(ctx: AppContext, s: Session, table: Table, kind: str,
              mapping: dict[str, str | None] | None, exclude_rows: Iterable[int]
-             ) -> tuple[Table, dict[str, str | None], dict[str, str | None], _Plan]:
-    table = read_table(Path(path))
+             ) -> tuple[dict[str, str | None], dict[str, str | None], _Plan]:
     suggested = suggest_mapping(kind, table.headers)
     used = dict(suggested if mapping is None else mapping)
     problems = _check_mapping(kind, table, used)
     if problems:
-        return table, suggested, used, _Plan(errors=problems)
-    fields = {h: f for h, f in used.items() if f}
-    column_of = {f: h for h, f in fields.items()}
-    rows = ((n, {f: cells[table.headers.index(h)] for h, f in fields.items()})
-            for n, cells in table.rows)
+        return suggested, used, _Plan(errors=problems)
+    fields = {table.headers.index(h): f for h, f in used.items() if f}
+    column_of = {f: table.headers[i] for i, f in fields.items()}
+    rows = ((n, {f: cells[i] for i, f in fields.items()}) for n, cells in table.rows)
     plan = _Planner(ctx, s, kind).plan(rows, column_of, set(exclude_rows))
-    return table, suggested, used, plan
+    return suggested, used, plan
 
 
 def preview(ctx: AppContext, path: Path, kind: str, mapping: dict[str, str | None] | None = None,
             *, exclude_rows: Iterable[int] = (), limit: int = PREVIEW_ROWS) -> Preview:
     """What an import of ``path`` would do, without writing: headers, the suggested
     mapping, the first rows with their fate, every row's errors and the counts."""
+    _spec(kind)
+    table = read_table(Path(path))  # before the transaction: parsing holds no lock
     with ctx.db.session() as s:
-        table, suggested, used, plan = _prepare(ctx, s, path, kind, mapping, exclude_rows)
+        suggested, used, plan = _prepare(ctx, s, table, kind, mapping, exclude_rows)
         s.rollback()
     rows = [PreviewRow(n, dict(zip(table.headers, cells, strict=False)),
                        plan.actions.get(n, "error" if plan.errors else "create"))
@@ -382,8 +353,10 @@ def import_file(ctx: AppContext, path: Path, kind: str,
                 exclude_rows: Iterable[int] = ()) -> ImportResult:
     """Import every row of ``path`` in one transaction, or nothing (``ImportRejected``)."""
     path = Path(path)
+    _spec(kind)
+    table = read_table(path)
     with ctx.db.session() as s:
-        _table, _suggested, _used, plan = _prepare(ctx, s, path, kind, mapping, exclude_rows)
+        _suggested, _used, plan = _prepare(ctx, s, table, kind, mapping, exclude_rows)
         if plan.errors:
             raise ImportRejected(path, plan.errors)
         apply = {"companies": rs.apply_company, "equipment": rs.apply_equipment,

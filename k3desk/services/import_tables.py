@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.object_types import OBJECT_TYPES
 
 MAX_ROWS = 50_000
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d")
@@ -150,3 +152,32 @@ def date_text(value: Any) -> Any:
         except ValueError:
             continue
     return text
+
+
+def header_key(header: str) -> str:
+    """'No. Seri' -> 'no_seri': how headers and names are compared."""
+    return "_".join(re.sub(r"[^\w]+", " ", header.casefold()).split())
+
+
+def object_type_code(value: Any) -> Any:
+    """Accept the code or the name a person would write ("Bejana Tekanan")."""
+    key = header_key(str(value or ""))
+    for code, ot in OBJECT_TYPES.items():
+        if key in (code, header_key(ot.name_id), header_key(ot.name_en)):
+            return code
+    return value
+
+
+def row_values(cells: dict[str, Any]) -> dict[str, Any]:
+    """A row's cells (by field name) as the services take them; empty cells left out."""
+    values: dict[str, Any] = {}
+    for name, raw in cells.items():
+        if name == "year_built":
+            value: Any = to_int(raw)
+        elif name == "calibration_valid_until":
+            value = date_text(raw)
+        else:
+            value = to_text(raw)
+        if value is not None and value != "":
+            values[name] = object_type_code(value) if name == "object_type" else value
+    return values

@@ -218,3 +218,25 @@ def test_cli_import_exit_codes(ctx, tmp_path, capsys):
     assert main(["import", "equipment", str(fake), "--data-dir", str(data_dir)]) == 2
     assert "bukan berkas Excel" in capsys.readouterr().err
     assert count(ctx, Company) == 3
+
+
+def test_equipment_by_company_id_or_name_and_address_and_cp1252_csv(ctx, tmp_path):
+    twins = [["name", "address"], ["PT Kembar", "Jl. Satu"], ["PT Kembar", "Jl. Dua"]]
+    import_service.import_file(ctx, xlsx(tmp_path / "t.xlsx", twins), "companies")
+    with ctx.db.session() as s:
+        second = s.scalars(select(Company).where(Company.address == "Jl. Dua")).one().id
+    rows = [["company_name", "object_type", "serial_number"], ["PT Kembar", "apar", "A-1"]]
+    with pytest.raises(import_service.ImportRejected, match="alamat perusahaan"):
+        import_service.import_file(ctx, xlsx(tmp_path / "e1.xlsx", rows), "equipment")
+    rows = [["company_name", "company_address", "object_type", "serial_number"],
+            ["PT Kembar", "jl dua", "apar", "A-1"]]
+    assert import_service.import_file(ctx, xlsx(tmp_path / "e2.xlsx", rows),
+                                      "equipment").created == 1
+    by_id = tmp_path / "e3.csv"
+    by_id.write_bytes("company_id,object_type,serial_number,location\n"
+                      f"{second},apar,A-1,Gudang Pendingin \u00e9\n".encode("cp1252"))
+    result = import_service.import_file(ctx, by_id, "equipment")
+    assert (result.created, result.updated) == (0, 1)  # same company + serial: an update
+    with ctx.db.session() as s:
+        eq = s.scalars(select(Equipment)).one()
+    assert eq.company_id == second and eq.location == "Gudang Pendingin \u00e9"
