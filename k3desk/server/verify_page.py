@@ -82,12 +82,18 @@ def found_page(view: CertificateView, check: LinkCheck | None) -> str:
     if view.revoked:
         status = ("<div class=\"status revoked\"><b>DICABUT</b><span>Sertifikat ini telah "
                   "dicabut dan tidak berlaku lagi.</span></div>")
+    elif check is not None and not check.valid:
+        status = ("<div class=\"status revoked\"><b>TIDAK SAH</b><span>Kode QR pada dokumen "
+                  "ini tidak sah. Nomor ini terdaftar dengan data di bawah; bandingkan dengan "
+                  "dokumen yang Anda pegang.</span></div>")
     else:
         lead = ("Sertifikat ini terdaftar dan asli; masa berlakunya telah berakhir."
                 if view.expired else "Sertifikat ini terdaftar dan berlaku.")
         status = f"<div class=\"status valid\"><b>VALID</b><span>{escape(lead)}</span></div>"
     validity = _idr_date(view.valid_until)
-    if view.expired and validity:
+    if view.revoked and validity:
+        validity += " (tidak berlaku lagi: dicabut)"
+    elif view.expired and validity:
         validity += " (sudah berakhir)"
     rows = [_row("Nomor sertifikat", view.number)]
     if view.revoked:
@@ -108,7 +114,9 @@ def found_page(view: CertificateView, check: LinkCheck | None) -> str:
         rows.append(_row("Digantikan oleh sertifikat", view.replaced_by))
     body = (status + _check_note(check) + "<div class=\"card\"><dl>" + "".join(rows)
             + "</dl></div>" + _search())
-    return _page(f"{'DICABUT' if view.revoked else 'VALID'}: {view.number}", body)
+    headline = "DICABUT" if view.revoked else (
+        "TIDAK SAH" if check is not None and not check.valid else "VALID")
+    return _page(f"{headline}: {view.number}", body)
 
 
 def not_found_page(number: str, check: LinkCheck | None) -> str:

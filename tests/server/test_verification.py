@@ -80,7 +80,7 @@ def test_page_of_a_valid_certificate(world: World, issued: dict[str, Any]) -> No
 def test_page_flags_a_tampered_qr(world: World, issued: dict[str, Any]) -> None:
     payload = issued["data"]["payload"].replace("memenuhi", "tidak_memenuhi")
     page = world.client.get("/verify", params=_qr_query(issued, payload=payload))
-    assert "TIDAK SAH" in page.text
+    assert "<b>TIDAK SAH</b>" in page.text and "<b>VALID</b>" not in page.text
 
 
 def test_revoked_certificate(world: World, issued: dict[str, Any]) -> None:
