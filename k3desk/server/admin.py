@@ -99,7 +99,8 @@ def create_user(session: Session, username: str, full_name: str, nip: str, role:
         if session.scalar(select(Credential).where(Credential.username == name)):
             raise ValidationError(f"the username {name} is taken")
         user_id = new_id()
-        data = {"username": name, "full_name": full_name.strip(), "nip": nip.strip(),
+        data: dict[str, Any] = {"username": name, "full_name": full_name.strip(),
+                                "nip": nip.strip(),
                 "role": role, "balai_id": balai_id, "qualifications": [], "disabled": False}
         record = write_record(session, type_="user", id_=user_id, data=data,
                               balai_id=balai_id, by=None)

@@ -41,6 +41,6 @@ def serve(settings: Settings, *, host: str, port: int, log_level: str = "info",
                               "forwarded_allow_ips": forwarded_allow_ips,
                               "limit_concurrency": 500, "timeout_keep_alive": 30}
     server = _AnnouncingServer(uvicorn.Config(app, **kwargs))
-    ok = server.run()
+    server.run()
     sys.stdout.flush()
-    return 0 if ok is None or ok else 1
+    return 0 if server.started else 1
