@@ -34,6 +34,9 @@ ALL_TYPES = ("apar,hydrant,bejana_tekan,tangki_timbun,pesawat_uap,overhead_crane
              "forklift,elevator,instalasi_listrik,penyalur_petir,alarm_kebakaran,"
              "pesawat_tenaga_produksi,lingkungan_kerja")
 USERS = {"insp1": "inspector", "insp2": "inspector", "spv1": "supervisor", "spv2": "supervisor"}
+#: A second Balai for the heavy tests (crash, volume), so that the laptops of the other
+#: tests never pull its thousands of records.
+HEAVY_BALAI, HEAVY_USER = "BK3BEBAN", "beban1"
 
 
 def k3desk(*args: str, stdin: str | None = None, check: bool = True,
@@ -104,12 +107,16 @@ def make_server(root: Path) -> ServerProcess:
                            blob_dir=root / "blobs")
     server.admin("create-balai", "--code", "BK3UJI", "--name", "Balai K3 Uji",
                  "--address", "Jl. Uji No. 1, Jakarta")
+    server.admin("create-balai", "--code", HEAVY_BALAI, "--name", "Balai K3 Beban",
+                 "--address", "Jl. Beban No. 2, Surabaya")
+    users = [(name, role, "BK3UJI") for name, role in USERS.items()]
+    users.append((HEAVY_USER, "inspector", HEAVY_BALAI))
     # independent admin commands run side by side (each is a process of its own)
     with ThreadPoolExecutor(max_workers=4) as pool:
         list(pool.map(lambda item: server.admin(
             "create-user", "--username", item[0], "--full-name", f"Pengguna {item[0]}",
-            "--nip", "198001012005011001", "--role", item[1], "--balai", "BK3UJI",
-            "--password-stdin", stdin=PASSWORD + "\n"), USERS.items()))
+            "--nip", "198001012005011001", "--role", item[1], "--balai", item[2],
+            "--password-stdin", stdin=PASSWORD + "\n"), users))
         list(pool.map(lambda name: server.admin(
             "grant-qualification", "--username", name, "--object-types", ALL_TYPES,
             "--licence-number", f"LIC-{name}", "--valid-until", "2035-12-31"),

@@ -154,9 +154,16 @@ def _pump(src: socket.socket, dst: socket.socket, limit: int | None) -> None:
 
 
 def _hard_close(sock: socket.socket) -> None:
-    """Close with RST when possible: what a dead link looks like to the other end."""
+    """Close with RST when possible: what a dead link looks like to the other end.
+
+    ``shutdown`` first: a thread blocked in ``recv`` on this socket wakes up at once
+    (a bare ``close`` from another thread would leave the connection open)."""
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+    except OSError:
+        pass
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
     except OSError:
         pass
     try:
