@@ -121,6 +121,12 @@ def test_round_trip_restores_identical_records_and_blobs(filled, tmp_path):
     assert pre.is_file() and backup_service.read_manifest(pre)["counts"]["company"] == 6
     assert not [p for p in filled.iterdir() if p.name.startswith((".restore-", ".pre-restore"))]
 
+    # A new laptop: restore into a folder that does not exist yet.
+    fresh = tmp_path / "new-laptop"
+    assert backup_service.restore_backup(fresh, tmp_path / "b.zip").manifest[
+        "pre_restore_backup"] is None
+    assert records(fresh) == before_records and files(fresh) == before_files
+
 
 def _zip(path: Path, members: dict[str, bytes]) -> Path:
     with zipfile.ZipFile(path, "w") as zf:
