@@ -7,8 +7,6 @@ import sys
 
 from k3desk.cli import add_data_dir
 from k3desk.cli_support import data_dir_of
-from k3desk.store import audit
-from k3desk.store.db import open_database
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -20,6 +18,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from k3desk.store import audit
+    from k3desk.store.db import open_database
     db = open_database(data_dir_of(args))
     try:
         with db.session() as s:

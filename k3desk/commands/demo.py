@@ -6,7 +6,6 @@ import argparse
 
 from k3desk.cli import add_data_dir
 from k3desk.cli_support import data_dir_of
-from k3desk.services.demo_service import DEMO_USERS, create_demo
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -16,6 +15,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from k3desk.services.demo_service import DEMO_USERS, create_demo
     data_dir = data_dir_of(args)
     summary = create_demo(data_dir)
     print(f"Data demo dibuat di {data_dir}: {summary.companies} perusahaan, "

@@ -10,10 +10,7 @@ from typing import Any
 from k3desk.cli import add_data_dir
 from k3desk.cli_support import data_dir_of
 from k3desk.domain.errors import ValidationError
-from k3desk.services import auth_service, inspection_service, review_service
-from k3desk.services.inspection_service import KINDS
-from k3desk.store.base import parse_date
-from k3desk.store.db import open_database
+from k3desk.domain.workflow import INSPECTION_KINDS
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,7 +19,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     c = actions.add_parser("create", help="new draft; prints its id")
     c.add_argument("--equipment", required=True, help="equipment id")
     c.add_argument("--template", help="template id (default: the latest for the object type)")
-    c.add_argument("--kind", choices=KINDS, help="default: the form's own field, else berkala")
+    c.add_argument("--kind", choices=INSPECTION_KINDS,
+                   help="default: the form's own field, else berkala")
     c.add_argument("--values", type=Path, help="JSON file of values")
     c.add_argument("--date", help="inspection date YYYY-MM-DD (default: today)")
     c.add_argument("--instruments", help="comma-separated instrument ids")
@@ -60,6 +58,9 @@ def _ids(text: str | None) -> list[str] | None:
 
 
 def run_create(args: argparse.Namespace) -> int:
+    from k3desk.services import auth_service, inspection_service
+    from k3desk.store.base import parse_date
+    from k3desk.store.db import open_database
     db = open_database(data_dir_of(args))
     try:
         ctx = auth_service.require_context(db)
@@ -78,6 +79,8 @@ def run_create(args: argparse.Namespace) -> int:
 
 
 def run_set(args: argparse.Namespace) -> int:
+    from k3desk.services import auth_service, inspection_service
+    from k3desk.store.db import open_database
     db = open_database(data_dir_of(args))
     try:
         ctx = auth_service.require_context(db)
@@ -92,6 +95,8 @@ def run_set(args: argparse.Namespace) -> int:
 
 
 def run_submit(args: argparse.Namespace) -> int:
+    from k3desk.services import auth_service, inspection_service
+    from k3desk.store.db import open_database
     db = open_database(data_dir_of(args))
     try:
         inspection_service.submit(auth_service.require_context(db), args.id)
@@ -102,6 +107,8 @@ def run_submit(args: argparse.Namespace) -> int:
 
 
 def run_correct(args: argparse.Namespace) -> int:
+    from k3desk.services import auth_service, review_service
+    from k3desk.store.db import open_database
     db = open_database(data_dir_of(args))
     try:
         change = review_service.start_correction(auth_service.require_context(db), args.number)

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from k3desk.cli import add_data_dir
 from k3desk.cli_support import data_dir_of, print_json
 from k3desk.domain.errors import ValidationError
 from k3desk.domain.workflow import Status
-from k3desk.services import inspection_service, records_service
-from k3desk.services.inspection_service import InspectionQuery
-from k3desk.services.records_service import RecordQuery
-from k3desk.store.base import parse_date
-from k3desk.store.db import open_database
-from k3desk.store.models import SyncedRecord
+
+if TYPE_CHECKING:
+    from k3desk.store.models import SyncedRecord
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,6 +34,7 @@ def _record(r: SyncedRecord) -> dict[str, Any]:
 
 
 def _date(text: str | None, name: str) -> Any:
+    from k3desk.store.base import parse_date
     try:
         return parse_date(text)
     except ValueError:
@@ -44,6 +42,10 @@ def _date(text: str | None, name: str) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
+    from k3desk.services import inspection_service, records_service
+    from k3desk.services.inspection_service import InspectionQuery
+    from k3desk.services.records_service import RecordQuery
+    from k3desk.store.db import open_database
     if args.status and args.what != "inspections":
         raise ValidationError("--status hanya untuk daftar pemeriksaan")
     db = open_database(data_dir_of(args))

@@ -5,14 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sqlalchemy import select
-
 from k3desk.cli import add_data_dir
 from k3desk.cli_support import data_dir_of
 from k3desk.domain.errors import K3Error, ValidationError
-from k3desk.services import document_service
-from k3desk.store.db import open_database
-from k3desk.store.models import Certificate
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,6 +30,11 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from k3desk.services import document_service
+    from k3desk.store.db import open_database
+    from k3desk.store.models import Certificate
     db = open_database(data_dir_of(args))
     try:
         if args.sample:

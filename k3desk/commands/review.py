@@ -7,8 +7,6 @@ import sys
 
 from k3desk.cli import add_data_dir
 from k3desk.cli_support import data_dir_of
-from k3desk.services import auth_service, review_service
-from k3desk.store.db import open_database
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,6 +35,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_approve(args: argparse.Namespace) -> int:
+    from k3desk.services import auth_service, review_service
+    from k3desk.store.db import open_database
     db = open_database(data_dir_of(args))
     try:
         issued = review_service.approve(auth_service.require_context(db), args.id)
@@ -55,6 +55,8 @@ def run_approve(args: argparse.Namespace) -> int:
 
 
 def run_revision(args: argparse.Namespace) -> int:
+    from k3desk.services import auth_service, review_service
+    from k3desk.store.db import open_database
     db = open_database(data_dir_of(args))
     try:
         review_service.request_revision(auth_service.require_context(db), args.id,
@@ -66,6 +68,8 @@ def run_revision(args: argparse.Namespace) -> int:
 
 
 def run_reject(args: argparse.Namespace) -> int:
+    from k3desk.services import auth_service, review_service
+    from k3desk.store.db import open_database
     db = open_database(data_dir_of(args))
     try:
         review_service.reject(auth_service.require_context(db), args.id, reason=args.reason)
@@ -76,6 +80,8 @@ def run_reject(args: argparse.Namespace) -> int:
 
 
 def run_revoke(args: argparse.Namespace) -> int:
+    from k3desk.services import auth_service, review_service
+    from k3desk.store.db import open_database
     db = open_database(data_dir_of(args))
     try:
         review_service.revoke(auth_service.require_context(db), args.number, reason=args.reason)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+# Kinds of inspection (jenis pemeriksaan): first, periodic, special, repeat.
+INSPECTION_KINDS = ("pertama", "berkala", "khusus", "ulang")
+
 
 class Status(StrEnum):
     DRAFT = "draft"

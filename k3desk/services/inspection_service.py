@@ -15,13 +15,18 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import NotFoundError, PermissionDenied, ValidationError
-from k3desk.domain.workflow import EDITABLE_STATUSES, Status, transition_error
+from k3desk.domain.workflow import (
+    EDITABLE_STATUSES,
+    INSPECTION_KINDS,
+    Status,
+    transition_error,
+)
 from k3desk.services.context import AppContext, Changes
 from k3desk.store import audit
 from k3desk.store.base import now_text
 from k3desk.store.models import Company, Equipment, Inspection, Instrument
 
-KINDS = ("pertama", "berkala", "khusus", "ulang")
+KINDS = INSPECTION_KINDS
 
 
 def _template(template_id: str, version: int | None = None) -> Any:
