@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -67,6 +68,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         gui = importlib.import_module("k3desk.commands.gui")
         args.func = gui.run
         args.with_demo = False
+    data_dir = getattr(args, "data_dir", None)
+    if data_dir is not None and Path(data_dir).is_dir():
+        from k3desk.logging_setup import setup_logging
+
+        setup_logging(Path(data_dir))  # a folder the person named; the default one is
+        # set up by the commands that write to it
     try:
         return int(args.func(args) or 0)
     except K3Error as exc:
@@ -74,3 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except Exception:  # a bug: say so plainly, keep the details in the log, not on screen
+        log.exception("unexpected error in %s", args.command)
+        if os.environ.get("K3DESK_DEBUG"):
+            raise
+        print("k3desk: terjadi kesalahan tak terduga; rinciannya tercatat di log "
+              "(k3desk diagnostics -o diag.zip mengumpulkannya)", file=sys.stderr)
+        return 1

@@ -24,6 +24,8 @@ def _pending_entry(session: Session, record: SyncedRecord) -> OutboxEntry | None
         if (isinstance(obj, OutboxEntry) and obj.record_id == record.id
                 and obj.record_type == record.sync_type):
             return obj
+    if record in session.new:
+        return None  # a record new in this session has no stored entry yet
     with session.no_autoflush:
         return session.scalars(
             select(OutboxEntry).where(OutboxEntry.record_type == record.sync_type,

@@ -11,7 +11,9 @@ from k3desk.domain.errors import K3Error
 def run_app(data_dir: Path, *, with_demo: bool = False, lang: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from k3desk.logging_setup import setup_logging
     from k3desk.services import auth_service
+    from k3desk.services.backup_service import maybe_auto_backup
     from k3desk.store.db import open_database
     from k3desk.ui.i18n import set_language
     from k3desk.ui.main_window import MainWindow
@@ -25,7 +27,9 @@ def run_app(data_dir: Path, *, with_demo: bool = False, lang: str | None = None)
 
             if not demo_exists(data_dir):
                 create_demo(data_dir)
+        setup_logging(data_dir)
         db = open_database(data_dir)
+        maybe_auto_backup(db)
     except K3Error as exc:
         QMessageBox.critical(None, "k3desk", str(exc))
         return 2
