@@ -74,7 +74,18 @@ def begin_write(session: Session) -> None:
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False, autoflush=True)
+    """Sessions whose seqs (store.next_seq) are written to the counter before commit."""
+    from k3desk.server.store import forget_seq, save_seq
+
+    factory = sessionmaker(engine, expire_on_commit=False, autoflush=True)
+    event.listen(factory, "before_commit", save_seq)
+
+    def _end(session: Session, transaction: Any) -> None:
+        if transaction.parent is None:
+            forget_seq(session)
+
+    event.listen(factory, "after_transaction_end", _end)
+    return factory
 
 
 def alembic_config(engine: Engine) -> Config:

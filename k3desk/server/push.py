@@ -121,7 +121,7 @@ def apply_change(ctx: PushContext, change: Change) -> PushResult:
         return rejected(change.change_id, outcome.code, outcome.message, outcome.field)
     record = write_record(session, type_=change.type, id_=change.id, data=change.data,
                           balai_id=change.data.get("balai_id"), by=ctx.actor.id,
-                          deleted=change.deleted, now=ctx.now)
+                          deleted=change.deleted, now=ctx.now, existing=existing)
     for kind, key in outcome.keys:
         if not claim_key(session, kind, key, record.id):
             raise RuntimeError(f"unique key {kind} {key} taken after the check")

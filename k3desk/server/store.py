@@ -32,7 +32,11 @@ def new_id() -> str:
 
 
 def lock_seq(session: Session) -> int:
-    """Take the writers' lock (held to commit) and return the last seq given out."""
+    """Take the writers' lock (held to commit) and return the last seq given out.
+
+    Seqs handed out by ``next_seq`` are counted in ``session.info`` and written to the
+    counter row once, just before commit (``save_seq``, hooked in ``session_factory``).
+    """
     begin_write(session)
     if session.get_bind().dialect.name == "sqlite":
         session.execute(update(Counter).where(Counter.name == "seq")
@@ -43,15 +47,29 @@ def lock_seq(session: Session) -> int:
                                .with_for_update())
     if value is None:
         raise RuntimeError("the seq counter is missing: is the schema migrated?")
+    session.info["seq"] = session.info["seq_saved"] = int(value)
     return int(value)
 
 
 def next_seq(session: Session) -> int:
     """The next seq; only call while holding the lock from ``lock_seq``."""
-    counter = session.get(Counter, "seq")
-    assert counter is not None
-    counter.value = int(counter.value) + 1
-    return int(counter.value)
+    if "seq" not in session.info:
+        raise RuntimeError("next_seq without lock_seq")
+    session.info["seq"] += 1
+    return int(session.info["seq"])
+
+
+def save_seq(session: Session) -> None:
+    """Write the last seq handed out to the counter row (before the commit)."""
+    seq, saved = session.info.get("seq"), session.info.get("seq_saved")
+    if seq is not None and seq != saved:
+        session.execute(update(Counter).where(Counter.name == "seq").values(value=seq))
+        session.info["seq_saved"] = seq
+
+
+def forget_seq(session: Session) -> None:
+    session.info.pop("seq", None)
+    session.info.pop("seq_saved", None)
 
 
 def last_seq(session: Session) -> int:
@@ -75,12 +93,18 @@ def envelope(record: Record) -> Envelope:
                     modified_by=record.modified_by, data=dict(record.data))
 
 
+_UNKNOWN: Any = object()
+
+
 def write_record(session: Session, *, type_: str, id_: str, data: dict[str, Any],
                  balai_id: str | None, by: str | None, deleted: bool = False,
-                 now: datetime | None = None) -> Record:
-    """Insert or replace a record with the next seq and version. Call under ``lock_seq``."""
+                 now: datetime | None = None, existing: Record | None = _UNKNOWN) -> Record:
+    """Insert or replace a record with the next seq and version. Call under ``lock_seq``.
+
+    ``existing`` is the record as the caller already loaded it (None: known to be new).
+    """
     seq = next_seq(session)
-    record = session.get(Record, id_)
+    record = session.get(Record, id_) if existing is _UNKNOWN else existing
     moment = now or utcnow()
     if record is None:
         record = Record(id=id_, type=type_, balai_id=balai_id, version=1, seq=seq,
