@@ -68,6 +68,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     a.add_argument("--json", action="store_true", help="print JSON")
     a.set_defaults(func=_list)
 
+    a = action("mark-restored", "run once after restoring a backup: devices whose sync "
+               "cursor came from after the backup pull everything again")
+    a.set_defaults(func=_mark_restored)
+
     a = action("publish-template", "validate a template YAML file and publish it")
     a.add_argument("file", type=Path)
     a.set_defaults(func=_publish)
@@ -161,6 +165,15 @@ def _list(args: argparse.Namespace) -> int:
         state = "disabled" if u["disabled"] else "active"
         print(f"{u['username']:<20} {u['role']:<11} {u['balai'] or '-':<10} {state:<9} "
               f"{u['full_name']}")
+    return 0
+
+
+def _mark_restored(args: argparse.Namespace) -> int:
+    from k3desk.server.store import mark_restored
+
+    with _sessions(args)() as session:
+        low, high = mark_restored(session)
+    print(f"seq moved from {low} to {high}; cursors in between will be reset")
     return 0
 
 

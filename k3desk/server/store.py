@@ -76,6 +76,45 @@ def last_seq(session: Session) -> int:
     return int(session.scalar(select(Counter.value).where(Counter.name == "seq")) or 0)
 
 
+#: After a restore, seqs jump by this much, so cursors from the lost timeline stand out.
+RESTORE_GAP = 1_000_000
+
+
+def cursor_is_stale(session: Session, since: int) -> bool:
+    """True when no pull can continue from ``since`` (protocol: ``cursor_reset``).
+
+    That is a cursor above every seq given out, or one inside a gap left by
+    ``mark_restored``: it was given out in a timeline the restore lost.
+    """
+    values = {name: value for name, value in session.execute(
+        select(Counter.name, Counter.value).where(
+            Counter.name.in_(("seq", "restored_from", "restored_to"))))}
+    if since > int(values.get("seq", 0)):
+        return True
+    low, high = values.get("restored_from"), values.get("restored_to")
+    return low is not None and high is not None and int(low) < since <= int(high)
+
+
+def mark_restored(session: Session) -> tuple[int, int]:
+    """After restoring a backup: jump the seq past a gap; cursors inside it get reset.
+
+    Clients may hold cursors up to the last seq before the crash, higher than the
+    restored database knows; once new writes reuse those numbers, such a client would
+    silently skip them. Jumping by ``RESTORE_GAP`` keeps new seqs above any old cursor.
+    """
+    with session.begin():
+        current = lock_seq(session)
+        high = current + RESTORE_GAP
+        for name, value in (("restored_from", current), ("restored_to", high)):
+            counter = session.get(Counter, name)
+            if counter is None:
+                session.add(Counter(name=name, value=value))
+            else:
+                counter.value = value
+        session.info["seq"] = high
+        return current, high
+
+
 def bump_counter(session: Session, name: str, by: int) -> int:
     """Add ``by`` to counter ``name`` (created at 0) and return its new value. Lock first."""
     counter = session.get(Counter, name)

@@ -74,3 +74,40 @@ def test_bad_cursor_and_limit_are_422(world: World) -> None:
         r = world.client.get("/api/v1/sync/pull", params=params, headers=world.inspector.headers)
         assert r.status_code == 422, params
         assert r.json()["error"]["code"] == "invalid"
+
+
+def test_after_a_restore_cursors_from_the_lost_timeline_are_reset(world: World,
+                                                                    db_url: str) -> None:
+    """A backup taken, more writes, then the backup restored: a laptop's cursor from
+    the lost writes must be reset, even after new writes pass its number again."""
+    from k3desk.server.store import mark_restored
+
+    at_backup = world.counts()[2]
+    world.inspector.push(*[company(world.inspector.balai_id, f"PT hilang {i}")
+                           for i in range(3)])
+    _, lost_cursor = world.inspector.pull_all()
+    assert lost_cursor == at_backup + 3
+    # "restore the backup": the database as it was at at_backup
+    from sqlalchemy import delete, update
+
+    from k3desk.server.models import ChangeLog, Counter, Record
+
+    with world.sessions() as s, s.begin():
+        s.execute(delete(ChangeLog).where(ChangeLog.seq > at_backup))
+        s.execute(delete(Record).where(Record.seq > at_backup))
+        s.execute(update(Counter).where(Counter.name == "seq").values(value=at_backup))
+    with world.sessions() as s:
+        low, high = mark_restored(s)
+    assert (low, high) == (at_backup, at_backup + 1_000_000)
+    for stale in (lost_cursor, lost_cursor - 1, high, high + 5):
+        r = world.client.get("/api/v1/sync/pull", params={"since": stale},
+                             headers=world.inspector.headers)
+        assert r.status_code == 410 and r.json()["error"]["code"] == "cursor_reset", stale
+    ok = world.client.get("/api/v1/sync/pull", params={"since": low},
+                          headers=world.inspector.headers)
+    assert ok.status_code == 200
+    new = company(world.inspector.balai_id, "PT baru")
+    result = world.inspector.push_one(new)
+    assert result["seq"] == high + 1
+    changes, _ = world.inspector.pull_all(since=low)
+    assert [c["id"] for c in changes] == [new["id"]]

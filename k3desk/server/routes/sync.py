@@ -13,7 +13,7 @@ from k3desk.server.deps import CurrentUser, SessionDep, SessionsDep, SettingsDep
 from k3desk.server.errors import ApiError
 from k3desk.server.models import Record
 from k3desk.server.push import push_changes
-from k3desk.server.store import envelope, last_seq, visible_clause
+from k3desk.server.store import cursor_is_stale, envelope, visible_clause
 from k3desk.sync.protocol import API_PREFIX, ErrorBody, PullResponse, PushResponse
 
 router = APIRouter(prefix=f"{API_PREFIX}/sync", tags=["sync"])
@@ -82,7 +82,7 @@ def pull(actor: CurrentUser, session: SessionDep, settings: SettingsDep,
          limit: Annotated[int, Query(ge=1, le=1000)] = 1000) -> PullResponse:
     """Records visible to the user with seq above ``since``, in increasing seq."""
     limit = min(limit, settings.max_pull_limit)
-    if since > last_seq(session):
+    if cursor_is_stale(session, since):
         raise ApiError(410, "cursor_reset",
                        "this server does not know that cursor; pull again from 0")
     rows = session.scalars(
