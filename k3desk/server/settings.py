@@ -23,8 +23,8 @@ def default_blob_dir() -> Path:
 class Settings:
     """Database, blob folder and the limits announced by ``/api/v1/info``.
 
-    ``argon2_*`` tune password hashing for new hashes only (a hash carries its own
-    parameters); tests lower them so that hundreds of logins stay fast.
+    ``pool_size`` applies to PostgreSQL; ``migrate`` False skips the Alembic upgrade at
+    start (when a deployment migrates separately).
     """
 
     db_url: str = field(default_factory=default_db_url)
@@ -36,7 +36,5 @@ class Settings:
     token_lifetime: timedelta = timedelta(days=14)
     login_max_failures: int = 10
     login_window: timedelta = timedelta(minutes=15)
-    argon2_time_cost: int = 3
-    argon2_memory_cost: int = 64 * 1024  # KiB
     migrate: bool = True
     pool_size: int = 10

@@ -351,3 +351,21 @@ def test_change_log_keeps_each_applied_change_once(world: World) -> None:
     with world.sessions() as s:
         rows = s.scalars(select(ChangeLog).where(ChangeLog.change_id == c["change_id"])).all()
     assert len(rows) == 1 and rows[0].version == 1
+
+
+def test_a_token_of_another_balai_reads_and_writes_nothing_of_this_one(world: World) -> None:
+    job = setup_job(world)
+    insp, version = submitted_inspection(world, job)
+    before = world.counts()
+    other = world.supervisor_b
+    # approving Balai A's inspection, as it is or relabelled as Balai B's
+    r = other.push_one(edit(insp, version, status="approved"))
+    assert (r["status"], r["error"]["code"]) == ("rejected", "forbidden")
+    relabelled = edit(insp, version, status="approved", balai_id=other.balai_id)
+    assert other.push_one(relabelled)["error"]["code"] == "forbidden"
+    # referring to Balai A's company from a Balai B record
+    r = other.push_one(equipment(other.balai_id, job.company["id"]))
+    assert r["error"]["code"] == "missing_reference"
+    assert world.counts() == before
+    seen, _ = other.pull_all()
+    assert not {c["id"] for c in seen} & {insp["id"], job.company["id"], job.equipment["id"]}
