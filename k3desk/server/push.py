@@ -24,7 +24,7 @@ from k3desk.server.auth import Actor
 from k3desk.server.checks import check_change
 from k3desk.server.models import ChangeLog, Record
 from k3desk.server.outcome import Refusal
-from k3desk.server.rules import is_uuid
+from k3desk.server.rules import is_uuid, too_deep
 from k3desk.server.store import claim_key, envelope, lock_seq, utcnow, write_record
 from k3desk.sync.protocol import Change, ErrorDetail, PushResult
 
@@ -72,6 +72,8 @@ def push_one(ctx: PushContext, raw: Any) -> PushResult:
         return rejected(change_id, "invalid", f"{where}: {first.get('msg')}", where or None)
     if not is_uuid(change.change_id):
         return rejected(change_id, "invalid", "change_id must be a UUID", "change_id")
+    if too_deep(change.data):
+        return rejected(change_id, "invalid", "data nests too deeply", "data")
     session = ctx.session
     digest = content_hash(change)
     savepoint = session.begin_nested()

@@ -108,11 +108,33 @@ OPTIONAL: dict[str, dict[str, str]] = {
 TOMBSTONE_REQUIRED = {"balai_id": "uuid"}
 
 
+MAX_DEPTH = 32
+
+
+def too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """True when JSON ``value`` nests deeper than ``limit`` (checked without recursion)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
 def shape_error(type_: str, data: dict[str, Any], *, deleted: bool = False
                 ) -> tuple[str, str | None] | None:
     """(message, field) for the first shape fault of ``data``, or None."""
     if type_ not in RECORD_TYPES:
         return f"unknown record type {type_!r}", "type"
+    if too_deep(data):
+        return f"data nests deeper than {MAX_DEPTH} levels", "data"
     required = dict(REQUIRED[type_])
     if deleted and type_ not in ("balai", "user", "template", "number_block", "signing_key"):
         required = dict(TOMBSTONE_REQUIRED)

@@ -85,3 +85,26 @@ def test_info_and_openapi_are_public(world: World, settings: object) -> None:
         assert path in doc["paths"], path
     assert "PushRequest" in doc["components"]["schemas"]
     assert world.client.get("/api/v1/health").json() == {"status": "ok"}
+
+
+def test_deeply_nested_input_is_refused_not_crashed(world: World) -> None:
+    before = world.counts()
+    h = {**world.inspector.headers, "Content-Type": "application/json"}
+    for depth in (40, 900, 100_000):
+        nested = "[" * depth + "]" * depth
+        c = company(world.inspector.balai_id)
+        body = json.dumps({"device_id": "d", "changes": [c]}).replace(
+            '"npwp": "01.234"', f'"npwp": {nested}')
+        r = world.client.post("/api/v1/sync/push", content=body, headers=h)
+        assert r.status_code in (200, 400), r.text[:200]
+        if r.status_code == 200:
+            result = r.json()["results"][0]
+            assert (result["status"], result["error"]["code"]) == ("rejected", "invalid")
+        r = world.client.post("/api/v1/auth/login", content=nested, headers=h)
+        assert r.status_code in (400, 422)
+    assert world.counts() == before
+
+
+def test_applied_results_carry_only_their_fields(world: World) -> None:
+    result = world.inspector.push_one(company(world.inspector.balai_id))
+    assert set(result) == {"status", "change_id", "version", "seq"}

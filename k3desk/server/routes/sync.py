@@ -48,7 +48,8 @@ def parse_json(body: bytes) -> Any:
         raise ApiError(400, "malformed_json", "the request body is not valid JSON") from None
 
 
-@router.post("/push", response_model=PushResponse, responses=_ERRORS, openapi_extra={
+@router.post("/push", response_model=PushResponse, response_model_exclude_none=True,
+             responses=_ERRORS, openapi_extra={
     "requestBody": {"required": True, "content": {"application/json": {
         "schema": {"$ref": "#/components/schemas/PushRequest"}}}}})
 async def push(request: Request, actor: CurrentUser, settings: SettingsDep,
