@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import inspect as sa_inspect
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from k3desk.store import audit
@@ -145,24 +145,26 @@ def _supersede(entries: list[OutboxEntry], why: str) -> None:
 
 
 def apply_remote(s: Session, env: dict[str, Any], stats: ApplyStats, *,
-                 force: bool = False, local_changes: bool | None = None) -> None:
+                 force: bool = False, pre: Prefetched | None = None) -> None:
     """Bring one server envelope into the laptop (see the module docstring).
 
     ``force``: apply even when the shadow is not older (a ``conflict`` answer).
-    ``local_changes``: a prefetched answer to "are changes outstanding?" (None: look up).
+    ``pre``: the page's prefetched rows (None: look each up).
     """
     model = SYNCED_MODELS.get(env["type"])
     key = (env["type"], env["id"])
-    shadow = s.get(Shadow, key)
+    shadow = pre.shadows.get(key) if pre is not None else s.get(Shadow, key)
     if shadow is not None and shadow.version >= int(env["version"]) and not force:
         stats.skipped += 1  # our own change coming back, or already known
         return
     if model is None:  # a type this version does not know: remember it, nothing else
-        set_shadow(s, shadow, env)
+        shadow = set_shadow(s, shadow, env)
+        if pre is not None:
+            pre.shadows[key] = shadow
         stats.skipped += 1
         return
-    row = s.get(model, env["id"])
-    if local_changes is False:
+    row = pre.rows.get(key) if pre is not None else s.get(model, env["id"])
+    if pre is not None and key not in pre.local:
         entries: list[OutboxEntry] = []
         conflict = None
     else:
@@ -170,8 +172,12 @@ def apply_remote(s: Session, env: dict[str, Any], stats: ApplyStats, *,
         conflict = open_conflict(s, *key)
     if (not entries and conflict is None) or row is None:
         _supersede(entries, "server")
-        write_row(s, model, row, env, dict(env["data"]), bool(env.get("deleted")))
-        set_shadow(s, shadow, env)
+        row = write_row(s, model, row, env, dict(env["data"]), bool(env.get("deleted")))
+        shadow = set_shadow(s, shadow, env)
+        if pre is not None:
+            pre.shadows[key] = shadow
+            if row is not None:
+                pre.rows[key] = row
         stats.applied += 1
         return
     reconcile(s, model, row, shadow, env, entries, conflict, stats)
@@ -234,25 +240,31 @@ def reconcile(s: Session, model: type[SyncedRecord], row: SyncedRecord, shadow: 
 
 
 def acknowledge(s: Session, entry: OutboxEntry, version: int, seq: int | None,
-                actor_id: str | None) -> None:
+                actor_id: str | None, pre: Prefetched | None = None) -> None:
     """The server applied ``entry`` (now or before): move the row's and shadow's version,
     and rebase the edits made after it onto that version."""
     entry.state = "done"
+    key = (entry.record_type, entry.record_id)
     model = SYNCED_MODELS[entry.record_type]
-    row = s.get(model, entry.record_id)
+    row = pre.rows.get(key) if pre is not None else s.get(model, entry.record_id)
     if row is not None and (row.version or 0) < version:
         row.version = version
         row.seq = seq
-    shadow = s.get(Shadow, (entry.record_type, entry.record_id))
+    shadow = pre.shadows.get(key) if pre is not None else s.get(Shadow, key)
     if shadow is None or shadow.version < version:
-        set_shadow(s, shadow, {
+        shadow = set_shadow(s, shadow, {
             "type": entry.record_type, "id": entry.record_id, "version": version, "seq": seq,
             "deleted": bool(entry.deleted), "modified_at": now_text(), "modified_by": actor_id,
             "data": dict(entry.payload or {})})
-    for other in s.scalars(select(OutboxEntry).where(
-            OutboxEntry.record_type == entry.record_type,
-            OutboxEntry.record_id == entry.record_id,
-            OutboxEntry.state.in_(OUTSTANDING), OutboxEntry.id != entry.id)):
+        if pre is not None:
+            pre.shadows[key] = shadow
+    others = (pre.entries.get(key, []) if pre is not None else s.scalars(
+        select(OutboxEntry).where(OutboxEntry.record_type == entry.record_type,
+                                  OutboxEntry.record_id == entry.record_id,
+                                  OutboxEntry.state.in_(OUTSTANDING))).all())
+    for other in others:
+        if other.id == entry.id or other.state not in OUTSTANDING:
+            continue
         if other.id > entry.id and other.state == "pending" and other.attempts == 0:
             other.base_version = version
         elif other.id < entry.id and other.state == "quarantined":
@@ -265,34 +277,40 @@ def quarantine(entry: OutboxEntry, code: str, message: str, field: str | None = 
     entry.error = {"code": code, "message": message, "field": field, "at": now_text()}
 
 
-def keys_with_local_changes(s: Session, keys: list[Key]) -> set[Key]:
-    """Which of ``keys`` have outstanding entries or an open conflict (one query each)."""
-    if not keys:
-        return set()
-    found: set[Key] = set()
+@dataclass
+class Prefetched:
+    """What a page (or a push batch) needs, loaded in a few queries instead of a few per
+    record: shadows, rows, which keys have local changes and their outstanding entries.
+    A key missing from ``shadows``/``rows`` is known to have none."""
+
+    shadows: dict[Key, Shadow]
+    rows: dict[Key, SyncedRecord]
+    local: set[Key]
+    entries: dict[Key, list[OutboxEntry]]
+
+
+def prefetch(s: Session, keys: list[Key]) -> Prefetched:
+    pre = Prefetched({}, {}, set(), {})
     for start in range(0, len(keys), 400):
         chunk = keys[start:start + 400]
         ids = [k[1] for k in chunk]
-        found.update((t, i) for t, i in s.execute(
-            select(OutboxEntry.record_type, OutboxEntry.record_id).where(
-                OutboxEntry.record_id.in_(ids), OutboxEntry.state.in_(OUTSTANDING))))
-        found.update((t, i) for t, i in s.execute(
-            select(Conflict.record_type, Conflict.record_id).where(
-                Conflict.record_id.in_(ids), Conflict.resolved_at.is_(None))))
-    return found & set(keys)
-
-
-def prefetch(s: Session, envs: list[dict[str, Any]]) -> None:
-    """Load a page's shadows and rows in a few queries (they stay in the identity map)."""
-    for start in range(0, len(envs), 400):
-        chunk = envs[start:start + 400]
-        list(s.scalars(select(Shadow).where(
-            tuple_(Shadow.record_type, Shadow.record_id).in_([(e["type"], e["id"])
-                                                               for e in chunk]))))
+        for shadow in s.scalars(select(Shadow).where(Shadow.record_id.in_(ids))):
+            pre.shadows[(shadow.record_type, shadow.record_id)] = shadow
         by_type: dict[str, list[str]] = {}
-        for e in chunk:
-            by_type.setdefault(e["type"], []).append(e["id"])
-        for record_type, ids in by_type.items():
+        for record_type, record_id in chunk:
+            by_type.setdefault(record_type, []).append(record_id)
+        for record_type, type_ids in by_type.items():
             model = SYNCED_MODELS.get(record_type)
             if model is not None:
-                list(s.scalars(select(model).where(model.id.in_(ids))))
+                for row in s.scalars(select(model).where(model.id.in_(type_ids))):
+                    pre.rows[(record_type, row.id)] = row
+        for entry in s.scalars(select(OutboxEntry).where(
+                OutboxEntry.record_id.in_(ids), OutboxEntry.state.in_(OUTSTANDING))
+                .order_by(OutboxEntry.id)):
+            key = (entry.record_type, entry.record_id)
+            pre.entries.setdefault(key, []).append(entry)
+            pre.local.add(key)
+        pre.local.update((t, i) for t, i in s.execute(
+            select(Conflict.record_type, Conflict.record_id).where(
+                Conflict.record_id.in_(ids), Conflict.resolved_at.is_(None))))
+    return pre

@@ -28,7 +28,6 @@ from k3desk.sync.apply import (
     acknowledge,
     apply_remote,
     has_unconfirmed,
-    keys_with_local_changes,
     prefetch,
     quarantine,
 )
@@ -264,16 +263,19 @@ class SyncEngine:
             self._push_batch(batch[half:], summary)
             return
         stats = ApplyStats()
-        with self.db.session(remote=True) as s:
+        with self.db.session(remote=True) as s, s.no_autoflush:
+            pre = prefetch(s, [(e.record_type, e.record_id) for e, _ in batch])
+            entries = {e.id: e for es in pre.entries.values() for e in es}
             for entry_id, result in zip(ids, response.results, strict=True):
-                entry = s.get(OutboxEntry, entry_id)
+                entry = entries.get(entry_id)
                 if entry is None or entry.state != "pending":
                     continue  # resolved meanwhile (e.g. by a person)
                 if result.status in ("applied", "duplicate"):
-                    acknowledge(s, entry, int(result.version or 0), result.seq, self.actor_id)
+                    acknowledge(s, entry, int(result.version or 0), result.seq, self.actor_id,
+                                pre)
                     summary.pushed += 1
                 elif result.status == "conflict" and result.current is not None:
-                    s.flush()
+                    s.flush()  # the merge looks entries up: let it see this batch's outcomes
                     apply_remote(s, result.current.model_dump(), stats, force=True)
                 elif result.status == "rejected" and result.error is not None:
                     quarantine(entry, result.error.code, result.error.message,
@@ -312,11 +314,10 @@ class SyncEngine:
             envs = [env.model_dump() for env in page.changes]
             stats = ApplyStats()
             with self.db.session(remote=True) as s:
-                prefetch(s, envs)
-                local = keys_with_local_changes(s, [(e["type"], e["id"]) for e in envs])
-                for env in envs:
-                    apply_remote(s, env, stats,
-                                 local_changes=(env["type"], env["id"]) in local)
+                with s.no_autoflush:
+                    pre = prefetch(s, [(e["type"], e["id"]) for e in envs])
+                    for env in envs:
+                        apply_remote(s, env, stats, pre=pre)
                 settings_service.put(s, CURSOR_KEY, page.next)
             cursor = page.next
             pulled += len(envs)
