@@ -14,6 +14,8 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as SATimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from k3desk.domain.errors import K3Error, NotFoundError, PermissionDenied
@@ -23,7 +25,7 @@ log = logging.getLogger("k3desk.server")
 _STATUS_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
                  405: "method_not_allowed", 409: "conflict", 410: "gone",
                  413: "too_large", 415: "unsupported_media_type", 422: "invalid",
-                 429: "throttled"}
+                 429: "throttled", 503: "unavailable"}
 
 
 class ApiError(Exception):
@@ -81,9 +83,34 @@ async def _k3_error(_request: Request, exc: Exception) -> JSONResponse:
     return error_response(422, "invalid", exc.message, field=exc.field)
 
 
+async def _database_unavailable(_request: Request, exc: Exception) -> JSONResponse:
+    log.warning("database unavailable: %s", str(exc).splitlines()[0] if str(exc) else exc)
+    return error_response(503, "unavailable", "the database is busy or unreachable; retry",
+                          headers={"Retry-After": "5"})
+
+
 async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
     log.exception("unexpected error", exc_info=exc)
     return error_response(500, "internal", "internal server error")
+
+
+class RefuseNul:
+    """ASGI middleware: a NUL character in the path or query is a 422, answered before
+    any route (PostgreSQL cannot compare or store text holding one)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope.get("type") == "http":
+            query = scope.get("query_string", b"")
+            path = scope.get("path", "")
+            if b"%00" in query or b"\x00" in query or "\x00" in path:
+                response = error_response(422, "invalid",
+                                          "the address must not contain NUL characters")
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -91,4 +118,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(K3Error, _k3_error)
+    for db_error in (OperationalError, InterfaceError, SATimeoutError):
+        app.add_exception_handler(db_error, _database_unavailable)
     app.add_exception_handler(Exception, _unexpected)
+    app.add_middleware(RefuseNul)

@@ -16,7 +16,8 @@ from typing import Any
 
 from pydantic import ValidationError as PydanticError
 from sqlalchemy import insert, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as SATimeoutError
 from sqlalchemy.orm import Session
 
 from k3desk.domain.canonical import data_sha256
@@ -72,8 +73,9 @@ def push_one(ctx: PushContext, raw: Any) -> PushResult:
         return rejected(change_id, "invalid", f"{where}: {first.get('msg')}", where or None)
     if not is_uuid(change.change_id):
         return rejected(change_id, "invalid", "change_id must be a UUID", "change_id")
-    if too_deep(change.data):
-        return rejected(change_id, "invalid", "data nests too deeply", "data")
+    if too_deep(change.data) or "\x00" in change.id + change.type:
+        return rejected(change_id, "invalid",
+                        "data nests too deeply or holds a NUL character", "data")
     session = ctx.session
     digest = content_hash(change)
     savepoint = session.begin_nested()
@@ -87,6 +89,8 @@ def push_one(ctx: PushContext, raw: Any) -> PushResult:
         return repeated(session, change, digest)
     try:
         result = apply_change(ctx, change)
+    except (OperationalError, InterfaceError, SATimeoutError):
+        raise  # the database is unwell: the whole push fails (503) and is retried
     except Exception:  # a bug must not lose the rest of the push nor leak a trace
         log.exception("change %s could not be checked", change.change_id)
         savepoint.rollback()

@@ -112,11 +112,19 @@ MAX_DEPTH = 32
 
 
 def too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
-    """True when JSON ``value`` nests deeper than ``limit`` (checked without recursion)."""
+    """True when JSON ``value`` nests deeper than ``limit``, or holds a NUL character
+    (PostgreSQL's JSONB cannot store one; refused on both engines alike). Checked
+    without recursion."""
     stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
         item, depth = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+            continue
         if isinstance(item, dict):
+            if any("\x00" in key for key in item):
+                return True
             children: Any = item.values()
         elif isinstance(item, list):
             children = item
@@ -134,7 +142,7 @@ def shape_error(type_: str, data: dict[str, Any], *, deleted: bool = False
     if type_ not in RECORD_TYPES:
         return f"unknown record type {type_!r}", "type"
     if too_deep(data):
-        return f"data nests deeper than {MAX_DEPTH} levels", "data"
+        return f"data nests deeper than {MAX_DEPTH} levels or holds a NUL character", "data"
     required = dict(REQUIRED[type_])
     if deleted and type_ not in ("balai", "user", "template", "number_block", "signing_key"):
         required = dict(TOMBSTONE_REQUIRED)

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import json
+import uuid
+from pathlib import Path
 
-from tests.server.helpers import World, company
+import pytest
+from fastapi.testclient import TestClient
+
+from k3desk.server.app import Settings, create_app
+from tests.server.conftest import TEMPLATE_DB
+from tests.server.helpers import World, build_world, company
+from tests.support.postgres import PostgresCluster
 
 
 def _is_error(r: object, status: int, code: str | None = None) -> dict[str, object]:
@@ -108,3 +116,45 @@ def test_deeply_nested_input_is_refused_not_crashed(world: World) -> None:
 def test_applied_results_carry_only_their_fields(world: World) -> None:
     result = world.inspector.push_one(company(world.inspector.balai_id))
     assert set(result) == {"status", "change_id", "version", "seq"}
+
+
+def test_nul_characters_anywhere_are_refused_alike_on_both_engines(world: World) -> None:
+    before = world.counts()
+    c = company(world.inspector.balai_id, "PT \x00 Nol")
+    result = world.inspector.push_one(c)
+    assert (result["status"], result["error"]["code"]) == ("rejected", "invalid")
+    c = company(world.inspector.balai_id)
+    c["data"]["key\x00"] = 1
+    assert world.inspector.push_one(c)["error"]["code"] == "invalid"
+    r = world.client.post("/api/v1/auth/login", json={
+        "username": "insp\x00", "password": "x\x00", "device_id": "d\x00"})
+    assert r.status_code in (401, 422), r.text
+    for url, params in (("/api/v1/certificates/verification", {"number": "1\x00"}),
+                        ("/verify", {"number": "1\x00"}),
+                        ("/api/v1/sync/pull", {"since": "1\x00"})):
+        r = world.client.get(url, params=params, headers=world.inspector.headers)
+        assert r.status_code in (404, 422), (url, r.status_code, r.text[:200])
+    r = world.client.post("/api/v1/number-blocks", headers=world.supervisor.headers,
+                          json={"device_id": "lap\x00top", "size": 3})
+    assert r.status_code in (201, 422)
+    r = world.client.post("/api/v1/sync/push", headers=world.inspector.headers,
+                          json={"device_id": "d\x00", "changes": []})
+    assert r.status_code in (200, 422)
+    assert world.counts()[1] == before[1]
+
+
+@pytest.mark.postgres
+def test_database_gone_is_503_for_a_retry_not_500(pg_template: PostgresCluster,
+                                                  tmp_path: Path) -> None:
+    name = f"gone_{uuid.uuid4().hex[:10]}"
+    url = pg_template.create_database(name, template=TEMPLATE_DB)
+    app = create_app(Settings(db_url=url, blob_dir=tmp_path / "b"))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        world = build_world(client)
+        pg_template.drop_database(name)  # WITH (FORCE): ends the server's connections
+        r = world.inspector.push_raw([company(world.inspector.balai_id)])
+        assert r.status_code == 503, r.text
+        assert r.json()["error"]["code"] == "unavailable" and r.headers["retry-after"]
+        r = client.post("/api/v1/auth/login", json={"username": "insp", "password": "x" * 12,
+                                                    "device_id": "d"})
+        assert r.status_code == 503

@@ -61,7 +61,7 @@ async def push(request: Request, actor: CurrentUser, settings: SettingsDep,
     if not isinstance(body, dict):
         raise ApiError(422, "invalid", "the body must be a JSON object")
     device_id, changes = body.get("device_id"), body.get("changes")
-    if not isinstance(device_id, str) or not 0 < len(device_id) <= 200:
+    if not isinstance(device_id, str) or not 0 < len(device_id) <= 200 or "\x00" in device_id:
         raise ApiError(422, "invalid", "device_id must be a text of 1-200 characters",
                        field="device_id")
     if not isinstance(changes, list):
