@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import NotFoundError, PermissionDenied, ValidationError
@@ -230,7 +230,8 @@ class InspectionRow:
     serial_number: str
 
 
-def _search_stmt(balai_id: str | None, q: InspectionQuery) -> Select[Any]:
+def _search_stmt(balai_id: str | None, q: InspectionQuery) -> Any:
+    # (a Select of four columns; its generic form differs between SQLAlchemy 2.0 and 2.1)
     stmt = (select(Inspection, Company.name, Equipment.object_type, Equipment.serial_number)
             .join(Company, Company.id == Inspection.company_id, isouter=True)
             .join(Equipment, Equipment.id == Inspection.equipment_id, isouter=True)

@@ -213,12 +213,13 @@ def start_correction(ctx: AppContext, number: str) -> Changes:
         old = s.get(Inspection, cert.inspection_id)
         if old is None:
             raise NotFoundError("pemeriksaan asal sertifikat ini tidak ada di laptop ini")
-        source = dict(equipment_id=old.equipment_id, template_id=old.template_id,
-                      kind=old.kind, values=dict(old.values or {}),
-                      inspected_on=old.inspected_on, instrument_ids=list(old.instrument_ids),
-                      place=old.place)
+        equipment_id, template_id, kind = old.equipment_id, old.template_id, old.kind
+        values, inspected_on = dict(old.values or {}), old.inspected_on
+        instrument_ids, place = list(old.instrument_ids or []), old.place
         cert_id = cert.id
-    change = inspection_service.create_draft(ctx, **source)
+    change = inspection_service.create_draft(
+        ctx, equipment_id=equipment_id, template_id=template_id, kind=kind, values=values,
+        inspected_on=inspected_on, instrument_ids=instrument_ids, place=place)
     with ctx.db.session() as s:
         new = s.get(Inspection, change.ids[0])
         assert new is not None

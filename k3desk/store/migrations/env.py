@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from k3desk.store.models import Base
+from k3desk.store import models  # noqa: F401  (registers the tables on Base)
+from k3desk.store.base import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only through k3desk.store.db
