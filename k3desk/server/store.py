@@ -13,7 +13,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -183,15 +183,25 @@ def key_holder(session: Session, kind: str, key: str) -> str | None:
     return held.record_id if held else None
 
 
-def visible_clause(balai_id: str | None, is_admin: bool) -> ColumnElement[bool]:
-    """Which records a user sees: their Balai's and the global templates.
+def visible_after(session: Session, balai_id: str | None, is_admin: bool, since: int,
+                  count: int) -> list[Record]:
+    """Up to ``count`` records visible to a user with seq above ``since``, by seq.
 
-    Admin users also have no Balai; their user records stay invisible to Balai users.
+    For a Balai user this is two index range scans, the Balai's records on
+    ``(balai_id, seq)`` and the global templates, merged here: one query with an OR
+    would walk the whole seq index past every other Balai's records.
     """
     if is_admin:
-        return Record.seq >= 0
-    return or_(Record.balai_id == balai_id,
-               and_(Record.balai_id.is_(None), Record.type == "template"))
+        return list(session.scalars(select(Record).where(Record.seq > since)
+                                    .order_by(Record.seq).limit(count)))
+    own = session.scalars(select(Record).where(Record.balai_id == balai_id,
+                                               Record.seq > since)
+                          .order_by(Record.seq).limit(count))
+    shared = session.scalars(select(Record).where(Record.balai_id.is_(None),
+                                                  Record.type == "template",
+                                                  Record.seq > since)
+                             .order_by(Record.seq).limit(count))
+    return sorted([*own, *shared], key=lambda r: r.seq)[:count]
 
 
 def find_records(session: Session, type_: str, **fields: str) -> list[Record]:

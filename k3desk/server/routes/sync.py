@@ -6,14 +6,12 @@ import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
 from k3desk.server.deps import CurrentUser, SessionDep, SessionsDep, SettingsDep
 from k3desk.server.errors import ApiError
-from k3desk.server.models import Record
 from k3desk.server.push import push_changes
-from k3desk.server.store import cursor_is_stale, envelope, visible_clause
+from k3desk.server.store import cursor_is_stale, envelope, visible_after
 from k3desk.sync.protocol import API_PREFIX, ErrorBody, PullResponse, PushResponse
 
 router = APIRouter(prefix=f"{API_PREFIX}/sync", tags=["sync"])
@@ -86,9 +84,7 @@ def pull(actor: CurrentUser, session: SessionDep, settings: SettingsDep,
     if cursor_is_stale(session, since):
         raise ApiError(410, "cursor_reset",
                        "this server does not know that cursor; pull again from 0")
-    rows = session.scalars(
-        select(Record).where(Record.seq > since, visible_clause(actor.balai_id, actor.is_admin))
-        .order_by(Record.seq).limit(limit + 1)).all()
+    rows = visible_after(session, actor.balai_id, actor.is_admin, since, limit + 1)
     page = rows[:limit]
     return PullResponse(changes=[envelope(r) for r in page],
                         next=page[-1].seq if page else since, more=len(rows) > limit)
