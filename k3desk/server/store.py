@@ -72,10 +72,6 @@ def forget_seq(session: Session) -> None:
     session.info.pop("seq_saved", None)
 
 
-def last_seq(session: Session) -> int:
-    return int(session.scalar(select(Counter.value).where(Counter.name == "seq")) or 0)
-
-
 #: After a restore, seqs jump by this much, so cursors from the lost timeline stand out.
 RESTORE_GAP = 1_000_000
 
@@ -202,9 +198,3 @@ def visible_after(session: Session, balai_id: str | None, is_admin: bool, since:
                                                   Record.seq > since)
                              .order_by(Record.seq).limit(count))
     return sorted([*own, *shared], key=lambda r: r.seq)[:count]
-
-
-def find_records(session: Session, type_: str, **fields: str) -> list[Record]:
-    """Records of ``type_`` whose ``data`` has the given text fields (small tables only)."""
-    rows = session.scalars(select(Record).where(Record.type == type_)).all()
-    return [r for r in rows if all(r.data.get(k) == v for k, v in fields.items())]
