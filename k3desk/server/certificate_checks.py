@@ -22,6 +22,8 @@ from k3desk.sync.protocol import Change
 
 #: Fields a revocation may add; nothing else of a certificate ever changes.
 REVOCATION_FIELDS = ("revoked", "revoked_reason", "revoked_at", "revoked_by")
+#: How a payload says "no validity" (a findings report has none).
+NO_VALIDITY = ("-", "", None)
 
 
 def _no(message: str, field: str | None = None) -> Refusal:
@@ -121,9 +123,13 @@ def _payload(session: Session, data: dict[str, object], inspection: Record) -> R
         payload = parse_payload(str(data["payload"]))
     except ValidationError as exc:
         return _no(str(exc), "payload")
-    for name in ("number", "inspection_id", "issued_on", "valid_until"):
+    for name in ("number", "inspection_id", "issued_on"):
         if payload.get(name) != data.get(name):
             return _no(f"the payload's {name} disagrees with the record", "payload")
+    until = data.get("valid_until")
+    if payload.get("valid_until") != until and not (until is None and payload.get(
+            "valid_until") in NO_VALIDITY):
+        return _no("the payload's valid_until disagrees with the record", "payload")
     if payload.get("verdict") != inspection.data.get("verdict"):
         return _no("the payload's verdict is not the inspection's", "payload")
     if payload.get("data_sha256") != data_sha256(inspection.data):

@@ -72,6 +72,7 @@ KINDS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "object_type": (_object_type, "a known object type"),
     "uuid_list": (lambda v: isinstance(v, list) and all(is_uuid(x) for x in v), "a list of UUIDs"),
     "uuid_or_null": (lambda v: v is None or is_uuid(v), "a UUID or null"),
+    "date_or_null": (lambda v: v is None or _day(v), "a date YYYY-MM-DD or null"),
 }
 
 REQUIRED: dict[str, dict[str, str]] = {
@@ -94,7 +95,9 @@ REQUIRED: dict[str, dict[str, str]] = {
     "attachment": {"balai_id": "uuid", "inspection_id": "uuid", "sha256": "sha256",
                    "filename": "text", "content_type": "text", "size": "int"},
     "certificate": {"balai_id": "uuid", "inspection_id": "uuid", "block_id": "uuid",
-                    "seq": "int", "number": "text", "issued_on": "date", "valid_until": "date",
+                    "seq": "int", "number": "text", "issued_on": "date",
+                    # null for a findings report (verdict tidak_memenuhi): nothing to be valid
+                    "valid_until": "date_or_null",
                     "approver_id": "uuid", "key_id": "text", "payload": "text",
                     "signature": "text"},
 }

@@ -9,6 +9,8 @@ from tests.server.helpers import (
     certificate,
     change,
     edit,
+    good_values,
+    inspection,
     issuer,
     setup_job,
     submitted_inspection,
@@ -171,3 +173,26 @@ def test_corrected_certificate_replaces_an_old_one(world: World) -> None:
     r = world.client.get("/api/v1/certificates/verification",
                          params={"number": new["data"]["number"]})
     assert r.json()["replaces"] == old["data"]["number"]
+
+
+def test_findings_report_without_validity(world: World) -> None:
+    """A failed inspection's report has no validity: ``valid_until`` null, payload '-'."""
+    job = setup_job(world)
+    failing = good_values(failing=True)
+    insp = inspection(world.inspector, job.company["id"], job.equipment["id"],
+                      status="submitted", values=failing, instrument_ids=[job.instrument["id"]])
+    assert insp["data"]["verdict"] == "tidak_memenuhi"
+    version = world.inspector.push_one(insp)["version"]
+    approved = edit(insp, version, status="approved")
+    assert world.supervisor.push_one(approved)["status"] == "applied"
+    iss = issuer(world)
+    report = certificate(world, iss, approved, valid_until=None,
+                         payload_fields={"valid_until": "-"})
+    assert '"valid_until":"-"' in report["data"]["payload"]
+    assert world.supervisor.push_one(report)["status"] == "applied"
+    body = world.client.get("/api/v1/certificates/verification",
+                            params={"number": report["data"]["number"]}).json()
+    assert (body["verdict"], body["valid_until"], body["expired"]) == (
+        "tidak_memenuhi", None, False)
+    page = world.client.get("/verify", params={"number": report["data"]["number"]}).text
+    assert "Tidak memenuhi persyaratan K3" in page
