@@ -294,12 +294,14 @@ def prefetch(s: Session, keys: list[Key]) -> Prefetched:
     for start in range(0, len(keys), 400):
         chunk = keys[start:start + 400]
         ids = [k[1] for k in chunk]
-        for shadow in s.scalars(select(Shadow).where(Shadow.record_id.in_(ids))):
-            pre.shadows[(shadow.record_type, shadow.record_id)] = shadow
         by_type: dict[str, list[str]] = {}
         for record_type, record_id in chunk:
             by_type.setdefault(record_type, []).append(record_id)
         for record_type, type_ids in by_type.items():
+            # (type, id) is the shadow's primary key: both, so that the index serves
+            for shadow in s.scalars(select(Shadow).where(Shadow.record_type == record_type,
+                                                         Shadow.record_id.in_(type_ids))):
+                pre.shadows[(shadow.record_type, shadow.record_id)] = shadow
             model = SYNCED_MODELS.get(record_type)
             if model is not None:
                 for row in s.scalars(select(model).where(model.id.in_(type_ids))):
