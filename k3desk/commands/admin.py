@@ -64,6 +64,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     a.add_argument("--password-stdin", action="store_true", required=True)
     a.set_defaults(func=_reset)
 
+    a = action("revoke-key", "revoke a supervisor's signing key (lost or stolen laptop)")
+    a.add_argument("--key-id", required=True)
+    a.add_argument("--reason", default="")
+    a.set_defaults(func=_revoke_key)
+
     a = action("list-users", "list the users")
     a.add_argument("--json", action="store_true", help="print JSON")
     a.set_defaults(func=_list)
@@ -148,6 +153,15 @@ def _reset(args: argparse.Namespace) -> int:
     with _sessions(args)() as session:
         reset_password(session, args.username, password)
     print(f"password of {args.username.lower()} changed; its tokens are revoked")
+    return 0
+
+
+def _revoke_key(args: argparse.Namespace) -> int:
+    from k3desk.server.admin import revoke_key
+
+    with _sessions(args)() as session:
+        record = revoke_key(session, args.key_id, args.reason)
+    print(f"signing key {record.data['key_id']} revoked")
     return 0
 
 

@@ -147,6 +147,27 @@ def disable_user(session: Session, username: str) -> Record:
                             balai_id=record.balai_id, by=None)
 
 
+def revoke_key(session: Session, key_id: str, reason: str = "") -> Record:
+    """Revoke a signing key (a lost or stolen laptop): it signs no new certificate.
+
+    Certificates it signed before stay as they are; the published key list shows it
+    revoked, so offline checkers can tell.
+    """
+    with session.begin():
+        lock_seq(session)
+        record_id = key_holder(session, "signing_key", key_id.strip())
+        record = session.get(Record, record_id) if record_id else None
+        if record is None:
+            raise NotFoundError(f"no signing key {key_id!r}")
+        if record.data.get("revoked"):
+            raise ValidationError(f"signing key {key_id} is revoked already")
+        data = dict(record.data, revoked=True, revoked_at=utcnow().strftime("%Y-%m-%dT%H:%M:%SZ"))
+        if reason.strip():
+            data["revoked_reason"] = reason.strip()
+        return write_record(session, type_="signing_key", id_=record.id, data=data,
+                            balai_id=record.balai_id, by=None, existing=record)
+
+
 def reset_password(session: Session, username: str, password: str,
                    hasher: PasswordHasher | None = None) -> None:
     problem = password_problem(password, username.strip().lower())

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from k3desk.domain.errors import K3Error
 from k3desk.domain.signing import generate_keypair, sign
 from tests.server.helpers import (
     World,
@@ -196,3 +199,23 @@ def test_findings_report_without_validity(world: World) -> None:
         "tidak_memenuhi", None, False)
     page = world.client.get("/verify", params={"number": report["data"]["number"]}).text
     assert "Tidak memenuhi persyaratan K3" in page
+
+
+def test_admin_revokes_a_key_and_it_signs_no_more(world: World) -> None:
+    from k3desk.server import admin
+
+    job = setup_job(world)
+    approved = approved_inspection(world, job)
+    iss = issuer(world)
+    with world.sessions() as s:
+        record = admin.revoke_key(s, iss.key_id, "laptop hilang")
+    assert record.data["revoked"] is True and record.version == 2
+    assert _code(world.supervisor.push_one(certificate(world, iss, approved))) == "certificate"
+    keys = world.client.get("/api/v1/signing-keys/public").json()["keys"]
+    assert [k["revoked"] for k in keys if k["key_id"] == iss.key_id] == [True]
+    pulled, _ = world.supervisor.pull_all()
+    assert any(c["type"] == "signing_key" and c["data"]["revoked"] for c in pulled)
+    with world.sessions() as s, pytest.raises(K3Error):
+        admin.revoke_key(s, iss.key_id)
+    with world.sessions() as s, pytest.raises(K3Error):
+        admin.revoke_key(s, "k-unknown")
