@@ -62,23 +62,32 @@ class LoginRefused(Exception):
 
 def login(session: Session, settings: Settings, username: str, password: str, device_id: str,
           device_name: str, now: datetime) -> tuple[str, datetime, Actor]:
-    """Check a password and issue a token; commits (failures are recorded too)."""
+    """Check a password and issue a token; failures are recorded too.
+
+    The slow password hash is computed between two short transactions, never inside
+    one: on SQLite a write transaction holds the database's only write lock.
+    """
     name = username.strip().lower()
-    begin_write(session)
-    wait = throttle_wait(session, name, now, settings.login_max_failures, settings.login_window)
+    with session.begin():
+        wait = throttle_wait(session, name, now, settings.login_max_failures,
+                             settings.login_window)
+        cred = session.scalar(select(Credential).where(Credential.username == name))
+        record = session.get(Record, cred.user_id) if cred else None
+        stored_hash = cred.password_hash if cred else None
+        usable = (cred is not None and not cred.disabled and record is not None
+                  and not record.deleted)
     if wait:
-        session.rollback()
         raise LoginRefused(wait)
-    cred = session.scalar(select(Credential).where(Credential.username == name))
-    ok = check_password(cred.password_hash if cred else None, password)
-    record = session.get(Record, cred.user_id) if cred else None
-    if not ok or cred is None or cred.disabled or record is None or record.deleted:
-        record_failure(session, name, now, settings.login_window)
-        session.commit()
+    ok = check_password(stored_hash, password) and usable
+    with session.begin():
+        begin_write(session)
+        if not ok or record is None:
+            record_failure(session, name, now, settings.login_window)
+        else:
+            token, expires = issue_token(session, record.id, device_id, device_name, now,
+                                         settings.token_lifetime)
+    if not ok or record is None:
         raise LoginRefused(0)
-    token, expires = issue_token(session, cred.user_id, device_id, device_name, now,
-                                 settings.token_lifetime)
-    session.commit()
     return token, expires, actor_of(record, device_id)
 
 
