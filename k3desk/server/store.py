@@ -179,22 +179,29 @@ def key_holder(session: Session, kind: str, key: str) -> str | None:
     return held.record_id if held else None
 
 
+def committed_seq(session: Session) -> int:
+    """The last seq given out; every record up to it is committed (read it first)."""
+    return int(session.scalar(select(Counter.value).where(Counter.name == "seq")) or 0)
+
+
 def visible_after(session: Session, balai_id: str | None, is_admin: bool, since: int,
-                  count: int) -> list[Record]:
-    """Up to ``count`` records visible to a user with seq above ``since``, by seq.
+                  count: int, upto: int) -> list[Record]:
+    """Up to ``count`` records visible to a user with ``since < seq <= upto``, by seq.
 
     For a Balai user this is two index range scans, the Balai's records on
     ``(balai_id, seq)`` and the global templates, merged here: one query with an OR
-    would walk the whole seq index past every other Balai's records.
+    would walk the whole seq index past every other Balai's records. ``upto`` (from
+    ``committed_seq`` before) keeps the two scans consistent on PostgreSQL's READ
+    COMMITTED: a write committed between them cannot put a later seq into the page
+    ahead of earlier ones the first scan did not see.
     """
+    window = (Record.seq > since, Record.seq <= upto)
     if is_admin:
-        return list(session.scalars(select(Record).where(Record.seq > since)
+        return list(session.scalars(select(Record).where(*window)
                                     .order_by(Record.seq).limit(count)))
-    own = session.scalars(select(Record).where(Record.balai_id == balai_id,
-                                               Record.seq > since)
+    own = session.scalars(select(Record).where(Record.balai_id == balai_id, *window)
                           .order_by(Record.seq).limit(count))
     shared = session.scalars(select(Record).where(Record.balai_id.is_(None),
-                                                  Record.type == "template",
-                                                  Record.seq > since)
+                                                  Record.type == "template", *window)
                              .order_by(Record.seq).limit(count))
     return sorted([*own, *shared], key=lambda r: r.seq)[:count]

@@ -8,6 +8,7 @@ the puller's copy of that record would differ from the server's.
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from k3desk.domain.templates import templates_dir
 from k3desk.server import admin
 from k3desk.server.db import make_engine, migrate, session_factory
 from k3desk.server.models import Record
@@ -25,6 +27,7 @@ PUSHERS = 4
 PULLERS = 2
 BATCHES = 12
 BATCH_SIZE = 4
+TEMPLATES = 5
 
 
 def _login(base: str, username: str) -> tuple[dict[str, str], dict[str, Any]]:
@@ -107,8 +110,19 @@ def test_parallel_pushes_and_pulls_see_every_seq(db_url: str, tmp_path: Path) ->
                         break
             seen[name] = state
 
+        def publisher() -> None:
+            """Templates (global records) published meanwhile: pulls merge two scans."""
+            source = (templates_dir() / "bejana_tekan.v1.yaml").read_text(encoding="utf-8")
+            for i in range(TEMPLATES):
+                path = tmp_path / f"t{i}.yaml"
+                path.write_text(source.replace("id: bejana_tekan\n", f"id: bt_copy_{i}\n", 1),
+                                encoding="utf-8")
+                with sessions() as s:
+                    admin.publish_template(s, path)
+                time.sleep(0.05)
+
         threads = [threading.Thread(target=pusher, args=(f"pusher{i}",))
-                   for i in range(PUSHERS)]
+                   for i in range(PUSHERS)] + [threading.Thread(target=publisher)]
         pull_threads = [threading.Thread(target=puller, args=(f"puller{i}",))
                         for i in range(PULLERS)]
         for t in pull_threads + threads:
@@ -122,7 +136,8 @@ def test_parallel_pushes_and_pulls_see_every_seq(db_url: str, tmp_path: Path) ->
     assert not errors, errors[:5]
     with sessions() as s:
         server_state = {r.id: (r.version, r.seq) for r in s.scalars(select(Record))
-                        if r.balai_id is not None}
+                        if r.balai_id is not None or r.type == "template"}
+        assert sum(1 for r in s.scalars(select(Record)) if r.type == "template") == TEMPLATES
         companies = [r for r in s.scalars(select(Record).where(Record.type == "company"))]
     engine.dispose()
     assert len(companies) == PUSHERS * BATCHES * BATCH_SIZE

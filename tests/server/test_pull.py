@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+from pathlib import Path
+from typing import Any
+
 from tests.server.helpers import World, company, edit
 
 
@@ -111,3 +115,48 @@ def test_after_a_restore_cursors_from_the_lost_timeline_are_reset(world: World,
     assert result["seq"] == high + 1
     changes, _ = world.inspector.pull_all(since=low)
     assert [c["id"] for c in changes] == [new["id"]]
+
+
+def test_a_write_committed_between_the_two_scans_of_a_pull_is_not_skipped(
+        world: World, tmp_path: Path) -> None:
+    """A pull reads its Balai's records, then the global templates. A push and a template
+    committed between the two reads must not make the page jump over the push."""
+    from sqlalchemy import event
+
+    from k3desk.domain.templates import templates_dir
+    from k3desk.server import admin
+
+    _, cursor = world.inspector.pull_all()
+    engine = world.client.app.state.engine  # type: ignore[attr-defined]
+    sessions = world.sessions
+    source = (templates_dir() / "bejana_tekan.v1.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "copy.yaml"
+    path.write_text(source.replace("id: bejana_tekan\n", "id: bt_between\n", 1), "utf-8")
+    new_company = company(world.inspector.balai_id, "PT Di Antara")
+    fired: list[bool] = []
+
+    def write_meanwhile() -> None:
+        world.inspector.push_one(new_company)  # seq n+1, the Balai's own record
+        with sessions() as s:
+            admin.publish_template(s, path)  # seq n+2, a global record
+
+    def interleave(conn: Any, cursor_: Any, statement: str, *args: Any) -> None:
+        if not fired and "balai_id IS NULL" in statement and "FROM records" in statement:
+            fired.append(True)
+            worker = threading.Thread(target=write_meanwhile)
+            worker.start()
+            worker.join(30)
+
+    event.listen(engine, "before_cursor_execute", interleave)
+    try:
+        r = world.client.get("/api/v1/sync/pull", params={"since": cursor},
+                             headers=world.inspector.headers)
+    finally:
+        event.remove(engine, "before_cursor_execute", interleave)
+    assert fired and r.status_code == 200
+    first_page = r.json()
+    seen = [c["id"] for c in first_page["changes"]]
+    rest, _ = world.inspector.pull_all(since=first_page["next"])
+    seen += [c["id"] for c in rest]
+    assert new_company["id"] in seen, "the push committed between the scans was skipped"
+    assert any(c["type"] == "template" for c in rest + first_page["changes"])

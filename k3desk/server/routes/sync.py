@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from k3desk.server.deps import CurrentUser, SessionDep, SessionsDep, SettingsDep
 from k3desk.server.errors import ApiError
 from k3desk.server.push import push_changes
-from k3desk.server.store import cursor_is_stale, envelope, visible_after
+from k3desk.server.store import committed_seq, cursor_is_stale, envelope, visible_after
 from k3desk.sync.protocol import API_PREFIX, ErrorBody, PullResponse, PushResponse
 
 router = APIRouter(prefix=f"{API_PREFIX}/sync", tags=["sync"])
@@ -81,10 +81,11 @@ def pull(actor: CurrentUser, session: SessionDep, settings: SettingsDep,
          limit: Annotated[int, Query(ge=1, le=1000)] = 1000) -> PullResponse:
     """Records visible to the user with seq above ``since``, in increasing seq."""
     limit = min(limit, settings.max_pull_limit)
+    upto = committed_seq(session)
     if cursor_is_stale(session, since):
         raise ApiError(410, "cursor_reset",
                        "this server does not know that cursor; pull again from 0")
-    rows = visible_after(session, actor.balai_id, actor.is_admin, since, limit + 1)
+    rows = visible_after(session, actor.balai_id, actor.is_admin, since, limit + 1, upto)
     page = rows[:limit]
     return PullResponse(changes=[envelope(r) for r in page],
                         next=page[-1].seq if page else since, more=len(rows) > limit)
