@@ -106,6 +106,8 @@ _REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
 
 def _references(session: Session, actor: Actor, change: Change) -> Refusal | None:
     data = change.data
+    if actor.is_admin and visible(session, actor, data["balai_id"], "balai") is None:
+        return Refusal("missing_reference", "balai_id names no Balai", "balai_id")
     for name, type_ in _REFERENCES.get(change.type, ()):
         if visible(session, actor, data[name], type_) is None:
             return Refusal("missing_reference", f"{name} names no {type_} of this Balai", name)

@@ -369,3 +369,11 @@ def test_a_token_of_another_balai_reads_and_writes_nothing_of_this_one(world: Wo
     assert world.counts() == before
     seen, _ = other.pull_all()
     assert not {c["id"] for c in seen} & {insp["id"], job.company["id"], job.equipment["id"]}
+
+
+def test_admin_writes_for_an_existing_balai_only(world: World) -> None:
+    assert world.admin.user["balai_id"] is None
+    ok = company(world.balai_b.id, "PT lewat admin")
+    assert world.admin.push_one(ok)["status"] == "applied"
+    r = world.admin.push_one(company(uid(), "PT tanpa Balai"))
+    assert (r["error"]["code"], r["error"]["field"]) == ("missing_reference", "balai_id")
