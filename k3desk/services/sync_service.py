@@ -20,10 +20,25 @@ from k3desk.domain.errors import K3Error, NotFoundError, PermissionDenied
 from k3desk.services import auth_service, settings_service
 from k3desk.services.context import Actor
 from k3desk.store.db import Database
-from k3desk.store.models import SYNCED_MODELS, Attachment, Inspection, OutboxEntry, Shadow, User
-from k3desk.sync.apply import OUTSTANDING, normalized, open_conflict, write_row
+from k3desk.store.models import (
+    SYNCED_MODELS,
+    Attachment,
+    Inspection,
+    OutboxEntry,
+    Shadow,
+    SigningKey,
+    User,
+)
+from k3desk.sync.apply import (
+    OUTSTANDING,
+    ApplyStats,
+    apply_remote,
+    normalized,
+    open_conflict,
+    write_row,
+)
 from k3desk.sync.background import BackgroundSync
-from k3desk.sync.client import AuthRequired, SyncClient, Unreachable
+from k3desk.sync.client import AuthRequired, ServerRefused, SyncClient, Unreachable
 from k3desk.sync.engine import (
     DEFAULT_INFO,
     INFO_KEY,
@@ -33,6 +48,7 @@ from k3desk.sync.engine import (
     count_open,
 )
 from k3desk.sync.engine import SyncSummary as SyncSummary
+from k3desk.sync.protocol import Envelope
 from k3desk.sync.token_store import TokenStore
 
 SERVER_KEY = "server_url"
@@ -118,12 +134,53 @@ def sync_now(db: Database, server: str | None = None, *, progress: Progress | No
     on ``AuthRequired`` the token is forgotten (the queue is left as it is)."""
     engine = make_engine(db, server, progress=progress, timeout=timeout, retries=retries)
     try:
-        return engine.sync()
+        summary = engine.sync()
+        supervisor_device(db, engine, summary)
+        return summary
     except AuthRequired:
         TokenStore(db.data_dir, engine.client.server_url).clear()
         raise
     finally:
         engine.client.close()
+
+
+BLOCK_SIZE = 100
+LOW_NUMBERS = 20
+
+
+def _apply_envelope(db: Database, env: Envelope) -> None:
+    with db.session(remote=True) as s:
+        apply_remote(s, env.model_dump(), ApplyStats())
+
+
+def supervisor_device(db: Database, engine: SyncEngine, summary: SyncSummary) -> None:
+    """A supervisor's laptop needs, while online, its signing key registered and a block
+    of certificate numbers leased, so that it can approve and number offline.
+
+    Runs after the pull (a key or block whose answer was lost has arrived by then) and
+    sends each request once: a lost answer is learnt from the next pull, not re-asked.
+    """
+    actor = auth_service.current_actor(db)
+    if actor is None or actor.role != "supervisor":
+        return
+    from k3desk.services import keys_service
+
+    pair = keys_service.load_or_create_keypair(db)
+    try:
+        with db.session(remote=True) as s:
+            known = s.scalars(select(SigningKey).where(
+                SigningKey.user_id == actor.id, SigningKey.public_key == pair.public_b64,
+                SigningKey.revoked.is_(False))).first()
+        if known is None:
+            _apply_envelope(db, engine.client.register_key(engine.device_id, pair.public_b64))
+            summary.messages.append("kunci tanda tangan laptop ini didaftarkan di server")
+        left = keys_service.numbers_left(db, engine.device_id)
+        if left < LOW_NUMBERS:
+            _apply_envelope(db, engine.client.lease_block(engine.device_id, BLOCK_SIZE))
+            summary.messages.append(f"blok {BLOCK_SIZE} nomor sertifikat diterima "
+                                    f"(sisa sebelumnya {left})")
+    except (Unreachable, ServerRefused) as exc:
+        summary.messages.append(f"kunci/nomor sertifikat belum diperbarui: {exc}")
 
 
 @dataclass(frozen=True)

@@ -97,17 +97,19 @@ def write_row(s: Session, model: type[SyncedRecord], row: SyncedRecord | None,
     changed it on the server, note "sinkronisasi").
     """
     if row is None:
-        missing = [f for f in _required_fields(model) if data.get(f) is None and f != "id"]
+        fresh = model(id=env["id"])
+        fresh.apply_data(data)
+        missing = [f for f in _required_fields(model) if getattr(fresh, f) is None]
         if missing:  # keep the shadow; a row without its required fields cannot be stored
             log.warning("%s %s from the server lacks %s; kept only as shadow",
                         env["type"], env["id"], ", ".join(missing))
             return None
-        row = model(id=env["id"])
+        row = fresh
         s.add(row)
         old_status = None
     else:
         old_status = getattr(row, "status", None)
-    row.apply_data(data)
+        row.apply_data(data)
     row.deleted = deleted
     row.version = int(env["version"])
     row.seq = env.get("seq")

@@ -18,12 +18,15 @@ from k3desk.domain.errors import K3Error
 from k3desk.sync.protocol import (
     API_PREFIX,
     Change,
+    Envelope,
     Info,
     LoginRequest,
     LoginResponse,
+    NumberBlockCreate,
     PullResponse,
     PushRequest,
     PushResponse,
+    SigningKeyCreate,
 )
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
@@ -177,6 +180,19 @@ class SyncClient:
     def pull(self, since: int, limit: int) -> PullResponse:
         response = self._request("GET", "/sync/pull", params={"since": since, "limit": limit})
         return PullResponse.model_validate(self._json(response))
+
+    def register_key(self, device_id: str, public_key: str) -> Envelope:
+        """Register this device's Ed25519 public key (supervisors; not retried: a lost
+        answer is learnt from the next pull)."""
+        body = SigningKeyCreate(device_id=device_id, public_key=public_key)
+        response = self._request("POST", "/signing-keys", ok=(201,), json=body.model_dump())
+        return Envelope.model_validate(self._json(response))
+
+    def lease_block(self, device_id: str, size: int) -> Envelope:
+        """Lease a block of certificate numbers for offline approvals (supervisors)."""
+        body = NumberBlockCreate(device_id=device_id, size=size)
+        response = self._request("POST", "/number-blocks", ok=(201,), json=body.model_dump())
+        return Envelope.model_validate(self._json(response))
 
     def blob_exists(self, sha256: str) -> bool:
         response = self._request("HEAD", f"/blobs/{sha256}", ok=(200, 404))

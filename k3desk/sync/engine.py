@@ -18,10 +18,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
-from k3desk.services import settings_service
+from k3desk.domain.errors import DataFileError
 from k3desk.store.db import Database
-from k3desk.store.models import PUSH_ORDER, Conflict, OutboxEntry
+from k3desk.store.models import PUSH_ORDER, Conflict, OutboxEntry, SyncState
 from k3desk.sync import blobs
 from k3desk.sync.apply import (
     ApplyStats,
@@ -86,6 +88,20 @@ class SyncSummary:
                 f"antrean {self.pending}")
 
 
+def _get(s: Session, key: str, default: Any = None) -> Any:
+    row = s.get(SyncState, key)
+    return default if row is None else row.value
+
+
+def _put(s: Session, key: str, value: Any) -> None:
+    """A small local setting (the same table services.settings_service uses)."""
+    row = s.get(SyncState, key)
+    if row is None:
+        s.add(SyncState(key=key, value=value))
+    else:
+        row.value = value
+
+
 def count_open(db: Database, summary: SyncSummary) -> None:
     """Fill in what waits: open conflicts, quarantined and pending changes."""
     with db.session(remote=True) as s:
@@ -135,7 +151,7 @@ class SyncEngine:
         except Unreachable as exc:  # photos come next time; records are in
             summary.messages.append(str(exc))
         with self.db.session(remote=True) as s:
-            settings_service.put(s, LAST_SYNC_KEY, time.time())
+            _put(s, LAST_SYNC_KEY, time.time())
         self.count_open(summary)
         return summary
 
@@ -155,7 +171,7 @@ class SyncEngine:
         info: Info = self._retrying(self.client.info)
         self.info = info.model_dump()
         with self.db.session(remote=True) as s:
-            settings_service.put(s, INFO_KEY, self.info)
+            _put(s, INFO_KEY, self.info)
         return info
 
     def fetch_blobs(self, summary: SyncSummary) -> None:
@@ -289,13 +305,44 @@ class SyncEngine:
 
     # -- pull ---------------------------------------------------------------------------
 
+    def _apply_page(self, envs: list[dict[str, Any]], cursor: int) -> ApplyStats:
+        """A page and its cursor in one transaction, with a few look-ups for the page."""
+        stats = ApplyStats()
+        with self.db.session(remote=True) as s:
+            with s.no_autoflush:
+                pre = prefetch(s, [(e["type"], e["id"]) for e in envs])
+                for env in envs:
+                    apply_remote(s, env, stats, pre=pre)
+            _put(s, CURSOR_KEY, cursor)
+        return stats
+
+    def _apply_page_one_by_one(self, envs: list[dict[str, Any]], cursor: int,
+                               summary: SyncSummary) -> ApplyStats:
+        """The slow path when a page breaks a local unique rule (say, a user name held by
+        an old demo row): each record in its own savepoint; one that cannot be stored is
+        reported and skipped, so one record never blocks the pull of all the others."""
+        stats = ApplyStats()
+        with self.db.session(remote=True) as s:
+            for env in envs:
+                try:
+                    with s.begin_nested():
+                        apply_remote(s, env, stats)
+                        s.flush()
+                except IntegrityError as exc:
+                    log.warning("pulled %s %s not stored: %s", env["type"], env["id"], exc)
+                    summary.messages.append(
+                        f"{env['type']} {env['id']} dari server tidak dapat disimpan di laptop "
+                        f"ini (bentrok dengan data lokal)")
+            _put(s, CURSOR_KEY, cursor)
+        return stats
+
     def pull(self, summary: SyncSummary) -> None:
         """Pull pages until ``more`` is false; a ``cursor_reset`` starts again from 0."""
         with self.db.session(remote=True) as s:
             if has_unconfirmed(s):
                 summary.messages.append("tarik data ditunda: ada kiriman yang belum pasti")
                 return
-            cursor = int(settings_service.get(s, CURSOR_KEY, 0) or 0)
+            cursor = int(_get(s, CURSOR_KEY, 0) or 0)
         reset_done = False
         pulled = 0
         for _page in range(MAX_PULL_PAGES):
@@ -309,16 +356,15 @@ class SyncEngine:
                 summary.cursor_reset = True
                 cursor = 0
                 with self.db.session(remote=True) as s:
-                    settings_service.put(s, CURSOR_KEY, 0)
+                    _put(s, CURSOR_KEY, 0)
                 continue
             envs = [env.model_dump() for env in page.changes]
-            stats = ApplyStats()
-            with self.db.session(remote=True) as s:
-                with s.no_autoflush:
-                    pre = prefetch(s, [(e["type"], e["id"]) for e in envs])
-                    for env in envs:
-                        apply_remote(s, env, stats, pre=pre)
-                settings_service.put(s, CURSOR_KEY, page.next)
+            try:
+                stats = self._apply_page(envs, page.next)
+            except DataFileError as exc:
+                if not isinstance(exc.__cause__, IntegrityError):
+                    raise
+                stats = self._apply_page_one_by_one(envs, page.next, summary)
             cursor = page.next
             pulled += len(envs)
             summary.pulled += len(envs)

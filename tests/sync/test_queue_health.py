@@ -203,3 +203,23 @@ def test_cli_login_sync_and_unreachable(tmp_path: Path, server: ServerProcess,
                    str(data), stdin="salah\n", check=False)
     assert wrong.returncode == 2 and "salah" in wrong.stderr
     assert "Traceback" not in dead.stderr + wrong.stderr
+
+
+def test_a_pulled_record_that_clashes_locally_does_not_block_the_pull(
+        laptops: dict[str, Laptop]) -> None:
+    a = laptops["insp1"]
+    cid = a.company("PT Sesudah Bentrok")
+    a.sync()
+    from sqlalchemy import select
+
+    from k3desk.store.models import User
+
+    b = laptops["insp2#demo"]
+    with b.db.session(remote=True) as s:  # an old demo row holding a server user's name
+        s.add(User(username="spv1", full_name="Demo", nip="1", role="supervisor",
+                   balai_id=None, version=0))
+    summary = b.sync()
+    assert any("bentrok" in m for m in summary.messages)
+    with b.db.session() as s:
+        assert s.get(Company, cid) is not None
+        assert s.scalars(select(User).where(User.username == "insp1")).one()

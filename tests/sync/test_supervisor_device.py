@@ -1,0 +1,45 @@
+"""A supervisor's laptop gets its key registered and numbers leased by sync, then
+approves offline; the signed certificate is accepted by the server and reaches the
+inspector."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from k3desk.services import inspection_service, keys_service, review_service, settings_service
+from k3desk.store.models import Certificate, Inspection, NumberBlock, SigningKey
+from tests.sync.conftest import Laptop
+from tests.sync.helpers import apar_inspection, equipment, open_conflicts, outbox
+
+
+def test_offline_approval_after_sync_is_accepted(laptops: dict[str, Laptop]) -> None:
+    inspector, supervisor = laptops["insp1"], laptops["spv2"]
+    inspector.sync()
+    first = supervisor.sync()
+    assert any("didaftarkan" in m for m in first.messages)
+    device = settings_service.device_id(supervisor.db)
+    with supervisor.db.session() as s:
+        mine = keys_service.load_or_create_keypair(supervisor.db).public_b64
+        key = s.scalars(select(SigningKey).where(
+            SigningKey.user_id == supervisor.ctx.actor.id, SigningKey.public_key == mine)).one()
+        assert not key.revoked and key.device_id == device
+        block = s.scalars(select(NumberBlock).where(NumberBlock.device_id == device)).one()
+        assert block.last - block.first + 1 == 100
+    # a second sync neither registers again nor leases while numbers are left
+    second = supervisor.sync()
+    assert second.messages == []
+
+    insp_id = apar_inspection(inspector, equipment(inspector, inspector.company("PT Sah"),
+                                                   "APAR-SAH"))
+    inspection_service.submit(inspector.ctx, insp_id)
+    inspector.sync()
+    supervisor.sync()
+    issued = review_service.approve(supervisor.ctx, insp_id)  # offline: nothing sent yet
+    summary = supervisor.sync()
+    assert summary.quarantined == 0 and summary.pushed == 2, supervisor.db.path
+    assert outbox(supervisor, "quarantined") == [] and open_conflicts(supervisor) == []
+    inspector.sync()
+    with inspector.db.session() as s:
+        assert s.get(Inspection, insp_id).status == "approved"
+        cert = s.get(Certificate, issued.certificate_id)
+        assert cert is not None and cert.number == issued.number and cert.version == 1
