@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import K3Error, NotFoundError, PermissionDenied
 from k3desk.services import auth_service, settings_service
@@ -224,7 +225,7 @@ def list_quarantined(db: Database) -> list[QuarantinedChange]:
                 for e in rows]
 
 
-def _quarantined(s: Any, entry_id: int) -> OutboxEntry:
+def _quarantined(s: Session, entry_id: int) -> OutboxEntry:
     entry = s.get(OutboxEntry, entry_id)
     if entry is None or entry.state != "quarantined":
         raise NotFoundError(f"perubahan karantina {entry_id} tidak ditemukan")

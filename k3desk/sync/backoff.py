@@ -18,7 +18,7 @@ class Backoff:
         self.failures = 0
 
     def next_delay(self) -> float:
-        ceiling = min(self.cap, self.base * (2 ** min(self.failures, 30)))
+        ceiling = float(min(self.cap, self.base * (2.0 ** min(self.failures, 30))))
         self.failures += 1
         return ceiling / 2 + self.rng.uniform(0, ceiling / 2)
 

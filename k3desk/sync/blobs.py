@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,10 +80,8 @@ def upload_for(engine: SyncEngine, batch: list[tuple[OutboxEntry, Change]],
             summary.quarantined += 1
             continue
         try:
-            if not engine._retrying(lambda sha=sha: engine.client.blob_exists(sha)):
-                content = path.read_bytes()
-                engine._retrying(lambda sha=sha, content=content:
-                                 engine.client.put_blob(sha, content))
+            if not engine._retrying(partial(engine.client.blob_exists, sha)):
+                engine._retrying(partial(engine.client.put_blob, sha, path.read_bytes()))
                 summary.blobs_uploaded += 1
         except (ServerRefused, TooLarge) as exc:
             _refuse(engine, entry.id, "blob_refused", f"server menolak lampiran: {exc}")
@@ -101,7 +100,7 @@ def download_missing(engine: SyncEngine, summary: SyncSummary) -> None:
     missing = [sha for sha in shas if not blob_path(engine.db.blob_dir, sha).exists()]
     for sha in missing[:MAX_DOWNLOADS_PER_SYNC]:
         try:
-            content = engine._retrying(lambda sha=sha: engine.client.get_blob(sha))
+            content = engine._retrying(partial(engine.client.get_blob, sha))
         except ServerRefused:
             continue  # not there (yet) or not ours: try again next sync
         if hashlib.sha256(content).hexdigest() != sha:

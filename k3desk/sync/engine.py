@@ -15,7 +15,8 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -45,6 +46,7 @@ from k3desk.sync.client import (
 from k3desk.sync.protocol import Change, Info
 
 log = logging.getLogger("k3desk.sync")
+T = TypeVar("T")
 
 CURSOR_KEY = "sync_cursor"
 INFO_KEY = "server_info"
@@ -155,7 +157,7 @@ class SyncEngine:
         self.count_open(summary)
         return summary
 
-    def _retrying(self, call: Callable[[], Any]) -> Any:
+    def _retrying(self, call: Callable[[], T]) -> T:
         """Repeat a safe request over short network trouble (every request here is safe)."""
         self.backoff.reset()
         for attempt in range(self.retries):
@@ -348,7 +350,7 @@ class SyncEngine:
         for _page in range(MAX_PULL_PAGES):
             since = cursor
             try:
-                page = self._retrying(lambda since=since: self.client.pull(since, self.pull_limit))
+                page = self._retrying(partial(self.client.pull, since, self.pull_limit))
             except CursorReset:
                 if reset_done:
                     raise

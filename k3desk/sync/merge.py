@@ -72,6 +72,10 @@ def _merge(base: Any, mine: Any, theirs: Any, path: Path, conflicts: list[Path])
     return mine
 
 
+def _strip(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k != DELETED}
+
+
 def merge3(base: dict[str, Any] | None, mine: dict[str, Any],
            theirs: dict[str, Any]) -> MergeResult:
     """Merge two edits of one record made from ``base`` (None: no common ancestor).
@@ -83,8 +87,7 @@ def merge3(base: dict[str, Any] | None, mine: dict[str, Any],
     conflicts: list[Path] = []
     b_del, m_del, t_del = (bool(base.get(DELETED)), bool(mine.get(DELETED)),
                            bool(theirs.get(DELETED)))
-    strip = lambda d: {k: v for k, v in d.items() if k != DELETED}  # noqa: E731
-    b, m, t = strip(base), strip(mine), strip(theirs)
+    b, m, t = _strip(base), _strip(mine), _strip(theirs)
     merged = _merge(b, m, t, (), conflicts)  # a dict: all three are dicts
     if m_del == t_del:
         deleted = m_del
@@ -129,7 +132,7 @@ def set_path(data: dict[str, Any], path: Path, value: Any) -> None:
 def take_theirs(merged: dict[str, Any], theirs: dict[str, Any],
                 paths: list[Path]) -> dict[str, Any]:
     """``merged`` with theirs on the conflicting paths (my other changes kept)."""
-    out = _deep_copy(merged)
+    out: dict[str, Any] = _deep_copy(merged)
     for path in paths:
         set_path(out, path, _deep_copy(get_path(theirs, path)))
     return out
