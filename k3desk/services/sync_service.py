@@ -108,7 +108,13 @@ def login(db: Database, username: str, password: str, server: str | None = None,
             actor = auth_service.current_actor(db)
             assert actor is not None
             return actor, True
-    return auth_service.login_offline(db, username, password), False
+    try:
+        return auth_service.login_offline(db, username, password), False
+    except PermissionDenied as exc:
+        if url:
+            raise PermissionDenied(f"server {url} tidak dapat dihubungi, dan login luring "
+                                   f"gagal: {exc}") from exc
+        raise
 
 
 def has_token(db: Database, server: str | None = None) -> bool:

@@ -11,6 +11,7 @@ from k3desk.services import auth_service, records_service
 from k3desk.store.models import Company, OutboxEntry, Shadow, User
 from k3desk.sync.token_store import TokenStore
 from tests.sync.conftest import PASSWORD, Laptop
+from tests.sync.fault_proxy import FaultProxy
 
 
 def company_row(lap: Laptop, company_id: str) -> Company:
@@ -69,3 +70,42 @@ def test_edit_absorbed_then_frozen(laptops: dict[str, Laptop]) -> None:
     assert summary.pushed == 1
     row = company_row(a, cid)
     assert (row.version, row.city, row.phone) == (2, "Bogor", "0251")
+
+
+def test_lost_answer_then_later_edit_is_rebased_not_conflicted(
+        laptops: dict[str, Laptop], proxy: FaultProxy) -> None:
+    import httpx
+
+    from k3desk.sync.client import Unreachable
+
+    a = laptops["insp2"]
+    cid = a.company("PT Jawaban Hilang", city="Awal")
+    a.sync()
+    records_service.save_company(a.ctx, {"city": "Kedua"}, cid)
+    engine = a.engine(proxy.url, transport=httpx.HTTPTransport(
+        limits=httpx.Limits(max_keepalive_connections=0)), retries=1)
+    proxy.plan = ["ok", "drop_after_request"]  # info, then the push is applied, answer lost
+    try:
+        engine.sync()
+        raise AssertionError("the push answer should have been lost")
+    except Unreachable:
+        pass
+    [frozen] = [e for e in _entries(a, cid) if e.state == "pending"]
+    assert frozen.attempts == 1 and frozen.payload["city"] == "Kedua"
+    records_service.save_company(a.ctx, {"city": "Ketiga"}, cid)  # a new entry, not absorbed
+    pending = [e for e in _entries(a, cid) if e.state == "pending"]
+    assert [e.payload["city"] for e in pending] == ["Kedua", "Ketiga"]
+    summary = engine.sync()
+    engine.client.close()
+    assert summary.pushed == 2 and summary.conflicts == 0 and summary.merged == 0
+    row = company_row(a, cid)
+    assert (row.city, row.version) == ("Ketiga", 3)
+    b = laptops["insp1"]
+    b.sync()
+    assert (company_row(b, cid).city, company_row(b, cid).version) == ("Ketiga", 3)
+
+
+def _entries(lap: Laptop, record_id: str) -> list[OutboxEntry]:
+    with lap.db.session() as s:
+        return list(s.scalars(select(OutboxEntry).where(OutboxEntry.record_id == record_id)
+                              .order_by(OutboxEntry.id)))
