@@ -25,6 +25,7 @@ from k3desk.store.db import Database
 from k3desk.store.models import SYNCED_MODELS, Conflict, OutboxEntry, Shadow, SyncedRecord
 from k3desk.sync.apply import normalized
 from k3desk.sync.merge import (
+    DELETED,
     MISSING,
     get_path,
     path_text,
@@ -137,7 +138,10 @@ def resolve(db: Database, conflict_id: int, choice: str,
         paths = [tuple(p) for p in c.fields or []]
         current = with_deleted(copy.deepcopy(row.to_data()), bool(row.deleted))
         if choice == "theirs" and not is_workflow(c):
-            current = take_theirs(current, c.theirs or {}, paths)
+            if (DELETED,) in paths and (c.theirs or {}).get(DELETED):
+                current = copy.deepcopy(c.theirs or {})  # their deletion, as it is
+            else:
+                current = take_theirs(current, c.theirs or {}, paths)
         elif choice == "edit":
             by_text = {path_text(p): p for p in paths}
             unknown = set(values or {}) - set(by_text)

@@ -95,10 +95,11 @@ def merge3(base: dict[str, Any] | None, mine: dict[str, Any],
         deleted = m_del
         if t != b:
             conflicts.append((DELETED,))
-    elif t_del != b_del and m_del == b_del:
+    elif t_del != b_del and m_del == b_del:  # they deleted (or restored); I may have edited
         deleted = t_del
-        if m != b:
+        if m != b:  # a conflict: mine stands until a person decides
             conflicts.append((DELETED,))
+            deleted = m_del
     else:  # pragma: no cover - two booleans cannot both differ from base and each other
         deleted = m_del
     merged[DELETED] = deleted

@@ -165,3 +165,23 @@ def test_workflow_wins_over_a_later_edit(laptops: dict[str, Laptop]) -> None:
         ev = s.scalars(select(AuditEvent).where(AuditEvent.record_id == insp_id,
                                                 AuditEvent.action == "sync")).all()
         assert ev and ev[-1].to_status == "rejected" and ev[-1].actor_id == s1.ctx.actor.id
+
+
+def test_delete_against_edit_is_a_conflict_a_person_settles(laptops: dict[str, Laptop]
+                                                              ) -> None:
+    i1, i2 = laptops["insp1"], laptops["insp2"]
+    cid = i1.company("PT Hapus Atau Ubah", city="A")
+    sync_all(i1, i2)
+    with i1.db.session() as s:
+        s.get(Company, cid).deleted = True
+    records_service.save_company(i2.ctx, {"city": "B"}, cid)
+    i1.sync()
+    assert i2.sync().conflicts == 1
+    [view] = conflict_service.list_conflicts(i2.db)
+    assert [(f.path, f.mine, f.theirs) for f in view.fields] == [("dihapus", False, True)]
+    assert get(i2, Company, cid).deleted is False  # my edit still shows
+    conflict_service.resolve(i2.db, view.id, "theirs")
+    assert i2.sync().pushed == 0  # taking the server's deletion leaves nothing to send
+    sync_all(i1, i2)
+    assert get(i1, Company, cid).deleted and get(i2, Company, cid).deleted
+    assert snapshot(i1) == snapshot(i2)

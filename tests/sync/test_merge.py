@@ -64,6 +64,7 @@ def test_delete_against_edit_is_a_conflict() -> None:
     deleted = {**base, DELETED: True}
     result = merge3(base, rec(city="Bekasi"), deleted)
     assert (DELETED,) in result.conflicts
+    assert result.merged[DELETED] is False  # mine stands until a person decides
     quiet = merge3(base, base, deleted)
     assert quiet.clean and quiet.merged[DELETED] is True
 
