@@ -23,6 +23,7 @@ import k3desk.commands
 from k3desk.domain.errors import K3Error
 
 log = logging.getLogger("k3desk")
+SERVER_PACKAGES = {"fastapi", "starlette", "uvicorn", "psycopg"}
 
 
 def package_version() -> str:
@@ -81,6 +82,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] in SERVER_PACKAGES or \
+                (exc.name or "").startswith("k3desk.server"):
+            print("k3desk: perintah ini memerlukan paket server, yang tidak termasuk dalam "
+                  "aplikasi desktop; pasang dengan: pip install 'k3desk[server]'",
+                  file=sys.stderr)
+            return 2
+        raise
     except Exception:  # a bug: say so plainly, keep the details in the log, not on screen
         log.exception("unexpected error in %s", args.command)
         if os.environ.get("K3DESK_DEBUG"):
