@@ -82,15 +82,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
-    except ModuleNotFoundError as exc:
-        if (exc.name or "").split(".")[0] in SERVER_PACKAGES or \
-                (exc.name or "").startswith("k3desk.server"):
+    except Exception as exc:  # a bug: say so plainly, keep the details in the log
+        name = getattr(exc, "name", None) or ""
+        if isinstance(exc, ModuleNotFoundError) and (
+                name.split(".")[0] in SERVER_PACKAGES or name.startswith("k3desk.server")):
             print("k3desk: perintah ini memerlukan paket server, yang tidak termasuk dalam "
                   "aplikasi desktop; pasang dengan: pip install 'k3desk[server]'",
                   file=sys.stderr)
             return 2
-        raise
-    except Exception:  # a bug: say so plainly, keep the details in the log, not on screen
         log.exception("unexpected error in %s", args.command)
         if os.environ.get("K3DESK_DEBUG"):
             raise
