@@ -104,7 +104,7 @@ def login(db: Database, username: str, password: str, server: str | None = None,
         if answer is not None:
             _store_user(db, answer.user.model_dump())
             auth_service.remember_password(db, answer.user.id, password)
-            TokenStore(db.data_dir, url).save(answer.token)
+            TokenStore(db.data_dir, url).save(answer.token, answer.user.id)
             actor = auth_service.current_actor(db)
             assert actor is not None
             return actor, True
@@ -127,9 +127,14 @@ def make_engine(db: Database, server: str | None = None, *, progress: Progress |
     url = server_url(db, server)
     if not url:
         raise NoServer("alamat server belum diatur: pakai --server URL")
-    token = TokenStore(db.data_dir, url).load()
-    client = SyncClient(url, token, timeout=timeout) if timeout else SyncClient(url, token)
+    store = TokenStore(db.data_dir, url)
+    token = store.load()
     actor = auth_service.current_actor(db)
+    owner = store.owner()
+    if token and actor is not None and owner is not None and owner != actor.id:
+        raise AuthRequired(f"{actor.username} belum login daring di laptop ini: sinkronisasi "
+                           "memakai login daring pengguna yang sedang bekerja")
+    client = SyncClient(url, token, timeout=timeout) if timeout else SyncClient(url, token)
     return SyncEngine(db, client, settings_service.device_id(db),
                       actor_id=actor.id if actor else None, progress=progress,
                       retries=retries)

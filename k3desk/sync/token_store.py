@@ -48,6 +48,16 @@ class TokenStore:
         return _keyring_usable()
 
     def load(self) -> str | None:
+        """The token, or None."""
+        value = self._load_value()
+        return value.split(" ", 1)[-1] if value else None
+
+    def owner(self) -> str | None:
+        """The id of the user the token was given to (None when not recorded)."""
+        value = self._load_value()
+        return value.split(" ", 1)[0] if value and " " in value else None
+
+    def _load_value(self) -> str | None:
         if self.uses_keyring:
             try:
                 import keyring
@@ -59,7 +69,9 @@ class TokenStore:
                 log.warning("keyring could not be read (%s); using the token file", exc)
         return self._file().get(self.account)
 
-    def save(self, token: str) -> None:
+    def save(self, token: str, user_id: str | None = None) -> None:
+        """Keep ``token`` (given to ``user_id``: a token never acts for someone else)."""
+        token = f"{user_id} {token}" if user_id else token
         if self.uses_keyring:
             try:
                 import keyring

@@ -109,3 +109,25 @@ def _entries(lap: Laptop, record_id: str) -> list[OutboxEntry]:
     with lap.db.session() as s:
         return list(s.scalars(select(OutboxEntry).where(OutboxEntry.record_id == record_id)
                               .order_by(OutboxEntry.id)))
+
+
+def test_a_token_never_acts_for_another_user(laptops: dict[str, Laptop]) -> None:
+    import pytest
+
+    from k3desk.sync.client import AuthRequired
+
+    lap = laptops["insp1"]
+    lap.sync()
+    assert TokenStore(lap.data_dir, lap.server_url).owner() == lap.ctx.actor.id
+    # insp2 logged in online elsewhere once; here insp2 can only log in offline after an
+    # online login on this laptop: simulate that, then switch back offline to insp1
+    from k3desk.services import sync_service
+
+    sync_service.login(lap.db, "insp2", PASSWORD, lap.server_url)
+    auth_service.login_offline(lap.db, "insp1", PASSWORD)
+    lap.company("PT Milik Insp1")
+    with pytest.raises(AuthRequired, match="insp1"):
+        lap.sync()
+    assert TokenStore(lap.data_dir, lap.server_url).load()  # insp2's token is kept
+    sync_service.login(lap.db, "insp1", PASSWORD, lap.server_url)
+    assert lap.sync().pushed == 1
