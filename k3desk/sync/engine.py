@@ -137,6 +137,7 @@ class SyncEngine:
         self.pull_limit = pull_limit
         self.info: dict[str, Any] = dict(DEFAULT_INFO)
         self._blobs_confirmed: set[str] = set()
+        self.attempts_made = 0
 
     # -- orchestration ------------------------------------------------------------------
 
@@ -161,6 +162,7 @@ class SyncEngine:
         """Repeat a safe request over short network trouble (every request here is safe)."""
         self.backoff.reset()
         for attempt in range(self.retries):
+            self.attempts_made = attempt + 1
             try:
                 return call()
             except Unreachable:
@@ -262,10 +264,11 @@ class SyncEngine:
         changes = [change for _, change in batch]
         try:
             response = self._retrying(lambda: self.client.push(self.device_id, changes))
-        except AuthRequired:  # refused before it was read: the queue stays as it was
-            with self.db.session(remote=True) as s:
-                s.execute(update(OutboxEntry).where(OutboxEntry.id.in_(ids))
-                          .values(attempts=OutboxEntry.attempts - 1))
+        except AuthRequired:
+            if self.attempts_made == 1:  # refused unread: the queue stays as it was
+                with self.db.session(remote=True) as s:  # (after a lost try it stays frozen)
+                    s.execute(update(OutboxEntry).where(OutboxEntry.id.in_(ids))
+                              .values(attempts=OutboxEntry.attempts - 1))
             raise
         except TooLarge:
             if len(batch) == 1:
