@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import logging
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import inspect as sa_inspect
@@ -185,6 +186,34 @@ def apply_remote(s: Session, env: dict[str, Any], stats: ApplyStats, *,
     reconcile(s, model, row, shadow, env, entries, conflict, stats)
 
 
+#: Fields of an inspection computed from its values: never merged on their own (two
+#: inspectors filling different measurements would "conflict" on the findings list),
+#: but computed again from the merged values, as the inspection service does on save.
+DERIVED_PATHS = {("verdict",), ("findings",), ("recommendations",), ("next_test_due",)}
+
+
+def rederive_inspection(merged: dict[str, Any]) -> bool:
+    """Recompute verdict, findings, recommendations and next test date of merged
+    inspection data with its pinned template; False when that is not possible here."""
+    from k3desk.domain.evaluation import evaluate
+    from k3desk.domain.templates import default_registry
+
+    try:
+        template = default_registry().get(merged["template_id"], merged["template_version"])
+        inspected_on = date.fromisoformat(str(merged["inspected_on"]))
+        result = evaluate(template, dict(merged.get("values") or {}), inspected_on)
+    except Exception as exc:  # unknown template here, odd values: keep the plain merge
+        log.info("inspection not re-evaluated after merge: %s", exc)
+        return False
+    findings = result.to_json()["findings"]
+    merged["verdict"] = result.verdict
+    merged["findings"] = [f for f in findings if not f.get("passed", False)]
+    merged["recommendations"] = list(result.recommendations)
+    due = result.next_test_due
+    merged["next_test_due"] = due.isoformat() if due else None
+    return True
+
+
 def reconcile(s: Session, model: type[SyncedRecord], row: SyncedRecord, shadow: Shadow | None,
               env: dict[str, Any], entries: list[OutboxEntry], conflict: Conflict | None,
               stats: ApplyStats) -> None:
@@ -213,6 +242,8 @@ def reconcile(s: Session, model: type[SyncedRecord], row: SyncedRecord, shadow: 
         stats.conflicts += 1
         return
     result = merge3(base, mine, theirs)
+    if record_type == "inspection" and rederive_inspection(result.merged):
+        result.conflicts = [p for p in result.conflicts if p[:1] not in DERIVED_PATHS]
     data, deleted = split_deleted(result.merged)
     _supersede(entries, "merged")
     write_row(s, model, row, env, data, deleted)

@@ -185,3 +185,31 @@ def test_delete_against_edit_is_a_conflict_a_person_settles(laptops: dict[str, L
     sync_all(i1, i2)
     assert get(i1, Company, cid).deleted and get(i2, Company, cid).deleted
     assert snapshot(i1) == snapshot(i2)
+
+
+def test_findings_are_recomputed_not_conflicted(laptops: dict[str, Laptop]) -> None:
+    """Each inspector fails a different measurement: the merged form has both findings
+    and the verdict its values give, without a conflict on the derived fields."""
+    i1, i2 = laptops["insp1"], laptops["insp2"]
+    insp_id = apar_inspection(i1, equipment(i1, i1.company("PT Temuan"), "APAR-TEMUAN"))
+    sync_all(i1, i2)
+    inspection_service.update_draft(i1.ctx, insp_id, values={"suhu_lingkungan": 60})
+    inspection_service.update_draft(i2.ctx, insp_id, values={"jarak_antar_apar_maks": 30})
+    f1 = {f.get("id") or str(f) for f in get(i1, Inspection, insp_id).findings}
+    f2 = {f.get("id") or str(f) for f in get(i2, Inspection, insp_id).findings}
+    assert f1 and f2 and f1 != f2
+    i1.sync()
+    summary = i2.sync()
+    assert summary.conflicts == 0 and summary.merged == 1
+    sync_all(i1, i2)
+    for lap in (i1, i2):
+        row = get(lap, Inspection, insp_id)
+        assert row.values["suhu_lingkungan"] == 60 and row.values["jarak_antar_apar_maks"] == 30
+        assert row.verdict == "tidak_memenuhi"
+        assert {f.get("id") or str(f) for f in row.findings} >= f1 | f2
+    assert snapshot(i1) == snapshot(i2)
+    # the merged form is what the inspection service itself would compute
+    before = get(i2, Inspection, insp_id).to_data()
+    inspection_service.update_draft(i2.ctx, insp_id, values={})
+    after = get(i2, Inspection, insp_id).to_data()
+    assert {k: (before[k], after[k]) for k in after if before[k] != after[k]} == {}
