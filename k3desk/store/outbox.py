@@ -2,8 +2,10 @@
 
 A ``before_flush`` hook on the session does it, so no service can forget: a new or
 changed client-written record (SYNC_PROTOCOL.md section 3) gets an entry with a fresh
-``change_id``, or updates the one still waiting that was never attempted. Changes that
-came from the server (``Database.session(remote=True)``) leave none.
+``change_id``, or updates the one still waiting that was never attempted. A save that
+leaves the record as the server already has it (its shadow), with nothing in flight,
+leaves no entry: it would only raise the server's version. Changes that came from the
+server (``Database.session(remote=True)``) leave none.
 """
 
 from __future__ import annotations
@@ -13,19 +15,16 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from k3desk.store.models import SERVER_TYPES, OutboxEntry, SyncedRecord
+from k3desk.store.base import new_id
+from k3desk.store.models import SERVER_TYPES, OutboxEntry, Shadow, SyncedRecord
 
 if TYPE_CHECKING:
     from k3desk.store.db import Database
 
+Key = tuple[str, str]
 
-def _pending_entry(session: Session, record: SyncedRecord) -> OutboxEntry | None:
-    for obj in session.new:
-        if (isinstance(obj, OutboxEntry) and obj.record_id == record.id
-                and obj.record_type == record.sync_type):
-            return obj
-    if record in session.new:
-        return None  # a record new in this session has no stored entry yet
+
+def _stored_pending(session: Session, record: SyncedRecord) -> OutboxEntry | None:
     with session.no_autoflush:
         return session.scalars(
             select(OutboxEntry).where(OutboxEntry.record_type == record.sync_type,
@@ -36,14 +35,45 @@ def _pending_entry(session: Session, record: SyncedRecord) -> OutboxEntry | None
         ).first()
 
 
-def enqueue(session: Session, record: SyncedRecord) -> OutboxEntry:
-    """Record that ``record`` must be pushed, as it is now."""
-    entry = _pending_entry(session, record)
+def _unchanged_on_server(session: Session, record: SyncedRecord, data: dict[str, Any]) -> bool:
+    """True when the server already holds exactly this (its shadow equals the record) and
+    nothing is on its way that the save would have to correct."""
+    with session.no_autoflush:
+        in_flight = session.scalars(
+            select(OutboxEntry.id).where(OutboxEntry.record_type == record.sync_type,
+                                         OutboxEntry.record_id == record.id,
+                                         OutboxEntry.state == "pending").limit(1)).first()
+        if in_flight is not None:
+            return False
+        shadow = session.get(Shadow, (record.sync_type, record.id))
+    if shadow is None:
+        return False
+    env = shadow.envelope or {}
+    probe = type(record)()  # the server's data as this row would give it back
+    probe.apply_data(dict(env.get("data") or {}))
+    return probe.to_data() == data and bool(env.get("deleted")) == bool(record.deleted)
+
+
+def enqueue(session: Session, record: SyncedRecord,
+            new_entries: dict[Key, OutboxEntry] | None = None, *, is_new: bool | None = None
+            ) -> OutboxEntry | None:
+    """Record that ``record`` must be pushed, as it is now; None when nothing changed."""
+    key = (record.sync_type, record.id)
+    data = record.to_data()
+    entry = new_entries.get(key) if new_entries is not None else None
+    if is_new is None:
+        is_new = record in session.new
+    if entry is None and not is_new:
+        entry = _stored_pending(session, record)
+        if entry is None and _unchanged_on_server(session, record, data):
+            return None
     if entry is None:
         entry = OutboxEntry(record_type=record.sync_type, record_id=record.id,
                             base_version=record.version or 0)
         session.add(entry)
-    entry.payload = record.to_data()
+        if new_entries is not None:
+            new_entries[key] = entry
+    entry.payload = data
     entry.deleted = bool(record.deleted)
     return entry
 
@@ -51,14 +81,18 @@ def enqueue(session: Session, record: SyncedRecord) -> OutboxEntry:
 def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     if session.info.get("remote"):
         return
-    for obj in list(session.new) + list(session.dirty):
-        if (isinstance(obj, SyncedRecord) and obj.sync_type not in SERVER_TYPES
-                and (obj in session.new or session.is_modified(obj))):
-            if obj.id is None:
-                from k3desk.store.base import new_id
-
-                obj.id = new_id()
-            enqueue(session, obj)
+    # session.new and .dirty build a fresh set on every access: take them once.
+    new_objs = list(session.new)
+    new_entries: dict[Key, OutboxEntry] = {
+        (obj.record_type, obj.record_id): obj for obj in new_objs
+        if isinstance(obj, OutboxEntry)}
+    for is_new, objs in ((True, new_objs), (False, list(session.dirty))):
+        for obj in objs:
+            if (isinstance(obj, SyncedRecord) and obj.sync_type not in SERVER_TYPES
+                    and (is_new or session.is_modified(obj))):
+                if obj.id is None:
+                    obj.id = new_id()
+                enqueue(session, obj, new_entries, is_new=is_new)
 
 
 def install(db: Database) -> None:

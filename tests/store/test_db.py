@@ -175,3 +175,30 @@ def test_remote_writes_leave_no_outbox(data_dir: Path) -> None:
         s.add(Company(balai_id="b", name="PT Dari Server", address="Jl", version=3))
     with db.session() as s:
         assert s.scalars(select(OutboxEntry)).all() == []
+
+
+def test_save_that_changes_nothing_sends_nothing(data_dir: Path) -> None:
+    """After the server has a record, re-saving it unchanged queues no change."""
+    from k3desk.store.models import Shadow
+
+    db = open_database(data_dir)
+    with db.session(remote=True) as s:
+        c = Company(balai_id="b", name="PT Sama", address="Jl", version=2, seq=7)
+        s.add(c)
+        s.flush()
+        s.add(Shadow(record_type="company", record_id=c.id, version=2,
+                     envelope={**c.envelope(), "data": {"balai_id": "b", "name": "PT Sama",
+                                                        "address": "Jl"}}))
+    with db.session() as s:
+        row = s.get(Company, c.id)
+        assert row is not None
+        row.name = "PT Sama"  # the same value, assigned again
+        row.address = "Jl"
+        row.extra = {}
+    with db.session() as s:
+        assert s.scalars(select(OutboxEntry)).all() == []
+        s.get(Company, c.id).name = "PT Beda"  # type: ignore[union-attr]
+    with db.session() as s:
+        [entry] = s.scalars(select(OutboxEntry)).all()
+        assert entry.payload["name"] == "PT Beda" and entry.base_version == 2
+
