@@ -185,7 +185,11 @@ def submission_problems(s: Session, inspection: Inspection, actor_qualifications
 
 
 def submit(ctx: AppContext, inspection_id: str) -> Changes:
-    """Send a finished inspection to the supervisor; refuses with every reason at once."""
+    """Send a finished inspection to the supervisor; refuses with every reason at once
+    (missing or invalid values, licence, calibration, and sizes the server would refuse)."""
+    from k3desk.services.sync_service import size_problems
+
+    too_large = size_problems(ctx.db, inspection_id)
     with ctx.db.session() as s:
         inspection = _own_inspection(ctx, s, inspection_id)
         old = inspection.status
@@ -195,7 +199,7 @@ def submit(ctx: AppContext, inspection_id: str) -> Changes:
         if inspection.inspector_id != ctx.actor.id:
             raise PermissionDenied("hanya pemeriksa yang mengisi pemeriksaan ini yang dapat "
                                    "mengajukannya")
-        problems = submission_problems(s, inspection, ctx.actor.qualifications)
+        problems = submission_problems(s, inspection, ctx.actor.qualifications) + too_large
         if problems:
             raise ValidationError("pemeriksaan belum dapat diajukan:\n  - "
                                   + "\n  - ".join(problems))

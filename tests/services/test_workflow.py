@@ -264,3 +264,19 @@ def test_whole_story_from_the_command_line(demo_dir: Path, tmp_path: Path) -> No
     assert revoked.returncode == 1 and "REVOKED" in revoked.stdout
     again = run_cli("review", "approve", inspection_id, data_dir=demo_dir)
     assert again.returncode == 2 and "Traceback" not in again.stderr
+
+
+def test_submit_refused_when_the_server_would_refuse_the_size(demo_dir: Path) -> None:
+    """The limits last seen at /api/v1/info are checked before the form is finalised."""
+    from k3desk.services import sync_service
+
+    inspector = _ctx(demo_dir, "inspektur")
+    inspection_id = _filled(inspector)
+    with inspector.db.session() as s:
+        settings_service.put(s, sync_service.INFO_KEY, {"max_push_bytes": 4500})
+    with pytest.raises(ValidationError, match="terlalu besar"):
+        inspection_service.submit(inspector, inspection_id)
+    assert inspection_service.get(inspector, inspection_id).status == "draft"
+    with inspector.db.session() as s:
+        settings_service.put(s, sync_service.INFO_KEY, {"max_push_bytes": 8 * 1024 * 1024})
+    inspection_service.submit(inspector, inspection_id)
