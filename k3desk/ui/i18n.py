@@ -40,6 +40,7 @@ _EN = {
     "Temuan": "Findings",
     "Nilai terukur": "Measured values",
     "Tutup": "Close",
+    "Sinkronkan sekarang": "Sync now",
     "Pemeriksa": "Inspector",
     "Nomor": "Number",
     "dicabut": "revoked",

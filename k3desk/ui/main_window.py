@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -189,6 +189,36 @@ class RecordsTab(QWidget):
         self.model.set_rows(rows)
 
 
+class SyncBridge(QObject):
+    """The background sync runner's callbacks (worker thread) as Qt signals (UI thread).
+
+    Runs only when a server has been configured (``k3desk login --server URL``)."""
+
+    status_changed = Signal(str)
+    synced = Signal()
+
+    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        from k3desk.services import sync_service
+
+        self.configured = bool(sync_service.server_url(db))
+        self.runner = None
+        if self.configured:
+            self.runner = sync_service.background_runner(
+                db, on_status=lambda st: self.status_changed.emit(st.text()),
+                on_summary=lambda _summary: self.synced.emit())
+            self.runner.start()
+
+    def sync_now(self) -> None:
+        if self.runner is not None:
+            self.runner.sync_now()
+
+    def stop(self) -> None:
+        if self.runner is not None:
+            self.runner.stop()
+            self.runner = None
+
+
 class MainWindow(QMainWindow):
     def __init__(self, db: Database, actor: Actor | None) -> None:
         super().__init__()
@@ -216,12 +246,30 @@ class MainWindow(QMainWindow):
         who = (f"{actor.full_name} ({actor.role})" if actor else tr("Belum ada yang login"))
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
-        self.statusBar().addPermanentWidget(QLabel(f"{who}  ·  {tr('Luring: belum ada server')}"))
+        self.statusBar().addPermanentWidget(QLabel(who))
+        self.sync_label = QLabel(tr("Luring: belum ada server"))
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self.sync = SyncBridge(db, self)
+        self.sync.status_changed.connect(self.sync_label.setText)
+        self.sync.synced.connect(self.refresh_all)
+        sync_action = QAction(tr("Sinkronkan sekarang"), self)
+        sync_action.setShortcut("F5")
+        sync_action.triggered.connect(self.sync.sync_now)
+        sync_action.setEnabled(self.sync.configured)
+        menu.insertAction(quit_action, sync_action)
         self.data_path = Path(db.path)
         for tab in (self.inspections, self.companies, self.equipment):
             tab.refresh()
         self.inspections.model.modelReset.connect(self.update_status)
         self.update_status()
+
+    def refresh_all(self) -> None:
+        for tab in (self.inspections, self.companies, self.equipment):
+            tab.refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.sync.stop()
+        super().closeEvent(event)
 
     def update_status(self) -> None:
         self.status_label.setText(f"{self.inspections.model.rowCount()} "

@@ -1,0 +1,57 @@
+"""The status bar follows the background sync against a real server on loopback."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, timedelta
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from k3desk.services import sync_service
+from k3desk.store.db import open_database
+from k3desk.ui.main_window import MainWindow
+from tests.conftest import run_cli
+from tests.support.server_process import ServerProcess
+
+os.environ["K3DESK_KEYRING"] = "0"
+PASSWORD = "Kata-Sandi-Uji-2026"
+
+
+def _setup_server(db_url: str) -> None:
+    for args in (("create-balai", "--code", "BK3SBY", "--name", "Balai K3 Surabaya",
+                  "--address", "Jl. Dukuh Menanggal 124, Surabaya"),
+                 ("create-user", "--username", "inspektur", "--full-name", "Budi",
+                  "--nip", "198703152010011003", "--role", "inspector", "--balai", "BK3SBY",
+                  "--password-stdin"),
+                 ("grant-qualification", "--username", "inspektur", "--object-types", "apar",
+                  "--licence-number", "L-1", "--valid-until",
+                  (date.today() + timedelta(days=30)).isoformat())):
+        proc = run_cli("admin", *args, "--db", db_url, stdin=PASSWORD + "\n")
+        assert proc.returncode == 0, proc.stderr
+
+
+def test_status_bar_shows_sync_state(qtbot: QtBot, tmp_path: Path) -> None:
+    db_url = f"sqlite:///{tmp_path / 'server.db'}"
+    _setup_server(db_url)
+    with ServerProcess(db_url, tmp_path / "blobs") as server:
+        db = open_database(tmp_path / "laptop")
+        actor, online = sync_service.login(db, "inspektur", PASSWORD, server.url)
+        assert online and actor.username == "inspektur"
+        window = MainWindow(db, actor)
+        qtbot.addWidget(window)
+        try:
+            assert window.sync.configured
+            qtbot.waitUntil(lambda: "Mutakhir" in window.sync_label.text(), timeout=30_000)
+        finally:
+            window.sync.stop()
+        db.dispose()
+
+
+def test_without_a_server_the_app_says_offline(qtbot: QtBot, tmp_path: Path) -> None:
+    db = open_database(tmp_path / "laptop")
+    window = MainWindow(db, None)
+    qtbot.addWidget(window)
+    assert not window.sync.configured
+    assert "Luring" in window.sync_label.text()
+    db.dispose()
