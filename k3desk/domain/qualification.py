@@ -36,7 +36,7 @@ def qualification_error(qualifications: list[dict[str, Any]], object_type: str,
                 if isinstance(q, dict) and isinstance(q.get("object_types"), list)
                 and object_type in q["object_types"]]
     if not covering:
-        return f"the inspector holds no licence for {object_type}"
+        return f"pemeriksa tidak memiliki lisensi untuk {object_type}"
     latest: date | None = None
     for q in covering:
         until = parse_day(q.get("valid_until"))
@@ -46,9 +46,9 @@ def qualification_error(qualifications: list[dict[str, Any]], object_type: str,
             return None
         latest = until if latest is None or until > latest else latest
     if latest is None:
-        return f"the inspector's licence for {object_type} has no valid expiry date"
-    return (f"the inspector's licence for {object_type} expired on {latest.isoformat()}, "
-            f"before the inspection date {on.isoformat()}")
+        return f"lisensi pemeriksa untuk {object_type} tidak mempunyai tanggal berlaku yang sah"
+    return (f"lisensi pemeriksa untuk {object_type} berakhir pada {latest.isoformat()}, "
+            f"sebelum tanggal pemeriksaan {on.isoformat()}")
 
 
 def calibration_error(instruments: list[dict[str, Any]], on: date) -> str | None:
@@ -63,8 +63,8 @@ def calibration_error(instruments: list[dict[str, Any]], on: date) -> str | None
         label = f"{name} ({serial})" if serial else name
         until = parse_day(inst.get("calibration_valid_until"))
         if until is None:
-            return f"instrument {label} has no calibration date"
+            return f"alat ukur {label} tidak mempunyai tanggal kalibrasi"
         if until < on:
-            return (f"the calibration of instrument {label} expired on {until.isoformat()}, "
-                    f"before the inspection date {on.isoformat()}")
+            return (f"kalibrasi alat ukur {label} berakhir pada {until.isoformat()}, "
+                    f"sebelum tanggal pemeriksaan {on.isoformat()}")
     return None

@@ -16,10 +16,10 @@ def test_qualification_covers_type_through_its_last_day() -> None:
 
 
 def test_qualification_missing_or_expired_says_why() -> None:
-    assert "no licence for bejana_tekan" in str(qualification_error(QUALS, "bejana_tekan",
-                                                                    date(2026, 1, 1)))
+    message = str(qualification_error(QUALS, "bejana_tekan", date(2026, 1, 1)))
+    assert "tidak memiliki lisensi untuk bejana_tekan" in message
     message = str(qualification_error(QUALS, "apar", date(2026, 7, 1)))
-    assert "expired on 2026-06-30" in message  # the latest expiry, what must be renewed
+    assert "berakhir pada 2026-06-30" in message  # the latest expiry, what must be renewed
     assert qualification_error([], "apar", date(2026, 1, 1)) is not None
     assert qualification_error([{"object_types": ["apar"], "valid_until": "soon"}], "apar",
                                date(2026, 1, 1)) is not None
@@ -34,4 +34,5 @@ def test_calibration_of_every_instrument() -> None:
     assert calibration_error([good], date(2026, 3, 2)) is None
     message = str(calibration_error([good, old], date(2026, 3, 2)))
     assert "Lux meter (L9)" in message and "2026-03-01" in message
-    assert "no calibration date" in str(calibration_error([{"name": "X"}], date(2026, 1, 1)))
+    message = str(calibration_error([{"name": "X"}], date(2026, 1, 1)))
+    assert "tidak mempunyai tanggal kalibrasi" in message
