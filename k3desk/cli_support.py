@@ -5,10 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from k3desk.paths import default_data_dir
+
+if TYPE_CHECKING:
+    from k3desk.store.db import Database
 
 
 def data_dir_of(args: argparse.Namespace) -> Path:
@@ -19,3 +24,15 @@ def data_dir_of(args: argparse.Namespace) -> Path:
 def print_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
+
+
+@contextmanager
+def open_db(args: argparse.Namespace) -> Iterator[Database]:
+    """The data folder's database for one command, closed when the command ends."""
+    from k3desk.store.db import open_database
+
+    db = open_database(data_dir_of(args))
+    try:
+        yield db
+    finally:
+        db.dispose()

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from k3desk.cli import add_data_dir
-from k3desk.cli_support import data_dir_of
+from k3desk.cli_support import open_db
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,13 +19,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run_verify(args: argparse.Namespace) -> int:
     from k3desk.store import audit
-    from k3desk.store.db import open_database
-    db = open_database(data_dir_of(args))
-    try:
+
+    with open_db(args) as db:
         with db.session() as s:
             report = audit.verify(s)
-    finally:
-        db.dispose()
     if report.ok:
         print(f"Jejak audit utuh: {report.count} peristiwa.")
         return 0

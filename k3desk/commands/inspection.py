@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from k3desk.cli import add_data_dir
-from k3desk.cli_support import data_dir_of
+from k3desk.cli_support import open_db
 from k3desk.domain.errors import ValidationError
 from k3desk.domain.workflow import INSPECTION_KINDS
 
@@ -60,9 +60,8 @@ def _ids(text: str | None) -> list[str] | None:
 def run_create(args: argparse.Namespace) -> int:
     from k3desk.services import auth_service, inspection_service
     from k3desk.store.base import parse_date
-    from k3desk.store.db import open_database
-    db = open_database(data_dir_of(args))
-    try:
+
+    with open_db(args) as db:
         ctx = auth_service.require_context(db)
         try:
             day = parse_date(args.date)
@@ -73,46 +72,35 @@ def run_create(args: argparse.Namespace) -> int:
             values=read_values(args.values) if args.values else None, inspected_on=day,
             instrument_ids=_ids(args.instruments))
         print(change.ids[0])
-    finally:
-        db.dispose()
     return 0
 
 
 def run_set(args: argparse.Namespace) -> int:
     from k3desk.services import auth_service, inspection_service
-    from k3desk.store.db import open_database
-    db = open_database(data_dir_of(args))
-    try:
+
+    with open_db(args) as db:
         ctx = auth_service.require_context(db)
         inspection_service.update_draft(ctx, args.id, values=read_values(args.values),
                                         merge=not args.replace,
                                         instrument_ids=_ids(args.instruments))
         inspection = inspection_service.get(ctx, args.id)
         print(f"Tersimpan. Kesimpulan sementara: {inspection.verdict}")
-    finally:
-        db.dispose()
     return 0
 
 
 def run_submit(args: argparse.Namespace) -> int:
     from k3desk.services import auth_service, inspection_service
-    from k3desk.store.db import open_database
-    db = open_database(data_dir_of(args))
-    try:
+
+    with open_db(args) as db:
         inspection_service.submit(auth_service.require_context(db), args.id)
         print(f"Pemeriksaan {args.id} diajukan ke penyelia.")
-    finally:
-        db.dispose()
     return 0
 
 
 def run_correct(args: argparse.Namespace) -> int:
     from k3desk.services import auth_service, review_service
-    from k3desk.store.db import open_database
-    db = open_database(data_dir_of(args))
-    try:
+
+    with open_db(args) as db:
         change = review_service.start_correction(auth_service.require_context(db), args.number)
         print(change.ids[0])
-    finally:
-        db.dispose()
     return 0

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from k3desk.cli import add_data_dir
-from k3desk.cli_support import data_dir_of, print_json
+from k3desk.cli_support import open_db, print_json
 from k3desk.domain.errors import ValidationError
 from k3desk.domain.workflow import Status
 
@@ -45,11 +45,9 @@ def run(args: argparse.Namespace) -> int:
     from k3desk.services import inspection_service, records_service
     from k3desk.services.inspection_service import InspectionQuery
     from k3desk.services.records_service import RecordQuery
-    from k3desk.store.db import open_database
     if args.status and args.what != "inspections":
         raise ValidationError("--status hanya untuk daftar pemeriksaan")
-    db = open_database(data_dir_of(args))
-    try:
+    with open_db(args) as db:
         with db.session() as s:
             rows: list[tuple[SyncedRecord, str]]
             if args.what == "companies":
@@ -74,6 +72,4 @@ def run(args: argparse.Namespace) -> int:
             else:
                 for record, line in rows:
                     print(f"{record.id}  {line}")
-    finally:
-        db.dispose()
     return 0

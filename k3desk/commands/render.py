@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from k3desk.cli import add_data_dir
-from k3desk.cli_support import data_dir_of
+from k3desk.cli_support import open_db
 from k3desk.domain.errors import K3Error, ValidationError
 
 
@@ -33,10 +33,9 @@ def run(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from k3desk.services import document_service
-    from k3desk.store.db import open_database
     from k3desk.store.models import Certificate
-    db = open_database(data_dir_of(args))
-    try:
+
+    with open_db(args) as db:
         if args.sample:
             if args.kind or args.inspection_id:
                 raise ValidationError("--sample tidak memakai jenis atau id pemeriksaan")
@@ -57,6 +56,4 @@ def run(args: argparse.Namespace) -> int:
         out = args.output or Path.cwd() / name
         _write(out, data)
         print(out)
-    finally:
-        db.dispose()
     return 0

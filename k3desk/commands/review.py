@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from k3desk.cli import add_data_dir
-from k3desk.cli_support import data_dir_of
+from k3desk.cli_support import open_db
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,9 +36,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run_approve(args: argparse.Namespace) -> int:
     from k3desk.services import auth_service, review_service
-    from k3desk.store.db import open_database
-    db = open_database(data_dir_of(args))
-    try:
+
+    with open_db(args) as db:
         issued = review_service.approve(auth_service.require_context(db), args.id)
         print(issued.number)
         if not args.no_render:
@@ -49,43 +48,32 @@ def run_approve(args: argparse.Namespace) -> int:
         if issued.block_low:
             print(f"Peringatan: sisa nomor sertifikat di laptop ini tinggal "
                   f"{issued.numbers_left}; sinkronkan untuk meminta blok baru.", file=sys.stderr)
-    finally:
-        db.dispose()
     return 0
 
 
 def run_revision(args: argparse.Namespace) -> int:
     from k3desk.services import auth_service, review_service
-    from k3desk.store.db import open_database
-    db = open_database(data_dir_of(args))
-    try:
+
+    with open_db(args) as db:
         review_service.request_revision(auth_service.require_context(db), args.id,
                                         comment=args.comment)
         print(f"Pemeriksaan {args.id} dikembalikan untuk revisi.")
-    finally:
-        db.dispose()
     return 0
 
 
 def run_reject(args: argparse.Namespace) -> int:
     from k3desk.services import auth_service, review_service
-    from k3desk.store.db import open_database
-    db = open_database(data_dir_of(args))
-    try:
+
+    with open_db(args) as db:
         review_service.reject(auth_service.require_context(db), args.id, reason=args.reason)
         print(f"Pemeriksaan {args.id} ditolak.")
-    finally:
-        db.dispose()
     return 0
 
 
 def run_revoke(args: argparse.Namespace) -> int:
     from k3desk.services import auth_service, review_service
-    from k3desk.store.db import open_database
-    db = open_database(data_dir_of(args))
-    try:
+
+    with open_db(args) as db:
         review_service.revoke(auth_service.require_context(db), args.number, reason=args.reason)
         print(f"Sertifikat {args.number} dicabut.")
-    finally:
-        db.dispose()
     return 0

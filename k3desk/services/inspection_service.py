@@ -160,7 +160,7 @@ def update_draft(ctx: AppContext, inspection_id: str, *, values: dict[str, Any] 
 def submission_problems(s: Session, inspection: Inspection, actor_qualifications: list[Any]
                         ) -> list[str]:
     """Everything that keeps an inspection from being submitted (empty when it may go)."""
-    from k3desk.domain.qualification import calibration_error, qualification_error
+    from k3desk.domain.qualification import qualification_error
 
     result = evaluate_inspection(inspection)
     problems = [f"nilai wajib belum diisi: {name}" for name in result.missing]
@@ -174,13 +174,22 @@ def submission_problems(s: Session, inspection: Inspection, actor_qualifications
     q_error = qualification_error(actor_qualifications, object_type, inspection.inspected_on)
     if q_error:
         problems.append(q_error)
+    problems += instrument_problems(s, inspection)
+    return problems
+
+
+def instrument_problems(s: Session, inspection: Inspection) -> list[str]:
+    """Unknown instruments, or one whose calibration had lapsed on the inspection date."""
+    from k3desk.domain.qualification import calibration_error
+
+    problems = []
     instruments = [s.get(Instrument, i) for i in inspection.instrument_ids or []]
     if any(i is None for i in instruments):
-        problems.append("alat ukur yang dipilih tidak dikenal di laptop ini")
+        problems.append("alat ukur yang dipakai tidak dikenal di laptop ini")
     c_error = calibration_error([i.to_data() | {"id": i.id} for i in instruments if i],
                                 inspection.inspected_on)
     if c_error:
-        problems.append(c_error)
+        problems.append(f"kalibrasi alat ukur: {c_error}")
     return problems
 
 

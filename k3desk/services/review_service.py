@@ -21,11 +21,15 @@ from k3desk.domain.certificates import make_payload
 from k3desk.domain.errors import NotFoundError, PermissionDenied, ValidationError
 from k3desk.domain.numbering import DEFAULT_NUMBER_FORMAT, format_number
 from k3desk.domain.object_types import get_object_type
-from k3desk.domain.qualification import calibration_error, qualification_error
+from k3desk.domain.qualification import qualification_error
 from k3desk.domain.workflow import Status, transition_error
 from k3desk.services import keys_service, settings_service
 from k3desk.services.context import AppContext, Changes
-from k3desk.services.inspection_service import _own_inspection, evaluate_inspection
+from k3desk.services.inspection_service import (
+    _own_inspection,
+    evaluate_inspection,
+    instrument_problems,
+)
 from k3desk.store import audit
 from k3desk.store.base import now_text
 from k3desk.store.models import (
@@ -34,7 +38,6 @@ from k3desk.store.models import (
     Company,
     Equipment,
     Inspection,
-    Instrument,
     User,
 )
 
@@ -74,13 +77,7 @@ def approval_problems(s: Session, inspection: Inspection) -> list[str]:
                                   inspection.inspected_on)
     if q_error:
         problems.append(f"kualifikasi pemeriksa {inspector.full_name}: {q_error}")
-    instruments = [s.get(Instrument, i) for i in inspection.instrument_ids or []]
-    if any(i is None for i in instruments):
-        problems.append("alat ukur yang dipakai tidak dikenal di laptop ini")
-    c_error = calibration_error([i.to_data() | {"id": i.id} for i in instruments if i],
-                                inspection.inspected_on)
-    if c_error:
-        problems.append(f"kalibrasi alat ukur: {c_error}")
+    problems += instrument_problems(s, inspection)
     stored = inspection.verdict
     result = evaluate_inspection(inspection)
     if result.missing:
