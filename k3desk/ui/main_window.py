@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
         who = (f"{actor.full_name} ({actor.role})" if actor else tr("Belum ada yang login"))
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
-        self.statusBar().addPermanentWidget(QLabel(who))
+        self.statusBar().addPermanentWidget(QLabel(f"{who}  ·"))
         self.sync_label = QLabel(tr("Luring: belum ada server"))
         self.statusBar().addPermanentWidget(self.sync_label)
         self.sync = SyncBridge(db, self)
