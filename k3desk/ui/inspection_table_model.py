@@ -38,15 +38,16 @@ def object_type_name(code: str) -> str:
     return t.name(language()) if t else code
 
 
-class InspectionTableModel(QAbstractTableModel):
-    DATE, STATUS, VERDICT, OBJECT_TYPE, SERIAL, COMPANY = range(6)
-    HEADERS = ("Tanggal", "Status", "Kesimpulan", "Jenis objek", "Nomor seri", "Perusahaan")
+class _ListTableModel(QAbstractTableModel):
+    """A read-only table over a list of rows; subclasses name the headers and cells."""
+
+    HEADERS: tuple[str, ...] = ()
 
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[InspectionItem] = []
+        self._rows: list[Any] = []
 
-    def set_rows(self, rows: list[InspectionItem]) -> None:
+    def set_rows(self, rows: list[Any]) -> None:
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
@@ -66,59 +67,51 @@ class InspectionTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self._rows[index.row()]
-        col = index.column()
-        if role == ROW_ROLE:
-            return item
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.DATE:
-                return item.inspected_on
-            if col == self.STATUS:
-                return tr(STATUS_LABELS_ID[Status(item.status)])
-            if col == self.VERDICT:
-                return tr(VERDICT_LABELS.get(item.verdict or "", "-"))
-            if col == self.OBJECT_TYPE:
-                return object_type_name(item.object_type)
-            if col == self.SERIAL:
-                return item.serial_number
-            return item.company_name
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.VERDICT and item.verdict:
-            return QBrush(QColor(VERDICT_COLORS.get(item.verdict, "#000000")))
-        return None
-
-
-class RecordTableModel(QAbstractTableModel):
-    """A read-only table of plain dicts with the given (key, header) columns."""
-
-    def __init__(self, columns: list[tuple[str, str]]) -> None:
-        super().__init__()
-        self._columns = columns
-        self._rows: list[dict[str, Any]] = []
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self._columns[section][1])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
         row = self._rows[index.row()]
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.DisplayRole:
-            value = row.get(self._columns[index.column()][0])
-            return "" if value is None else str(value)
+            return self.display(row, index.column())
+        return self.styled(row, index.column(), role)
+
+    def display(self, row: Any, column: int) -> str:
+        raise NotImplementedError
+
+    def styled(self, row: Any, column: int, role: int) -> Any:
         return None
+
+
+class InspectionTableModel(_ListTableModel):
+    DATE, STATUS, VERDICT, OBJECT_TYPE, SERIAL, COMPANY = range(6)
+    HEADERS = ("Tanggal", "Status", "Kesimpulan", "Jenis objek", "Nomor seri", "Perusahaan")
+
+    def display(self, item: InspectionItem, column: int) -> str:
+        if column == self.DATE:
+            return item.inspected_on
+        if column == self.STATUS:
+            return tr(STATUS_LABELS_ID[Status(item.status)])
+        if column == self.VERDICT:
+            return tr(VERDICT_LABELS.get(item.verdict or "", "-"))
+        if column == self.OBJECT_TYPE:
+            return object_type_name(item.object_type)
+        if column == self.SERIAL:
+            return item.serial_number
+        return item.company_name
+
+    def styled(self, item: InspectionItem, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.VERDICT and item.verdict:
+            return QBrush(QColor(VERDICT_COLORS.get(item.verdict, "#000000")))
+        return None
+
+
+class RecordTableModel(_ListTableModel):
+    """A read-only table of plain dicts with the given (key, header) columns."""
+
+    def __init__(self, columns: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self._keys = [key for key, _ in columns]
+        self.HEADERS = tuple(header for _, header in columns)
+
+    def display(self, row: dict[str, Any], column: int) -> str:
+        value = row.get(self._keys[column])
+        return "" if value is None else str(value)
