@@ -151,6 +151,15 @@ def _draw_footer(canv: Canvas, decor: PageDecor, page: int, total: int) -> None:
     canv.restoreState()
 
 
+def _fit(canv: Canvas, text: str, room: float, size: float) -> str:
+    """``text`` shortened with an ellipsis so that it fits in ``room`` points."""
+    if canv.stringWidth(text, REGULAR, size) <= room:
+        return text
+    while text and canv.stringWidth(text + "…", REGULAR, size) > room:
+        text = text[:-1]
+    return text.rstrip(" ·-") + "…"
+
+
 def _draw_running_header(canv: Canvas, decor: PageDecor) -> None:
     """Pages after the first: a small emblem, the Balai's name, the document and a rule."""
     width, height = st.PAGE_SIZE
@@ -164,8 +173,10 @@ def _draw_running_header(canv: Canvas, decor: PageDecor) -> None:
     canv.drawString(x, top - 4 * mm, decor.balai.name)
     canv.setFont(REGULAR, 7.5)
     canv.setFillColor(st.GREY)
-    canv.drawString(x, top - 8 * mm, decor.doc_title)
-    canv.drawRightString(width - st.MARGIN_RIGHT, top - 8 * mm, f"Nomor: {decor.number}")
+    number = f"Nomor: {decor.number}"
+    room = (width - st.MARGIN_RIGHT - canv.stringWidth(number, REGULAR, 7.5) - 4 * mm) - x
+    canv.drawString(x, top - 8 * mm, _fit(canv, decor.doc_title, room, 7.5))
+    canv.drawRightString(width - st.MARGIN_RIGHT, top - 8 * mm, number)
     canv.setStrokeColor(st.RULE)
     canv.setLineWidth(0.8)
     canv.line(st.MARGIN_LEFT, top - size - 2 * mm, width - st.MARGIN_RIGHT,
