@@ -26,7 +26,6 @@ from k3desk.store.models import (
     Company,
     Equipment,
     Inspection,
-    Instrument,
     NumberBlock,
     SigningKey,
     User,
@@ -223,7 +222,3 @@ def demo_exists(data_dir: Path) -> bool:
     finally:
         db.dispose()
 
-
-def instrument_count(db: Database) -> int:
-    with db.session() as s:
-        return int(s.scalar(select(func.count()).select_from(Instrument)) or 0)

@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import NotFoundError, PermissionDenied, ValidationError
 from k3desk.domain.workflow import (
-    EDITABLE_STATUSES,
     INSPECTION_KINDS,
     Status,
     transition_error,
@@ -286,15 +285,7 @@ def search(s: Session, balai_id: str | None, q: InspectionQuery = InspectionQuer
             for row in s.execute(stmt)]
 
 
-def count(s: Session, balai_id: str | None, q: InspectionQuery = InspectionQuery()) -> int:
-    sub = _search_stmt(balai_id, q).subquery()
-    return int(s.scalar(select(func.count()).select_from(sub)) or 0)
-
-
 def get(ctx: AppContext, inspection_id: str) -> Inspection:
     with ctx.db.session() as s:
         return _own_inspection(ctx, s, inspection_id)
 
-
-def is_editable(inspection: Inspection) -> bool:
-    return Status(inspection.status) in EDITABLE_STATUSES

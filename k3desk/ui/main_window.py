@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -282,7 +282,3 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, tr("Tentang k3desk"),
                           f"k3desk {__version__}\nPemeriksaan dan pengujian K3, luring dulu.")
 
-
-def align_center(label: QLabel) -> QLabel:
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    return label
