@@ -3,25 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
-
-from sqlalchemy.orm import Session
 
 from k3desk.store.db import Database
-from k3desk.store.models import SyncState
+from k3desk.store.settings import get, put
 
-
-def get(session: Session, key: str, default: Any = None) -> Any:
-    row = session.get(SyncState, key)
-    return default if row is None else row.value
-
-
-def put(session: Session, key: str, value: Any) -> None:
-    row = session.get(SyncState, key)
-    if row is None:
-        session.add(SyncState(key=key, value=value))
-    else:
-        row.value = value
+__all__ = ["device_id", "get", "put"]
 
 
 def device_id(db: Database) -> str:

@@ -20,11 +20,12 @@ from typing import Any, TypeVar
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import DataFileError
 from k3desk.store.db import Database
-from k3desk.store.models import PUSH_ORDER, Conflict, OutboxEntry, SyncState
+from k3desk.store.models import PUSH_ORDER, Conflict, OutboxEntry
+from k3desk.store.settings import get as _get
+from k3desk.store.settings import put as _put
 from k3desk.sync import blobs
 from k3desk.sync.apply import (
     ApplyStats,
@@ -88,20 +89,6 @@ class SyncSummary:
                 f"konflik {self.conflicts} (menunggu {self.open_conflicts}), "
                 f"karantina {self.quarantined} (menunggu {self.open_quarantined}), "
                 f"antrean {self.pending}")
-
-
-def _get(s: Session, key: str, default: Any = None) -> Any:
-    row = s.get(SyncState, key)
-    return default if row is None else row.value
-
-
-def _put(s: Session, key: str, value: Any) -> None:
-    """A small local setting (the same table services.settings_service uses)."""
-    row = s.get(SyncState, key)
-    if row is None:
-        s.add(SyncState(key=key, value=value))
-    else:
-        row.value = value
 
 
 def count_open(db: Database, summary: SyncSummary) -> None:
