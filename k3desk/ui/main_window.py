@@ -1,284 +1,324 @@
-"""The main window: inspections, companies and equipment of this laptop."""
+"""The shell of the window: a stack of top-level pages (welcome, login, workspace).
+
+The workspace has a header (who is logged in, their role, Keluar), a navigation sidebar
+(``nav_*`` buttons), the pages, menus and a toolbar with the same actions
+(``action_*``), and the status bar (who, sync state, busy indicator). Window geometry
+and the last screen are kept per data folder (``window.ini`` through QSettings).
+"""
 
 from __future__ import annotations
 
-import html
-from pathlib import Path
+from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtCore import QModelIndex, QObject, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
+    QButtonGroup,
+    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QTableView,
-    QTabWidget,
-    QTextBrowser,
+    QProgressBar,
+    QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from k3desk.domain.object_types import OBJECT_TYPES
-from k3desk.domain.workflow import STATUS_LABELS_ID, Status
-from k3desk.services import browse_service
-from k3desk.services.context import Actor
-from k3desk.services.inspection_service import InspectionQuery
-from k3desk.store.db import Database
-from k3desk.ui.i18n import tr
-from k3desk.ui.inspection_table_model import (
-    ROW_ROLE,
-    VERDICT_COLORS,
-    VERDICT_LABELS,
-    InspectionItem,
-    InspectionTableModel,
-    RecordTableModel,
-    object_type_name,
+from k3desk.ui.pages.base import Page, PlaceholderPage
+from k3desk.ui.session import EXTERNAL, UiSession
+from k3desk.ui.sync_bridge import SyncBridge
+
+# The sidebar: key, objectName, Indonesian label (translated in _nav_label), supervisor only.
+NAV = (
+    ("dashboard", "nav_dashboard", False),
+    ("inspections", "nav_inspections", False),
+    ("registry", "nav_registry", False),
+    ("review", "nav_review", True),
+    ("certificates", "nav_certificates", False),
+    ("settings", "nav_settings", False),
 )
-
-
-def _table(model: object) -> QTableView:
-    view = QTableView()
-    view.setModel(model)  # type: ignore[arg-type]
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setAlternatingRowColors(True)
-    view.setSortingEnabled(False)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
-class InspectionsTab(QWidget):
-    def __init__(self, db: Database) -> None:
-        super().__init__()
-        self.db = db
-        self.search = QLineEdit(placeholderText=tr("Cari…"))
-        self.search.setClearButtonEnabled(True)
-        self.status = QComboBox()
-        self.status.addItem(tr("Semua status"), None)
-        for s in Status:
-            self.status.addItem(tr(STATUS_LABELS_ID[s]), s.value)
-        self.object_type = QComboBox()
-        self.object_type.addItem(tr("Semua jenis objek"), None)
-        for code in OBJECT_TYPES:
-            self.object_type.addItem(object_type_name(code), code)
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 2)
-        bar.addWidget(self.status, 1)
-        bar.addWidget(self.object_type, 1)
-        self.model = InspectionTableModel()
-        self.view = _table(self.model)
-        self.view.doubleClicked.connect(self.show_detail)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.view)
-        self.search.textChanged.connect(self.refresh)
-        self.status.currentIndexChanged.connect(self.refresh)
-        self.object_type.currentIndexChanged.connect(self.refresh)
-
-    def query(self) -> InspectionQuery:
-        return InspectionQuery(status=self.status.currentData(),
-                               object_type=self.object_type.currentData(),
-                               text=self.search.text().strip() or None)
-
-    def refresh(self) -> None:
-        rows = browse_service.inspection_rows(self.db, self.query())
-        self.model.set_rows([InspectionItem(**r) for r in rows])
-
-    def show_detail(self, index: QModelIndex) -> None:
-        item: InspectionItem = self.model.data(index, ROW_ROLE)
-        InspectionDetailDialog(self.db, item.id, self).exec()
-
-
-class InspectionDetailDialog(QDialog):
-    """The verdict and why: every rule with what was required and what was measured,
-    then every value entered (read-only)."""
-
-    def __init__(self, db: Database, inspection_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        detail = browse_service.inspection_detail(db, inspection_id)
-        insp = detail["inspection"]
-        equipment, company = detail["equipment"], detail["company"]
-        self.setWindowTitle(f"{tr('Pemeriksaan')} {equipment.get('serial_number', '')}")
-        self.resize(860, 640)
-        verdict = insp.get("verdict") or ""
-        color = VERDICT_COLORS.get(verdict, "#000")
-        cert = detail.get("certificate")
-        parts = [
-            f"<h3>{esc(object_type_name(equipment.get('object_type', '')))} "
-            f"{esc(equipment.get('serial_number', ''))}</h3>",
-            f"<p>{esc(company.get('name', ''))}<br>{esc(company.get('address', ''))}<br>"
-            f"{tr('Tanggal')}: {insp['inspected_on']} &nbsp; {tr('Pemeriksa')}: "
-            f"{esc(detail.get('inspector', ''))}</p>",
-            f"<p><b>{tr('Kesimpulan')}:</b> <span style='color:{color}'><b>"
-            f"{tr(VERDICT_LABELS.get(verdict, '-'))}</b></span> &nbsp; <b>{tr('Status')}:</b> "
-            f"{tr(STATUS_LABELS_ID[Status(insp['status'])])}"
-            + (f" &nbsp; <b>{tr('Nomor')}:</b> {esc(cert)}" if cert else "")
-            + (f" <span style='color:#b71c1c'>({tr('dicabut')})</span>"
-               if detail.get("certificate_revoked") else "") + "</p>"]
-        if insp.get("review_comment"):
-            parts.append(f"<p><b>{tr('Catatan penyelia')}:</b> "
-                         f"{esc(insp['review_comment'])}</p>")
-        if detail["results"]:
-            rows = "".join(
-                f"<tr><td>{esc(r['factor'])}</td><td>{esc(r['required'])}"
-                f"{'*' if r['unverified'] else ''}<br><small>{esc(r['reference'])}</small></td>"
-                f"<td align=right>{esc(r['measured'])} {esc(r['unit'])}</td>"
-                f"<td style='color:{'#1b5e20' if r['passed'] else '#b71c1c'}'>"
-                f"{tr('Memenuhi') if r['passed'] else tr('Tidak memenuhi')}</td></tr>"
-                for r in detail["results"])
-            parts.append(
-                f"<h4>{tr('Hasil pemeriksaan dan pengujian')}</h4>"
-                "<table border=1 cellspacing=0 cellpadding=3 width=100%>"
-                f"<tr><th>{tr('Faktor')}</th><th>{tr('Persyaratan')}</th>"
-                f"<th>{tr('Hasil ukur')}</th><th>{tr('Keterangan')}</th></tr>{rows}</table>"
-                f"<p><small>* {tr('ambang belum terverifikasi terhadap teks peraturan')}"
-                "</small></p>")
-        for title, values in detail["sections"]:
-            rows = "".join(f"<tr><td>{esc(label)}</td><td>{esc(value)} {esc(unit)}</td></tr>"
-                           for label, value, unit in values)
-            parts.append(f"<h4>{esc(title)}</h4><table cellspacing=2>{rows}</table>")
-        if not detail["sections"]:
-            rows = "".join(f"<tr><td>{esc(k)}</td><td>{esc(v)}</td></tr>"
-                           for k, v in sorted((insp.get("values") or {}).items()))
-            parts.append(f"<h4>{tr('Nilai terukur')}</h4><table>{rows}</table>")
-        text = QTextBrowser()
-        text.setHtml("".join(parts))
-        buttons = QDialogButtonBox()
-        buttons.addButton(tr("Tutup"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addWidget(buttons)
-
-
-def esc(value: object) -> str:
-    return html.escape(str(value))
-
-
-class RecordsTab(QWidget):
-    def __init__(self, db: Database, kind: str) -> None:
-        super().__init__()
-        self.db, self.kind = db, kind
-        columns = ([("name", "Nama"), ("city", "Kota"), ("address", "Alamat")]
-                   if kind == "company" else
-                   [("object_type_name", "Jenis objek"), ("serial_number", "Nomor seri"),
-                    ("manufacturer", "Pabrikan"), ("model", "Model"), ("capacity", "Kapasitas"),
-                    ("company_name", "Perusahaan"), ("location", "Lokasi")])
-        self.search = QLineEdit(placeholderText=tr("Cari…"))
-        self.search.setClearButtonEnabled(True)
-        self.model = RecordTableModel(columns)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
-        layout.addWidget(_table(self.model))
-        self.search.textChanged.connect(self.refresh)
-
-    def refresh(self) -> None:
-        text = self.search.text().strip() or None
-        if self.kind == "company":
-            rows = browse_service.company_rows(self.db, text)
-        else:
-            rows = [dict(r, object_type_name=object_type_name(r["object_type"]))
-                    for r in browse_service.equipment_rows(self.db, text)]
-        self.model.set_rows(rows)
-
-
-class SyncBridge(QObject):
-    """The background sync runner's callbacks (worker thread) as Qt signals (UI thread).
-
-    Runs only when a server has been configured (``k3desk login --server URL``)."""
-
-    status_changed = Signal(str)
-    synced = Signal()
-
-    def __init__(self, db: Database, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        from k3desk.services import sync_service
-
-        self.configured = bool(sync_service.server_url(db))
-        self.runner = None
-        if self.configured:
-            self.runner = sync_service.background_runner(
-                db, on_status=lambda st: self.status_changed.emit(st.text()),
-                on_summary=lambda _summary: self.synced.emit())
-            self.runner.start()
-
-    def sync_now(self) -> None:
-        if self.runner is not None:
-            self.runner.sync_now()
-
-    def stop(self) -> None:
-        if self.runner is not None:
-            self.runner.stop()
-            self.runner = None
+# Window actions routed to the current page's method of the same name (pages/base.py).
+PAGE_ACTIONS = {"new_inspection": "action_new_inspection", "save_now": "action_save",
+                "submit": "action_submit", "focus_search": "action_find",
+                "undo": "action_undo", "redo": "action_redo", "print_document": "action_print"}
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, actor: Actor | None) -> None:
+    """One data folder, one window, one life cycle (welcome/login are pages, not dialogs)."""
+
+    def __init__(self, session: UiSession) -> None:
         super().__init__()
-        self.db = db
-        overview = browse_service.overview(db)
-        self.setWindowTitle("k3desk" + (f" — {overview.balai_name}" if overview.balai_name
-                                        else ""))
-        self.resize(1180, 720)
-        self.inspections = InspectionsTab(db)
-        self.companies = RecordsTab(db, "company")
-        self.equipment = RecordsTab(db, "equipment")
-        tabs = QTabWidget()
-        tabs.addTab(self.inspections, tr("Pemeriksaan"))
-        tabs.addTab(self.companies, tr("Perusahaan"))
-        tabs.addTab(self.equipment, tr("Peralatan"))
-        self.setCentralWidget(tabs)
-        menu = self.menuBar().addMenu(tr("Berkas"))
-        quit_action = QAction(tr("Keluar"), self)
-        quit_action.triggered.connect(self.close)
-        menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(tr("Bantuan"))
-        about = QAction(tr("Tentang k3desk"), self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
-        who = (f"{actor.full_name} ({actor.role})" if actor else tr("Belum ada yang login"))
-        self.status_label = QLabel()
-        self.statusBar().addWidget(self.status_label, 1)
-        self.statusBar().addPermanentWidget(QLabel(f"{who}  ·"))
-        self.sync_label = QLabel(tr("Luring: belum ada server"))
-        self.statusBar().addPermanentWidget(self.sync_label)
-        self.sync = SyncBridge(db, self)
+        self.session = session
+        self.setObjectName("main_window")
+        self.setWindowTitle("k3desk")
+        self.settings = QSettings(str(session.data_dir / "window.ini"),
+                                  QSettings.Format.IniFormat)
+        self.top = QStackedWidget()
+        self.setCentralWidget(self.top)
+        self.pages: dict[str, Page] = {}
+        self.nav_buttons: dict[str, QToolButton] = {}
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_actions()
+        self._build_workspace()
+        self._build_menus()
+        self._build_status_bar()
+        self.top.addWidget(self.workspace)
+        self.sync = SyncBridge(session.db, self)
         self.sync.status_changed.connect(self.sync_label.setText)
-        self.sync.synced.connect(self.refresh_all)
-        sync_action = QAction(tr("Sinkronkan sekarang"), self)
-        sync_action.setShortcut("F5")
-        sync_action.triggered.connect(self.sync.sync_now)
-        sync_action.setEnabled(self.sync.configured)
-        menu.insertAction(quit_action, sync_action)
-        self.data_path = Path(db.path)
-        for tab in (self.inspections, self.companies, self.equipment):
-            tab.refresh()
-        self.inspections.model.modelReset.connect(self.update_status)
-        self.update_status()
+        self.sync.synced.connect(lambda: session.notify(None, EXTERNAL))
+        self.actions_by_name["action_sync_now"].setEnabled(self.sync.configured)
+        session.actor_changed.connect(self._on_actor_changed)
+        self.top.currentChanged.connect(lambda _i: self.update_actions())
+        self.resize(1280, 720)
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
 
-    def refresh_all(self) -> None:
-        for tab in (self.inspections, self.companies, self.equipment):
-            tab.refresh()
+    # building ----------------------------------------------------------------------
+    def _action(self, name: str, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+                ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        self.actions_by_name[name] = action
+        return action
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        self.sync.stop()
-        super().closeEvent(event)
+    def _build_actions(self) -> None:
+        def route(method: str) -> Callable[[], object]:
+            return lambda: self._route(method)
 
-    def update_status(self) -> None:
-        self.status_label.setText(f"{self.inspections.model.rowCount()} "
-                                  f"{tr('pemeriksaan ditampilkan')}  ·  {tr('Data')}: "
-                                  f"{self.data_path}")
+        self._action("action_new_inspection", self.tr("Pemeriksaan baru…"),
+                     self.new_inspection, QKeySequence.StandardKey.New)
+        self._action("action_save", self.tr("Simpan"), route("save_now"),
+                     QKeySequence.StandardKey.Save)
+        self._action("action_submit", self.tr("Ajukan ke penyelia…"), route("submit"),
+                     "Ctrl+Return")
+        self._action("action_find", self.tr("Cari"), route("focus_search"),
+                     QKeySequence.StandardKey.Find)
+        self._action("action_undo", self.tr("Urungkan"), route("undo"))
+        self._action("action_redo", self.tr("Ulangi"), route("redo"))
+        self._action("action_print", self.tr("Cetak…"), route("print_document"),
+                     QKeySequence.StandardKey.Print)
+        self._action("action_sync_now", self.tr("Sinkronkan sekarang"), self.sync_now, "F5")
+        self._action("action_logout", self.tr("Keluar akun"), self.logout)
+        self._action("action_quit", self.tr("Tutup aplikasi"), self.close,
+                     QKeySequence.StandardKey.Quit)
+        self._action("action_about", self.tr("Tentang k3desk"), self.show_about)
+
+    def _nav_label(self, key: str) -> str:
+        return {
+            "dashboard": self.tr("Dasbor"), "inspections": self.tr("Pemeriksaan"),
+            "registry": self.tr("Registri"), "review": self.tr("Tinjauan"),
+            "certificates": self.tr("Sertifikat"), "settings": self.tr("Pengaturan"),
+        }[key]
+
+    def _build_workspace(self) -> None:
+        self.workspace = QWidget()
+        self.workspace.setObjectName("workspace")
+        header = QFrame()
+        header.setObjectName("header")
+        self.header_user = QLabel()
+        self.header_user.setObjectName("header_user")
+        logout = QToolButton()
+        logout.setObjectName("header_logout")
+        logout.setDefaultAction(self.actions_by_name["action_logout"])
+        row = QHBoxLayout(header)
+        row.setContentsMargins(8, 4, 8, 4)
+        self.header_title = QLabel("k3desk")
+        self.header_title.setObjectName("header_title")
+        row.addWidget(self.header_title)
+        row.addStretch(1)
+        row.addWidget(self.header_user)
+        row.addWidget(logout)
+        sidebar = QFrame()
+        sidebar.setObjectName("sidebar")
+        column = QVBoxLayout(sidebar)
+        column.setContentsMargins(4, 4, 4, 4)
+        self.nav_group = QButtonGroup(self)
+        self.nav_group.setExclusive(True)
+        self.page_stack = QStackedWidget()
+        for number, (key, object_name, _supervisor) in enumerate(NAV, start=1):
+            button = QToolButton()
+            button.setObjectName(object_name)
+            button.setText(self._nav_label(key))
+            button.setCheckable(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setSizePolicy(button.sizePolicy().horizontalPolicy().Expanding,
+                                 button.sizePolicy().verticalPolicy())
+            button.setToolTip(f"{self._nav_label(key)} (Ctrl+{number})")
+            button.clicked.connect(partial(self.show_page, key))
+            self.nav_group.addButton(button)
+            column.addWidget(button)
+            self.nav_buttons[key] = button
+            self._action(f"action_show_{key}", self._nav_label(key),
+                         partial(self.show_page, key), f"Ctrl+{number}")
+        column.addStretch(1)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(sidebar)
+        body.addWidget(self.page_stack, 1)
+        layout = QVBoxLayout(self.workspace)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addLayout(body, 1)
+
+    def _build_menus(self) -> None:
+        a = self.actions_by_name
+        file_menu = self.menuBar().addMenu(self.tr("&Berkas"))
+        for name in ("action_new_inspection", "action_save", "action_submit", "action_print",
+                     None, "action_sync_now", None, "action_logout", "action_quit"):
+            file_menu.addSeparator() if name is None else file_menu.addAction(a[name])
+        edit_menu = self.menuBar().addMenu(self.tr("&Sunting"))
+        for name in ("action_undo", "action_redo", "action_find"):
+            edit_menu.addAction(a[name])
+        view_menu = self.menuBar().addMenu(self.tr("&Tampilan"))
+        for key, _object_name, _supervisor in NAV:
+            view_menu.addAction(a[f"action_show_{key}"])
+        help_menu = self.menuBar().addMenu(self.tr("B&antuan"))
+        help_menu.addAction(a["action_about"])
+        toolbar = self.addToolBar(self.tr("Tindakan"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        for name in ("action_new_inspection", "action_save", "action_submit",
+                     "action_sync_now"):
+            toolbar.addAction(a[name])
+        self.toolbar = toolbar
+
+    def _build_status_bar(self) -> None:
+        self.status_user = QLabel()
+        self.status_user.setObjectName("status_user")
+        self.sync_label = QLabel(self.tr("Luring: belum ada server"))
+        self.sync_label.setObjectName("sync_label")
+        self.busy = QProgressBar()
+        self.busy.setObjectName("busy_indicator")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.setVisible(False)
+        self.statusBar().addWidget(self.status_user, 1)
+        self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self.session.ops.busy_changed.connect(self.busy.setVisible)
+
+    # pages -------------------------------------------------------------------------
+    def add_top_page(self, key: str, widget: QWidget) -> None:
+        """Welcome and login are top-level pages beside the workspace."""
+        widget.setProperty("top_key", key)
+        self.top.addWidget(widget)
+
+    def show_top(self, key: str) -> None:
+        for i in range(self.top.count()):
+            widget = self.top.widget(i)
+            if widget is not None and (widget.property("top_key") or "workspace") == key:
+                self.top.setCurrentIndex(i)
+                return
+        raise KeyError(key)
+
+    def set_page(self, key: str, page: Page) -> None:
+        """Install the page for a sidebar entry (or a page outside the sidebar: editor)."""
+        old = self.pages.get(key)
+        if old is not None:
+            self.page_stack.removeWidget(old)
+            old.deleteLater()
+        self.pages[key] = page
+        self.page_stack.addWidget(page)
+
+    def show_page(self, key: str, *_signal_args: object) -> None:
+        page = self.pages.get(key)
+        if page is None:
+            return
+        button = self.nav_buttons.get(key)
+        if button is not None:
+            if not button.isVisible() and self.top.currentWidget() is self.workspace:
+                return  # e.g. review for an inspector
+            button.setChecked(True)
+        self.page_stack.setCurrentWidget(page)
+        if key in self.nav_buttons:
+            self.settings.setValue("last_page", key)
+        page.on_shown()
+        self.update_actions()
+
+    def current_page(self) -> Page | None:
+        widget = self.page_stack.currentWidget()
+        return widget if isinstance(widget, Page) else None
+
+    def _route(self, method: str) -> None:
+        page = self.current_page()
+        if page is not None and page.can(method):
+            getattr(page, method)()
+
+    def update_actions(self) -> None:
+        in_workspace = self.top.currentWidget() is self.workspace
+        page = self.current_page()
+        for method, name in PAGE_ACTIONS.items():
+            if method == "new_inspection":
+                enabled = "inspections" in self.pages and self.pages["inspections"].can(method)
+            else:
+                enabled = page is not None and page.can(method)
+            self.actions_by_name[name].setEnabled(in_workspace and enabled)
+        self.actions_by_name["action_logout"].setEnabled(in_workspace)
+        self.actions_by_name["action_sync_now"].setEnabled(self.sync.configured)
+        for key, button in self.nav_buttons.items():
+            self.actions_by_name[f"action_show_{key}"].setEnabled(
+                in_workspace and button.isVisibleTo(self.workspace))
+
+    # actions -----------------------------------------------------------------------
+    def new_inspection(self) -> None:
+        page = self.pages.get("inspections")
+        if page is not None and page.can("new_inspection"):
+            self.show_page("inspections")
+            page.new_inspection()  # type: ignore[attr-defined]
+
+    def sync_now(self) -> None:
+        self.sync.sync_now()
+
+    def logout(self) -> None:
+        self.session.set_actor(None)
+
+    def _on_actor_changed(self, actor: object) -> None:
+        from k3desk.services.context import Actor
+
+        if isinstance(actor, Actor):
+            role = {"inspector": self.tr("Pemeriksa"), "supervisor": self.tr("Penyelia"),
+                    "admin": self.tr("Admin")}.get(actor.role, actor.role)
+            text = self.tr("{name} · {role}").format(name=actor.full_name, role=role)
+            self.header_user.setText(text)
+            self.status_user.setText(text)
+            for key, _object_name, supervisor_only in NAV:
+                self.nav_buttons[key].setVisible(not supervisor_only
+                                                 or self.session.is_supervisor)
+            self.top.setCurrentWidget(self.workspace)
+            last = str(self.settings.value("last_page", "dashboard"))
+            self.show_page(last if last in self.pages else "dashboard")
+        self.update_actions()
 
     def show_about(self) -> None:
         from k3desk import __version__
 
-        QMessageBox.about(self, tr("Tentang k3desk"),
-                          f"k3desk {__version__}\nPemeriksaan dan pengujian K3, luring dulu.")
+        QMessageBox.about(self, self.tr("Tentang k3desk"),
+                          self.tr("k3desk {version}\nPemeriksaan dan pengujian K3, luring "
+                                  "dulu.").format(version=__version__))
 
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        for page in self.pages.values():
+            closing = getattr(page, "about_to_close", None)
+            if closing is not None:
+                closing()
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.sync()
+        self.sync.stop()
+        super().closeEvent(event)
+
+
+def placeholder(session: UiSession, key: str, window: MainWindow) -> Page:
+    """The page for an entry that part 2 fills."""
+    return PlaceholderPage(session, window._nav_label(key), window.tr(
+        "Layar ini hadir pada bagian berikutnya (bagian 2). Pekerjaan yang sama dapat "
+        "dilakukan sekarang dari baris perintah: `k3desk --help`."))

@@ -12,13 +12,14 @@ from k3desk.services import browse_service
 from k3desk.services.inspection_service import InspectionQuery
 from k3desk.store.db import open_database
 from k3desk.ui import i18n
-from k3desk.ui.inspection_table_model import ROW_ROLE, InspectionTableModel
-from k3desk.ui.main_window import InspectionDetailDialog, MainWindow
+from k3desk.ui.app import build_main_window
+from k3desk.ui.models.inspection_table_model import ROW_ROLE, InspectionTableModel
+from k3desk.ui.pages.browse_page import InspectionDetailDialog
 
 
 def test_table_model_without_widgets(demo_dir: Path) -> None:
     db = open_database(demo_dir)
-    from k3desk.ui.inspection_table_model import InspectionItem
+    from k3desk.ui.models.inspection_table_model import InspectionItem
 
     rows = browse_service.inspection_rows(db, InspectionQuery(status="approved"))
     model = InspectionTableModel()
@@ -33,10 +34,10 @@ def test_table_model_without_widgets(demo_dir: Path) -> None:
 
 
 def test_filter_and_search(qtbot: QtBot, demo_dir: Path) -> None:
-    db = open_database(demo_dir)
-    window = MainWindow(db, None)
+    window = build_main_window(demo_dir)
     qtbot.addWidget(window)
-    tab = window.inspections
+    tab = window.pages["inspections"].tabs[0]
+    tab.refresh()
     total = tab.model.rowCount()
     assert total >= 50
     tab.status.setCurrentIndex(tab.status.findData("submitted"))
@@ -49,10 +50,10 @@ def test_filter_and_search(qtbot: QtBot, demo_dir: Path) -> None:
     assert 0 < found < total
     assert all(tab.model.data(tab.model.index(r, 5)) == "PT Sinar Baja Nusantara"
                for r in range(found))
-    assert str(found) in window.status_label.text()
     tab.search.clear()
     assert tab.model.rowCount() == total
-    db.dispose()
+    window.session.close()
+    window.session.db.dispose()
 
 
 def test_detail_dialog_shows_verdict_and_findings(qtbot: QtBot, demo_dir: Path) -> None:
@@ -73,13 +74,12 @@ def test_detail_dialog_shows_verdict_and_findings(qtbot: QtBot, demo_dir: Path) 
 def test_english_on_request(qtbot: QtBot, demo_dir: Path) -> None:
     i18n.set_language("en")
     try:
-        db = open_database(demo_dir)
-        window = MainWindow(db, None)
+        window = build_main_window(demo_dir, lang="en")
         qtbot.addWidget(window)
-        tabs = window.centralWidget()
-        assert [tabs.tabText(i) for i in range(3)] == ["Inspections", "Companies", "Equipment"]
-        header = window.inspections.model.headerData(0, Qt.Orientation.Horizontal)
+        header = window.pages["inspections"].tabs[0].model.headerData(
+            0, Qt.Orientation.Horizontal)
         assert header == "Date"
-        db.dispose()
+        window.session.close()
+        window.session.db.dispose()
     finally:
         i18n.set_language("id")

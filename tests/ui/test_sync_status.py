@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from k3desk.services import sync_service
 from k3desk.store.db import open_database
-from k3desk.ui.main_window import MainWindow
+from k3desk.ui.app import build_main_window
 from tests.conftest import run_cli
 from tests.support.server_process import ServerProcess
 
@@ -38,20 +38,23 @@ def test_status_bar_shows_sync_state(qtbot: QtBot, tmp_path: Path) -> None:
         db = open_database(tmp_path / "laptop")
         actor, online = sync_service.login(db, "inspektur", PASSWORD, server.url)
         assert online and actor.username == "inspektur"
-        window = MainWindow(db, actor)
+        db.dispose()
+        window = build_main_window(tmp_path / "laptop")
         qtbot.addWidget(window)
         try:
             assert window.sync.configured
             qtbot.waitUntil(lambda: "Mutakhir" in window.sync_label.text(), timeout=30_000)
         finally:
             window.sync.stop()
-        db.dispose()
+            window.session.close()
+            window.session.db.dispose()
 
 
 def test_without_a_server_the_app_says_offline(qtbot: QtBot, tmp_path: Path) -> None:
-    db = open_database(tmp_path / "laptop")
-    window = MainWindow(db, None)
+    window = build_main_window(tmp_path / "laptop")
     qtbot.addWidget(window)
     assert not window.sync.configured
     assert "Luring" in window.sync_label.text()
-    db.dispose()
+    assert not window.actions_by_name["action_sync_now"].isEnabled()
+    window.session.close()
+    window.session.db.dispose()
