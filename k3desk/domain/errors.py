@@ -39,6 +39,11 @@ class DataFileError(K3Error):
     """A data file (database, backup, config) that cannot be opened or trusted."""
 
 
+class ConstraintError(K3Error):
+    """A write the database refused by one of its rules (a duplicate number or name, a
+    missing parent record): the data file is sound, only this change was not saved."""
+
+
 class ValuesRejected(ValidationError):
     """An inspection's values that cannot be saved; ``problems`` says each, by field."""
 

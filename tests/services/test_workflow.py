@@ -12,7 +12,7 @@ from sqlalchemy import select
 from k3desk.domain import signing
 from k3desk.domain.certificates import parse_payload
 from k3desk.domain.errors import (
-    DataFileError,
+    ConstraintError,
     PermissionDenied,
     SubmissionRefused,
     ValidationError,
@@ -179,7 +179,7 @@ def test_numbers_are_consecutive_and_never_reused(demo_dir: Path) -> None:
                                                   used.issued_on.year)
         assert allocation.seq == seqs[-1] + 1
         block_id, seq = used.block_id, used.seq_in_block
-    with pytest.raises(DataFileError), supervisor.db.session() as s:
+    with pytest.raises(ConstraintError), supervisor.db.session() as s:
         twin = Certificate(**{k: v for k, v in used.__dict__.items()
                               if not k.startswith("_") and k not in ("id", "number")},
                            number="DUPLIKAT")
