@@ -17,6 +17,7 @@ from k3desk.domain.evaluation import evaluate
 from k3desk.domain.object_types import get_object_type
 from k3desk.domain.templates import default_registry
 from k3desk.domain.verify_url import VerifyLink, build_verify_url
+from k3desk.domain.vocabulary import CERTIFIED_VERDICTS, Verdict
 from k3desk.reports import model as rm
 from k3desk.services import presentation, settings_service
 from k3desk.store.db import Database
@@ -78,9 +79,9 @@ def _parts(s: Session, inspection: Inspection) -> dict[str, Any]:
                                  unit=r["unit"], passed=r["passed"], grade=r["grade"])
                     for r in presentation.result_rows(evaluation))
     failed = [f for f in evaluation.findings if not f.passed]
-    verdict = inspection.verdict if inspection.verdict in ("memenuhi", "tidak_memenuhi") \
-        else evaluation.verdict
-    if verdict not in ("memenuhi", "tidak_memenuhi"):
+    stored = Verdict.of(inspection.verdict)
+    verdict = stored if stored in CERTIFIED_VERDICTS else evaluation.verdict
+    if verdict not in CERTIFIED_VERDICTS:
         raise ValidationError("pemeriksaan ini belum lengkap; dokumen dibuat setelah semua "
                               "nilai wajib terisi")
     common: dict[str, Any] = dict(

@@ -22,6 +22,7 @@ from k3desk.domain.errors import NotFoundError, PermissionDenied, ValidationErro
 from k3desk.domain.numbering import DEFAULT_NUMBER_FORMAT, format_number
 from k3desk.domain.object_types import get_object_type
 from k3desk.domain.qualification import qualification_error
+from k3desk.domain.vocabulary import Verdict
 from k3desk.domain.workflow import Status, transition_error
 from k3desk.services import keys_service, settings_service
 from k3desk.services.context import AppContext, Changes
@@ -115,7 +116,7 @@ def approve(ctx: AppContext, inspection_id: str, *, issued_on: date | None = Non
         inspection.reviewed_at = now_text()
         inspection.modified_by = ctx.actor.id
         verdict = inspection.verdict or ""
-        valid_until = inspection.next_test_due if verdict == "memenuhi" else None
+        valid_until = inspection.next_test_due if verdict == Verdict.MEMENUHI else None
         replaces = (inspection.extra or {}).get("replaces_certificate_id")
         fields: dict[str, Any] = {
             "number": number, "inspection_id": inspection.id, "company": company.name,

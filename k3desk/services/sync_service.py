@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import K3Error, NotFoundError, PermissionDenied
+from k3desk.domain.vocabulary import OutboxState
 from k3desk.services import auth_service, settings_service
 from k3desk.services.context import Actor
 from k3desk.store.db import Database
@@ -227,7 +228,7 @@ class QuarantinedChange:
 
 def list_quarantined(db: Database) -> list[QuarantinedChange]:
     with db.session(remote=True) as s:
-        rows = s.scalars(select(OutboxEntry).where(OutboxEntry.state == "quarantined")
+        rows = s.scalars(select(OutboxEntry).where(OutboxEntry.state == OutboxState.QUARANTINED)
                          .order_by(OutboxEntry.id)).all()
         return [QuarantinedChange(e.id, e.record_type, e.record_id,
                                   str((e.error or {}).get("code", "")),
@@ -238,7 +239,7 @@ def list_quarantined(db: Database) -> list[QuarantinedChange]:
 
 def _quarantined(s: Session, entry_id: int) -> OutboxEntry:
     entry = s.get(OutboxEntry, entry_id)
-    if entry is None or entry.state != "quarantined":
+    if entry is None or entry.state != OutboxState.QUARANTINED:
         raise NotFoundError(f"perubahan karantina {entry_id} tidak ditemukan")
     return entry
 
@@ -248,7 +249,7 @@ def discard_quarantined(db: Database, entry_id: int) -> None:
     server never had is removed from this laptop)."""
     with db.session(remote=True) as s:
         entry = _quarantined(s, entry_id)
-        entry.state = "done"
+        entry.state = OutboxState.DONE
         entry.error = {**(entry.error or {}), "superseded": "discarded"}
         s.flush()
         others = s.scalars(select(OutboxEntry.id).where(
@@ -272,7 +273,7 @@ def retry_quarantined(db: Database, entry_id: int) -> None:
     """Send a refused change again (after its cause was fixed), as the record is now."""
     with db.session(remote=True) as s:
         entry = _quarantined(s, entry_id)
-        entry.state = "done"
+        entry.state = OutboxState.DONE
         entry.error = {**(entry.error or {}), "superseded": "retried"}
         model = SYNCED_MODELS[entry.record_type]
         row = s.get(model, entry.record_id)

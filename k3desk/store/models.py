@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 from sqlalchemy import JSON, Boolean, Date, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from k3desk.domain.vocabulary import OutboxState
 from k3desk.store.base import Base, IdColumn, new_id, now_text, parse_date
 
 # Types written by the server only: the laptop receives them and never pushes them.
@@ -283,7 +284,7 @@ class OutboxEntry(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[str] = mapped_column(String(20), default=now_text)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
-    state: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    state: Mapped[str] = mapped_column(String(16), default=OutboxState.PENDING, index=True)
     error: Mapped[dict[str, Any] | None] = mapped_column(default=None)
 
 

@@ -22,6 +22,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from k3desk.domain.errors import ConstraintError
+from k3desk.domain.vocabulary import OUTSTANDING_STATES, OutboxState
 from k3desk.store.db import Database
 from k3desk.store.models import PUSH_ORDER, Conflict, OutboxEntry
 from k3desk.store.settings import get as _get
@@ -97,10 +98,10 @@ def count_open(db: Database, summary: SyncSummary) -> None:
         summary.open_conflicts = s.scalar(select(func.count()).select_from(Conflict).where(
             Conflict.resolved_at.is_(None))) or 0
         counts = dict(s.execute(select(OutboxEntry.state, func.count()).where(
-            OutboxEntry.state.in_(("pending", "quarantined")))
+            OutboxEntry.state.in_(OUTSTANDING_STATES))
             .group_by(OutboxEntry.state)).all())
-        summary.open_quarantined = int(counts.get("quarantined", 0))
-        summary.pending = int(counts.get("pending", 0))
+        summary.open_quarantined = int(counts.get(OutboxState.QUARANTINED, 0))
+        summary.pending = int(counts.get(OutboxState.PENDING, 0))
 
 
 def _rank(record_type: str) -> int:
@@ -181,7 +182,8 @@ class SyncEngine:
                 Conflict.resolved_at.is_(None))).all())
             seen: set[tuple[str, str]] = set()
             plan: list[OutboxEntry] = []
-            for entry in s.scalars(select(OutboxEntry).where(OutboxEntry.state == "pending")
+            for entry in s.scalars(select(OutboxEntry)
+                                   .where(OutboxEntry.state == OutboxState.PENDING)
                                    .order_by(OutboxEntry.id)):
                 key = (entry.record_type, entry.record_id)
                 if key in seen:
@@ -227,7 +229,7 @@ class SyncEngine:
         """Send the outbox until every sent change has an outcome."""
         with self.db.session(remote=True) as s:
             total = s.scalar(select(func.count()).select_from(OutboxEntry).where(
-                OutboxEntry.state == "pending")) or 0
+                OutboxEntry.state == OutboxState.PENDING)) or 0
         done = 0
         self.progress("push", 0, total)
         for _round in range(MAX_PUSH_ROUNDS):
@@ -276,7 +278,7 @@ class SyncEngine:
             entries = {e.id: e for es in pre.entries.values() for e in es}
             for entry_id, result in zip(ids, response.results, strict=True):
                 entry = entries.get(entry_id)
-                if entry is None or entry.state != "pending":
+                if entry is None or entry.state != OutboxState.PENDING:
                     continue  # resolved meanwhile (e.g. by a person)
                 if result.status in ("applied", "duplicate"):
                     acknowledge(s, entry, int(result.version or 0), result.seq, self.actor_id,

@@ -235,3 +235,22 @@ def test_an_unexpected_database_error_is_one_fixed_sentence(
                               "terakhir tidak disimpan (rincian ada di log)")
     assert "no such table: no_such_table" in caplog.text
     db.dispose()
+
+
+def test_outbox_states_round_trip_as_the_stored_strings(data_dir: Path) -> None:
+    from k3desk.domain.vocabulary import OutboxState
+
+    db = open_database(data_dir)
+    with db.session() as s:
+        s.add(Company(balai_id="b", name="PT Antre", address="Jl. A"))
+    con = sqlite3.connect(data_dir / "k3desk.db")
+    assert con.execute("SELECT DISTINCT state FROM outbox").fetchall() == [("pending",)]
+    con.close()
+    with db.session() as s:
+        [entry] = s.scalars(select(OutboxEntry)).all()
+        assert entry.state == OutboxState.PENDING
+        entry.state = OutboxState.DONE
+    con = sqlite3.connect(data_dir / "k3desk.db")
+    assert con.execute("SELECT state, typeof(state) FROM outbox").fetchall() == [("done", "text")]
+    con.close()
+    db.dispose()
