@@ -1,4 +1,4 @@
-"""The words the whole app shares: verdicts and outbox states, with their labels.
+"""The words the whole app shares: verdicts, outbox states, record types.
 
 The values are what is stored on disk and sent on the wire (unchanged: they are
 contracts); the labels, Bahasa Indonesia and English, are defined here and only here.
@@ -80,3 +80,10 @@ _OUTBOX_TITLES = {
     OutboxState.QUARANTINED: ("Ditahan (ditolak server)", "Held (refused by the server)"),
     OutboxState.DONE: ("Selesai", "Done"),
 }
+
+
+#: Record types the server writes itself; a client that pushes one is ``forbidden``
+#: (and the laptop's outbox never queues them).
+SERVER_TYPES = ("balai", "user", "template", "number_block", "signing_key")
+#: Record types clients write.
+CLIENT_TYPES = ("instrument", "company", "equipment", "inspection", "attachment", "certificate")

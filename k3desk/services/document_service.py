@@ -31,15 +31,14 @@ from k3desk.store.models import (
     Instrument,
     User,
 )
-
-SERVER_URL_KEY = "server_url"
+from k3desk.store.settings import SERVER_URL
 
 
 def verify_base_url(s: Session, balai: Balai) -> str:
     """Where the QR code points: the configured server, else the Balai's website."""
-    server = settings_service.get(s, SERVER_URL_KEY)
+    server = settings_service.get(s, SERVER_URL)
     if server:
-        return str(server).rstrip("/")
+        return server.rstrip("/")
     site = balai.website or "k3desk.invalid"
     return site if site.startswith("http") else f"https://{site}"
 

@@ -31,6 +31,7 @@ from k3desk.store.models import (
     SigningKey,
     User,
 )
+from k3desk.store.settings import SERVER_URL
 from k3desk.sync.apply import (
     OUTSTANDING,
     ApplyStats,
@@ -53,7 +54,7 @@ from k3desk.sync.engine import SyncSummary as SyncSummary
 from k3desk.sync.protocol import Envelope
 from k3desk.sync.token_store import TokenStore
 
-SERVER_KEY = "server_url"
+SERVER_KEY = SERVER_URL
 
 
 class NoServer(K3Error):
@@ -66,8 +67,7 @@ def server_url(db: Database, override: str | None = None) -> str | None:
         if override:
             settings_service.put(s, SERVER_KEY, override.rstrip("/"))
             return override.rstrip("/")
-        value = settings_service.get(s, SERVER_KEY)
-        return str(value) if value else None
+        return settings_service.get(s, SERVER_KEY) or None
 
 
 def _store_user(db: Database, user: dict[str, Any]) -> None:
@@ -212,7 +212,7 @@ def status(db: Database) -> SyncStatus:
         last = settings_service.get(s, LAST_SYNC_KEY)
         url = settings_service.get(s, SERVER_KEY)
     return SyncStatus(summary.pending, summary.open_quarantined, summary.open_conflicts,
-                      float(last) if last else None, url)
+                      last, url)
 
 
 @dataclass(frozen=True)
@@ -287,7 +287,8 @@ def retry_quarantined(db: Database, entry_id: int) -> None:
 def server_limits(db: Database) -> dict[str, Any]:
     """The limits of ``/api/v1/info`` as last seen (defaults before the first sync)."""
     with db.session(remote=True) as s:
-        return {**DEFAULT_INFO, **(settings_service.get(s, INFO_KEY) or {})}
+        seen: dict[str, Any] = settings_service.get(s, INFO_KEY)
+        return {**DEFAULT_INFO, **seen}
 
 
 def size_problems(db: Database, inspection_id: str) -> list[str]:

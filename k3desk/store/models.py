@@ -22,7 +22,6 @@ from k3desk.domain.vocabulary import OutboxState
 from k3desk.store.base import Base, IdColumn, new_id, now_text, parse_date
 
 # Types written by the server only: the laptop receives them and never pushes them.
-SERVER_TYPES = frozenset({"balai", "user", "template", "number_block", "signing_key"})
 
 
 class SyncedRecord(Base):

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from k3desk.domain.vocabulary import OutboxState
+from k3desk.domain.vocabulary import SERVER_TYPES, OutboxState
 from k3desk.store.base import new_id
-from k3desk.store.models import SERVER_TYPES, OutboxEntry, Shadow, SyncedRecord
+from k3desk.store.models import OutboxEntry, Shadow, SyncedRecord
 
 if TYPE_CHECKING:
     from k3desk.store.db import Database

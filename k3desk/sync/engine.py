@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 
 from k3desk.domain.errors import ConstraintError
 from k3desk.domain.vocabulary import OUTSTANDING_STATES, OutboxState
+from k3desk.store import settings
 from k3desk.store.db import Database
 from k3desk.store.models import PUSH_ORDER, Conflict, OutboxEntry
 from k3desk.store.settings import get as _get
@@ -50,9 +51,9 @@ from k3desk.sync.protocol import Change, Info
 log = logging.getLogger("k3desk.sync")
 T = TypeVar("T")
 
-CURSOR_KEY = "sync_cursor"
-INFO_KEY = "server_info"
-LAST_SYNC_KEY = "last_sync_at"
+CURSOR_KEY = settings.SYNC_CURSOR
+INFO_KEY = settings.SERVER_INFO
+LAST_SYNC_KEY = settings.LAST_SYNC_AT
 PULL_LIMIT = 1000
 MAX_PUSH_ROUNDS = 200
 MAX_PULL_PAGES = 100_000
@@ -336,7 +337,7 @@ class SyncEngine:
             if has_unconfirmed(s):
                 summary.messages.append("tarik data ditunda: ada kiriman yang belum pasti")
                 return
-            cursor = int(_get(s, CURSOR_KEY, 0) or 0)
+            cursor = _get(s, CURSOR_KEY)
         reset_done = False
         pulled = 0
         for _page in range(MAX_PULL_PAGES):
