@@ -24,6 +24,7 @@ from k3desk.domain.errors import (
 from k3desk.domain.problems import ValueProblem
 from k3desk.domain.workflow import (
     INSPECTION_KINDS,
+    Role,
     Status,
     transition_error,
 )
@@ -100,7 +101,7 @@ def apply_create_draft(ctx: AppContext, s: Session, *, equipment_id: str,
                        instrument_ids: list[str] | None = None, place: str | None = None,
                        extra: dict[str, Any] | None = None) -> Inspection:
     """:func:`create_draft` inside the caller's session (added and flushed, not committed)."""
-    ctx.actor.require_role("inspector", action="membuat pemeriksaan")
+    ctx.actor.require_role(Role.INSPECTOR, action="membuat pemeriksaan")
     values = dict(values or {})
     kind = _kind_of(kind, values)
     if kind not in KINDS:

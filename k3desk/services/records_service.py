@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import NotFoundError, PermissionDenied, ValidationError
 from k3desk.domain.object_types import get_object_type
+from k3desk.domain.workflow import Role
 from k3desk.services.context import AppContext, Changes
 from k3desk.store.base import parse_date
 from k3desk.store.models import Company, Equipment, Instrument, SyncedRecord
@@ -197,7 +198,7 @@ def check_instrument(values: dict[str, Any], *, creating: bool = True
 def apply_instrument(ctx: AppContext, s: Session, values: dict[str, Any],
                      instrument_id: str | None = None) -> Instrument:
     """Measuring instruments are managed by supervisors (SYNC_PROTOCOL.md section 4)."""
-    ctx.actor.require_role("supervisor", action="mengelola alat ukur")
+    ctx.actor.require_role(Role.SUPERVISOR, action="mengelola alat ukur")
     clean, errors = check_instrument(values, creating=instrument_id is None)
     _raise_first(errors)
     if instrument_id is None:

@@ -23,7 +23,7 @@ from k3desk.domain.numbering import DEFAULT_NUMBER_FORMAT, format_number
 from k3desk.domain.object_types import get_object_type
 from k3desk.domain.qualification import qualification_error
 from k3desk.domain.vocabulary import Verdict
-from k3desk.domain.workflow import Status, transition_error
+from k3desk.domain.workflow import Role, Status, transition_error
 from k3desk.services import keys_service, settings_service
 from k3desk.services.context import AppContext, Changes
 from k3desk.services.inspection_service import (
@@ -60,7 +60,7 @@ class Issued:
 
 
 def _decide(ctx: AppContext, s: Session, inspection_id: str, new: Status) -> Inspection:
-    ctx.actor.require_role("supervisor", action="menelaah pemeriksaan")
+    ctx.actor.require_role(Role.SUPERVISOR, action="menelaah pemeriksaan")
     inspection = own_inspection(ctx, s, inspection_id)
     error = transition_error(inspection.status, new.value, ctx.actor.role)
     if error:
@@ -181,7 +181,7 @@ def find_certificate(s: Session, number_or_id: str) -> Certificate:
 
 def revoke(ctx: AppContext, number: str, *, reason: str) -> Changes:
     """Revoke an issued certificate; only ``revoked`` and its reason ever change."""
-    ctx.actor.require_role("supervisor", action="mencabut sertifikat")
+    ctx.actor.require_role(Role.SUPERVISOR, action="mencabut sertifikat")
     if not reason or not reason.strip():
         raise ValidationError("tuliskan alasan pencabutan", field="reason")
     with ctx.db.session() as s:

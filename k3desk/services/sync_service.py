@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import K3Error, NotFoundError, PermissionDenied
 from k3desk.domain.vocabulary import OutboxState
+from k3desk.domain.workflow import Role
 from k3desk.services import auth_service, settings_service
 from k3desk.services.context import Actor
 from k3desk.store.db import Database
@@ -174,7 +175,7 @@ def supervisor_device(db: Database, engine: SyncEngine, summary: SyncSummary) ->
     sends each request once: a lost answer is learnt from the next pull, not re-asked.
     """
     actor = auth_service.current_actor(db)
-    if actor is None or actor.role != "supervisor":
+    if actor is None or actor.role != Role.SUPERVISOR:
         return
     from k3desk.services import keys_service
 
