@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -35,7 +35,10 @@ def _text(values: dict[str, Any], name: str, *, required: bool, label: str) -> s
     return value.strip()
 
 
-def _own(ctx: AppContext, record: SyncedRecord | None, what: str, record_id: str) -> Any:
+R = TypeVar("R", bound=SyncedRecord)
+
+
+def _own(ctx: AppContext, record: R | None, what: str, record_id: str) -> R:
     if record is None or record.deleted:
         raise NotFoundError(f"{what} {record_id} tidak ditemukan")
     if ctx.actor.balai_id and getattr(record, "balai_id", None) != ctx.actor.balai_id:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,7 @@ from k3desk.sync.apply import (
     write_row,
 )
 from k3desk.sync.background import BackgroundSync
+from k3desk.sync.background import SyncStatus as BackgroundStatus
 from k3desk.sync.client import AuthRequired, ServerRefused, SyncClient, Unreachable
 from k3desk.sync.engine import (
     DEFAULT_INFO,
@@ -316,7 +318,8 @@ def size_problems(db: Database, inspection_id: str) -> list[str]:
 
 
 def background_runner(db: Database, *, interval: float = 300.0,
-                      on_status: Any = None, on_summary: Any = None,
+                      on_status: Callable[[BackgroundStatus], None] | None = None,
+                      on_summary: Callable[[SyncSummary], None] | None = None,
                       **kw: Any) -> BackgroundSync:
     """The app's runner: syncs this laptop on start, on a timer, after saves and on
     demand; probes ``/health`` while offline. Call ``start()``; ``stop()`` at exit."""

@@ -57,7 +57,7 @@ LAST_SYNC_KEY = settings.LAST_SYNC_AT
 PULL_LIMIT = 1000
 MAX_PUSH_ROUNDS = 200
 MAX_PULL_PAGES = 100_000
-DEFAULT_INFO = {"protocol": 1, "server_time": "", "max_push_changes": 500,
+DEFAULT_INFO: dict[str, Any] = {"protocol": 1, "server_time": "", "max_push_changes": 500,
                 "max_push_bytes": 8 * 1024 * 1024, "max_blob_bytes": 20 * 1024 * 1024}
 
 #: progress(phase, done, total): phase "push" | "pull" | "blobs"; total None when unknown.
@@ -124,7 +124,7 @@ class SyncEngine:
         self.retries = retries
         self.backoff = backoff or Backoff(base=0.2, cap=2.0)
         self.pull_limit = pull_limit
-        self.info: dict[str, Any] = dict(DEFAULT_INFO)
+        self.info = Info.model_validate(DEFAULT_INFO)
         self._blobs_confirmed: set[str] = set()
         self.attempts_made = 0
 
@@ -162,9 +162,9 @@ class SyncEngine:
 
     def fetch_info(self) -> Info:
         info: Info = self._retrying(self.client.info)
-        self.info = info.model_dump()
+        self.info = info
         with self.db.session(remote=True) as s:
-            _put(s, INFO_KEY, self.info)
+            _put(s, INFO_KEY, info.model_dump())
         return info
 
     def fetch_blobs(self, summary: SyncSummary) -> None:
@@ -196,8 +196,8 @@ class SyncEngine:
         return plan
 
     def _batches(self, plan: list[OutboxEntry]) -> list[list[tuple[OutboxEntry, Change]]]:
-        max_changes = max(1, min(int(self.info["max_push_changes"]), 500))
-        budget = int(self.info["max_push_bytes"]) - 4096
+        max_changes = max(1, min(self.info.max_push_changes, 500))
+        budget = self.info.max_push_bytes - 4096
         batches: list[list[tuple[OutboxEntry, Change]]] = []
         current: list[tuple[OutboxEntry, Change]] = []
         size = 0
@@ -223,7 +223,7 @@ class SyncEngine:
                     row = s.get(OutboxEntry, entry.id)
                     assert row is not None
                     quarantine(row, "too_large", "perubahan ini lebih besar dari batas server "
-                               f"({self.info['max_push_bytes']} bita)")
+                               f"({self.info.max_push_bytes} bita)")
         return batches
 
     def push(self, summary: SyncSummary) -> None:
