@@ -147,8 +147,8 @@ def _fill(db: Database, balai_id: str, today: date) -> DemoSummary:
     _supervisor_device(db, balai_id, supervisor.actor.id, today)
     _inspections(db, rnd, today, inspectors, supervisor, equipment, instrument_ids)
     with db.session() as s:
-        by_status = dict(s.execute(select(Inspection.status, func.count())
-                                   .group_by(Inspection.status)).all())
+        by_status = {str(status): count for status, count in s.execute(
+            select(Inspection.status, func.count()).group_by(Inspection.status))}
         return DemoSummary(companies=len(companies), equipment=len(equipment),
                            inspections=sum(by_status.values()), by_status=by_status)
 

@@ -130,7 +130,7 @@ def apply_create_draft(ctx: AppContext, s: Session, *, equipment_id: str,
         balai_id=equipment.balai_id, company_id=equipment.company_id,
         equipment_id=equipment.id, template_id=template.id,
         template_version=template.version, inspector_id=ctx.actor.id,
-        inspected_on=inspected_on or date.today(), status=Status.DRAFT.value,
+        inspected_on=inspected_on or date.today(), status=Status.DRAFT,
         values=values, kind=kind, instrument_ids=list(instrument_ids or []),
         place=place or equipment.location, modified_by=ctx.actor.id)
     if extra:
@@ -246,7 +246,7 @@ def submit(ctx: AppContext, inspection_id: str) -> Changes:
         if problems:
             raise SubmissionRefused(problems, sections_of(
                 _template(inspection.template_id, inspection.template_version)))
-        inspection.status = Status.SUBMITTED.value
+        inspection.status = Status.SUBMITTED
         inspection.submitted_at = now_text()
         inspection.modified_by = ctx.actor.id
         audit.append(s, actor_id=ctx.actor.id, record_type="inspection", record_id=inspection.id,

@@ -111,7 +111,7 @@ def approve(ctx: AppContext, inspection_id: str, *, issued_on: date | None = Non
                                get_object_type(equipment.object_type).number_code,
                                balai.code, issued_on)
         old = inspection.status
-        inspection.status = Status.APPROVED.value
+        inspection.status = Status.APPROVED
         inspection.reviewed_by = ctx.actor.id
         inspection.reviewed_at = now_text()
         inspection.modified_by = ctx.actor.id
@@ -161,7 +161,7 @@ def _simple_decision(ctx: AppContext, inspection_id: str, new: Status, note: str
     with ctx.db.session() as s:
         inspection = _decide(ctx, s, inspection_id, new)
         old = inspection.status
-        inspection.status = new.value
+        inspection.status = new
         inspection.review_comment = note
         inspection.reviewed_by = ctx.actor.id
         inspection.reviewed_at = now_text()
