@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from k3desk.domain.errors import K3Error, ValidationError
+from k3desk.domain.workflow import Role
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -42,7 +43,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     a.add_argument("--username", required=True)
     a.add_argument("--full-name", required=True)
     a.add_argument("--nip", required=True, help="NIP (civil servant number)")
-    a.add_argument("--role", required=True, choices=["inspector", "supervisor", "admin"])
+    a.add_argument("--role", required=True, choices=[r.value for r in Role])
     a.add_argument("--balai", help="code of the user's Balai (not for an admin)")
     a.add_argument("--password-stdin", action="store_true", required=True,
                    help="read the password from standard input")

@@ -15,20 +15,19 @@ from typing import Any
 from k3desk.domain.canonical import canonical_json, data_sha256
 from k3desk.domain.errors import ValidationError
 from k3desk.domain.signing import sign
+from k3desk.domain.vocabulary import CERTIFIED_VERDICTS, Verdict
 
 REQUIRED_PAYLOAD_FIELDS = (
     "number", "inspection_id", "company", "equipment_serial", "verdict", "issued_on",
     "valid_until", "data_sha256",
 )
 
-VERDICT_MEMENUHI = "memenuhi"
-VERDICT_TIDAK_MEMENUHI = "tidak_memenuhi"
-VERDICTS = (VERDICT_MEMENUHI, VERDICT_TIDAK_MEMENUHI)
+# The verdicts a document is issued for (labels in k3desk.domain.vocabulary).
+VERDICT_MEMENUHI = Verdict.MEMENUHI
+VERDICT_TIDAK_MEMENUHI = Verdict.TIDAK_MEMENUHI
+VERDICTS = CERTIFIED_VERDICTS
 
-VERDICT_LABELS_ID = {
-    VERDICT_MEMENUHI: "MEMENUHI PERSYARATAN K3",
-    VERDICT_TIDAK_MEMENUHI: "TIDAK MEMENUHI PERSYARATAN K3",
-}
+VERDICT_LABELS_ID: dict[str, str] = {v.value: v.document_label() for v in CERTIFIED_VERDICTS}
 
 
 def verdict_label(verdict: str) -> str:

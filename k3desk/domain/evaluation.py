@@ -34,16 +34,12 @@ from k3desk.domain.values import (
     normalize_values,
     validate_values,
 )
+from k3desk.domain.vocabulary import Verdict
 
-__all__ = ["Evaluation", "Finding", "ValueProblem", "evaluate", "example_values",
+__all__ = ["Evaluation", "Finding", "ValueProblem", "Verdict", "evaluate", "example_values",
            "validate_values"]
 
-VERDICTS = ("memenuhi", "tidak_memenuhi", "incomplete")
-VERDICT_TITLES = {
-    "memenuhi": ("Memenuhi Persyaratan K3", "Meets the K3 requirements"),
-    "tidak_memenuhi": ("Tidak Memenuhi Persyaratan K3", "Does not meet the K3 requirements"),
-    "incomplete": ("Data belum lengkap", "Incomplete data"),
-}
+VERDICTS = tuple(Verdict)
 _OP_TEXT = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "=", "!=": "≠", "in": "∈",
             "between": "antara"}
 
@@ -79,7 +75,7 @@ class Finding:
 class Evaluation:
     template_id: str
     template_version: int
-    verdict: str
+    verdict: Verdict
     findings: list[Finding] = field(default_factory=list)
     problems: list[ValueProblem] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
@@ -104,8 +100,7 @@ class Evaluation:
         return [f for f in self.findings if f.unverified]
 
     def verdict_title(self, lang: str = "id") -> str:
-        id_text, en_text = VERDICT_TITLES[self.verdict]
-        return en_text if lang == "en" else id_text
+        return self.verdict.title(lang)
 
     def to_json(self) -> dict[str, Any]:
         """The ``k3desk check`` output."""
@@ -125,7 +120,7 @@ class Evaluation:
 def evaluate(template: Template, values: Any, inspected_on: dt.date | None = None
              ) -> Evaluation:
     """The verdict of ``values`` under ``template`` (pinned: pass the version filled)."""
-    result = Evaluation(template.id, template.version, "incomplete")
+    result = Evaluation(template.id, template.version, Verdict.INCOMPLETE)
     result.next_test_reference = _ref_json(template.interval_reference)
     norm, invalid = normalize_values(template, values)
     compute(template, norm, invalid)
@@ -140,16 +135,16 @@ def evaluate(template: Template, values: Any, inspected_on: dt.date | None = Non
         _apply_item_checks(template, spec, norm, result)
     blocking = [f for f in result.failed if f.severity in ("critical", "major")]
     if result.problems:
-        result.verdict = "incomplete"
+        result.verdict = Verdict.INCOMPLETE
     elif blocking:
-        result.verdict = "tidak_memenuhi"
+        result.verdict = Verdict.TIDAK_MEMENUHI
     else:
-        result.verdict = "memenuhi"
+        result.verdict = Verdict.MEMENUHI
     for f in result.failed:
         if f.recommendation_id and f.recommendation_id not in result.recommendations:
             result.recommendations.append(f.recommendation_id)
             result.recommendations_en.append(f.recommendation_en or f.recommendation_id)
-    if result.verdict == "memenuhi" and inspected_on is not None:
+    if result.verdict is Verdict.MEMENUHI and inspected_on is not None:
         months = _months_valid(template, top, result)
         try:
             result.next_test_due = add_months(inspected_on, months)

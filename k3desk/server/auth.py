@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from k3desk.domain.workflow import Role
 from k3desk.server.db import begin_write
 from k3desk.server.models import Credential, Record, Token
 from k3desk.server.security import (
@@ -36,7 +37,7 @@ class Actor:
 
     @property
     def is_admin(self) -> bool:
-        return self.role == "admin"
+        return self.role == Role.ADMIN
 
     def public(self) -> UserPublic:
         return UserPublic(id=self.id, username=self.username, full_name=self.full_name,

@@ -169,6 +169,7 @@ def _verdict(session: Session, data: dict[str, Any], inspected_on: date) -> Refu
         shown = ", ".join(str(m) for m in missing[:10])
         return Refusal("invalid", f"required values are missing: {shown}", "values")
     if data.get("verdict") != evaluation.verdict:
-        return Refusal("invalid", f"the verdict must be {evaluation.verdict!r} for these values, "
+        wanted = str(evaluation.verdict)
+        return Refusal("invalid", f"the verdict must be {wanted!r} for these values, "
                        f"not {data.get('verdict')!r}", "verdict")
     return None

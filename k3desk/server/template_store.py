@@ -8,7 +8,7 @@ once and never changes; compiled templates are cached by record id.
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -16,7 +16,10 @@ from k3desk.domain.errors import K3Error
 from k3desk.server.models import Record
 from k3desk.server.store import key_holder
 
-_cache: dict[tuple[str, int], Any] = {}
+if TYPE_CHECKING:
+    from k3desk.domain.templates import Template
+
+_cache: dict[tuple[str, int], Template] = {}
 _lock = threading.Lock()
 
 
@@ -24,7 +27,8 @@ def template_key(template_id: str, version: int | str) -> str:
     return f"{template_id}@{version}"
 
 
-def find_template(session: Session, template_id: str, version: int | str) -> Any | None:
+def find_template(session: Session, template_id: str, version: int | str
+                  ) -> Template | None:
     """The template to evaluate an inspection with, or None when none is known."""
     record_id = key_holder(session, "template", template_key(template_id, version))
     if record_id is not None:

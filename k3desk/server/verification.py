@@ -16,12 +16,10 @@ from k3desk.domain.errors import ValidationError
 from k3desk.domain.object_types import OBJECT_TYPES
 from k3desk.domain.signing import b64url_decode, verify
 from k3desk.domain.verify_url import signature_from_b64url
+from k3desk.domain.vocabulary import Verdict
 from k3desk.server.models import Record
 from k3desk.server.store import key_holder
 from k3desk.sync.protocol import Verification
-
-VERDICT_LABELS = {"memenuhi": "Memenuhi persyaratan K3",
-                  "tidak_memenuhi": "Tidak memenuhi persyaratan K3"}
 
 
 @dataclass
@@ -53,7 +51,8 @@ class CertificateView:
 
     @property
     def verdict_label(self) -> str:
-        return VERDICT_LABELS.get(self.verdict or "", self.verdict or "-")
+        verdict = Verdict.of(self.verdict)
+        return verdict.title() if verdict else "-"
 
     def public(self, check: LinkCheck | None = None) -> Verification:
         return Verification(

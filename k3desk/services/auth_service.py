@@ -11,9 +11,10 @@ from k3desk.services import settings_service
 from k3desk.services.context import Actor, AppContext
 from k3desk.store.db import Database
 from k3desk.store.models import User
+from k3desk.store.settings import ACTOR_ID
 
 _hasher = PasswordHasher()
-ACTOR_KEY = "actor_id"
+ACTOR_KEY = ACTOR_ID
 
 
 def hash_password(password: str) -> str:

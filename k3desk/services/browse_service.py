@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from k3desk.domain.errors import K3Error
+from k3desk.domain.vocabulary import OutboxState
 from k3desk.services import inspection_service, records_service
 from k3desk.services.inspection_service import InspectionQuery
 from k3desk.store.db import Database
@@ -33,7 +34,7 @@ def overview(db: Database) -> Overview:
             return int(s.scalar(select(func.count()).select_from(model)) or 0)
 
         pending = int(s.scalar(select(func.count()).select_from(OutboxEntry)
-                               .where(OutboxEntry.state == "pending")) or 0)
+                               .where(OutboxEntry.state == OutboxState.PENDING)) or 0)
         return Overview(balai.name if balai else None, count(Inspection), count(Company),
                         count(Equipment), pending)
 

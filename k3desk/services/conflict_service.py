@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import NotFoundError, PermissionDenied, ValidationError
+from k3desk.domain.vocabulary import OutboxState
 from k3desk.domain.workflow import FINAL_STATUSES
 from k3desk.store import outbox
 from k3desk.store.base import now_text
@@ -108,8 +109,8 @@ def _queue_if_changed(s: Session, row: SyncedRecord) -> None:
         if server == with_deleted(row.to_data(), bool(row.deleted)):
             for entry in s.scalars(select(OutboxEntry).where(  # edits made while it waited
                     OutboxEntry.record_type == row.sync_type, OutboxEntry.record_id == row.id,
-                    OutboxEntry.state == "pending", OutboxEntry.attempts == 0)):
-                entry.state = "done"
+                    OutboxEntry.state == OutboxState.PENDING, OutboxEntry.attempts == 0)):
+                entry.state = OutboxState.DONE
                 entry.error = {"superseded": "conflict resolved to the server's copy"}
             return
     outbox.enqueue(s, row)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from k3desk.domain.errors import PermissionDenied
+from k3desk.domain.workflow import Role
 from k3desk.store.db import Database
 from k3desk.store.models import User
 
@@ -28,7 +29,7 @@ class Actor:
                    role=user.role, balai_id=user.balai_id,
                    qualifications=list(user.qualifications or []))
 
-    def require_role(self, *roles: str, action: str) -> None:
+    def require_role(self, *roles: Role, action: str) -> None:
         if self.role not in roles:
             wanted = " atau ".join(roles)
             raise PermissionDenied(f"hanya {wanted} yang dapat {action}; Anda login sebagai "

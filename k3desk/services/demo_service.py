@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from k3desk.domain.errors import K3Error
 from k3desk.domain.object_types import OBJECT_TYPES
+from k3desk.domain.workflow import Role
 from k3desk.services import auth_service, inspection_service, records_service
 from k3desk.services.context import Actor, AppContext
 from k3desk.services.demo_data import COMPANIES, CONTACTS, LOCATIONS, MAKERS
@@ -35,10 +36,10 @@ SEED = 20261129
 
 DEMO_USERS = [
     # username, password, full name, NIP, role
-    ("inspektur", "demo-inspektur", "Budi Santoso, S.T.", "198703152010011003", "inspector"),
-    ("inspektur2", "demo-inspektur", "Siti Rahmawati, S.T.", "199002202015032001", "inspector"),
+    ("inspektur", "demo-inspektur", "Budi Santoso, S.T.", "198703152010011003", Role.INSPECTOR),
+    ("inspektur2", "demo-inspektur", "Siti Rahmawati, S.T.", "199002202015032001", Role.INSPECTOR),
     ("penyelia", "demo-penyelia", "Ir. Hendra Wijaya, M.T.", "197511082000031002",
-     "supervisor"),
+     Role.SUPERVISOR),
 ]
 
 
@@ -65,7 +66,7 @@ def _users(balai_id: str, today: date) -> list[User]:
               "valid_until": (today + timedelta(days=730)).isoformat()}]
     users = []
     for i, (username, password, name, nip, role) in enumerate(DEMO_USERS):
-        q = [dict(quals[0], licence_number=f"SKP/{1021 + i}/PK/2024")] if role == "inspector" \
+        q = [dict(quals[0], licence_number=f"SKP/{1021 + i}/PK/2024")] if role == Role.INSPECTOR \
             else []
         users.append(User(username=username, full_name=name, nip=nip, role=role,
                           balai_id=balai_id, qualifications=q, version=1,
@@ -146,8 +147,8 @@ def _fill(db: Database, balai_id: str, today: date) -> DemoSummary:
     _supervisor_device(db, balai_id, supervisor.actor.id, today)
     _inspections(db, rnd, today, inspectors, supervisor, equipment, instrument_ids)
     with db.session() as s:
-        by_status = dict(s.execute(select(Inspection.status, func.count())
-                                   .group_by(Inspection.status)).all())
+        by_status = {str(status): count for status, count in s.execute(
+            select(Inspection.status, func.count()).group_by(Inspection.status))}
         return DemoSummary(companies=len(companies), equipment=len(equipment),
                            inspections=sum(by_status.values()), by_status=by_status)
 

@@ -6,8 +6,10 @@ The same records give the same bytes: nothing here reads the clock.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,8 +17,9 @@ from sqlalchemy.orm import Session
 from k3desk.domain.errors import NotFoundError, ValidationError
 from k3desk.domain.evaluation import evaluate
 from k3desk.domain.object_types import get_object_type
-from k3desk.domain.templates import default_registry
+from k3desk.domain.templates import Template, default_registry
 from k3desk.domain.verify_url import VerifyLink, build_verify_url
+from k3desk.domain.vocabulary import CERTIFIED_VERDICTS, Verdict
 from k3desk.reports import model as rm
 from k3desk.services import presentation, settings_service
 from k3desk.store.db import Database
@@ -30,15 +33,14 @@ from k3desk.store.models import (
     Instrument,
     User,
 )
-
-SERVER_URL_KEY = "server_url"
+from k3desk.store.settings import SERVER_URL
 
 
 def verify_base_url(s: Session, balai: Balai) -> str:
     """Where the QR code points: the configured server, else the Balai's website."""
-    server = settings_service.get(s, SERVER_URL_KEY)
+    server = settings_service.get(s, SERVER_URL)
     if server:
-        return str(server).rstrip("/")
+        return server.rstrip("/")
     site = balai.website or "k3desk.invalid"
     return site if site.startswith("http") else f"https://{site}"
 
@@ -49,7 +51,38 @@ def _person(user: User | None, position: str = "") -> rm.PersonInfo:
     return rm.PersonInfo(name=user.full_name, nip=user.nip, position=position)
 
 
-def _parts(s: Session, inspection: Inspection) -> dict[str, Any]:
+class _Common(TypedDict):
+    """The fields every document shares (rm._DocumentBase), filled once."""
+
+    balai: rm.BalaiInfo
+    number: str
+    object_type_name: str
+    company: rm.CompanyInfo
+    equipment: rm.EquipmentInfo
+    inspection_kind: str
+    inspected_on: date
+    issued_on: date
+    place: str
+    verdict: str
+    results: tuple[rm.ResultRow, ...]
+    inspector: rm.PersonInfo
+    approver: rm.PersonInfo
+    legal_basis: tuple[str, ...]
+    valid_until: date | None
+    findings: tuple[str, ...]
+    recommendations: tuple[str, ...]
+    stamp: rm.SignedStamp | None
+
+
+@dataclass(frozen=True)
+class _Parts:
+    common: _Common
+    template: Template
+    cert: Certificate | None
+    replaces: str
+
+
+def _parts(s: Session, inspection: Inspection) -> _Parts:
     balai = s.get(Balai, inspection.balai_id)
     company = s.get(Company, inspection.company_id)
     equipment = s.get(Equipment, inspection.equipment_id)
@@ -78,12 +111,12 @@ def _parts(s: Session, inspection: Inspection) -> dict[str, Any]:
                                  unit=r["unit"], passed=r["passed"], grade=r["grade"])
                     for r in presentation.result_rows(evaluation))
     failed = [f for f in evaluation.findings if not f.passed]
-    verdict = inspection.verdict if inspection.verdict in ("memenuhi", "tidak_memenuhi") \
-        else evaluation.verdict
-    if verdict not in ("memenuhi", "tidak_memenuhi"):
+    stored = Verdict.of(inspection.verdict)
+    verdict = stored if stored in CERTIFIED_VERDICTS else evaluation.verdict
+    if verdict not in CERTIFIED_VERDICTS:
         raise ValidationError("pemeriksaan ini belum lengkap; dokumen dibuat setelah semua "
                               "nilai wajib terisi")
-    common: dict[str, Any] = dict(
+    common = _Common(
         balai=rm.BalaiInfo(name=balai.name, city=balai.city or "", address=balai.address,
                            phone=balai.phone or "", email=balai.email or "",
                            website=balai.website or "", code=balai.code,
@@ -107,8 +140,7 @@ def _parts(s: Session, inspection: Inspection) -> dict[str, Any]:
         valid_until=cert.valid_until if cert else evaluation.next_test_due,
         findings=tuple(f.message_id for f in failed),
         recommendations=tuple(evaluation.recommendations), stamp=stamp)
-    return {"common": common, "template": template, "inspection": inspection,
-            "cert": cert, "replaces": replaces}
+    return _Parts(common, template, cert, replaces)
 
 
 def certificate_document(s: Session, inspection_id: str) -> rm.CertificateDocument:
@@ -116,7 +148,7 @@ def certificate_document(s: Session, inspection_id: str) -> rm.CertificateDocume
     if inspection is None:
         raise NotFoundError(f"pemeriksaan {inspection_id} tidak ditemukan")
     parts = _parts(s, inspection)
-    return rm.CertificateDocument(**parts["common"], replaces_number=parts["replaces"],
+    return rm.CertificateDocument(**parts.common, replaces_number=parts.replaces,
                                   report_number=report_number(inspection),
                                   report_date=inspection.inspected_on)
 
@@ -135,7 +167,7 @@ def report_document(db: Database, s: Session, inspection_id: str) -> rm.ReportDo
     sections = tuple(
         rm.ReportSection(title, tuple(rm.SectionValue(label, value, unit)
                                       for label, value, unit in rows))
-        for title, rows in presentation.section_rows(parts["template"],
+        for title, rows in presentation.section_rows(parts.template,
                                                      dict(inspection.values or {})))
     instruments = tuple(
         rm.Instrument(i.name, i.serial_number, i.calibration_valid_until)
@@ -147,8 +179,8 @@ def report_document(db: Database, s: Session, inspection_id: str) -> rm.ReportDo
         path = db.blob_dir / att.sha256[:2] / att.sha256
         if path.exists() and att.content_type in ("image/jpeg", "image/png"):
             photos.append(rm.Photo(path.read_bytes(), att.caption or att.filename))
-    cert = parts["cert"]
-    return rm.ReportDocument(**parts["common"], sections=sections, instruments=instruments,
+    cert = parts.cert
+    return rm.ReportDocument(**parts.common, sections=sections, instruments=instruments,
                              photos=tuple(photos), notes=inspection.notes or "",
                              certificate_number=cert.number if cert else "")
 

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import ValidationError
 from k3desk.domain.object_types import OBJECT_TYPES
+from k3desk.domain.vocabulary import Verdict
 from k3desk.domain.workflow import STATUS_LABELS_ID, Status
 from k3desk.services.context import AppContext
 from k3desk.store.models import Balai, Certificate, Company, Equipment, Inspection, User
@@ -44,7 +45,7 @@ LABELS = {"total": "Jumlah pemeriksaan", "passed": "Memenuhi", "failed": "Tidak 
 def outcome(status: str, verdict: str | None) -> str:
     """Which recap column an inspection counts in."""
     if status == Status.APPROVED:
-        return "passed" if verdict == "memenuhi" else "failed"
+        return "passed" if verdict == Verdict.MEMENUHI else "failed"
     if status == Status.REJECTED:
         return "rejected"
     return "pending"

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import K3Error, ValidationError
+from k3desk.domain.workflow import Role
 from k3desk.services import records_service as rs
 from k3desk.services.context import AppContext
 from k3desk.services.import_tables import Table, header_key, read_table, row_values
@@ -245,7 +246,7 @@ class _Planner:
         seen: dict[tuple[str, ...], int] = {}
         if self.kind == "instruments":
             try:
-                self.ctx.actor.require_role("supervisor", action="mengimpor alat ukur")
+                self.ctx.actor.require_role(Role.SUPERVISOR, action="mengimpor alat ukur")
             except K3Error as exc:
                 plan.errors.append(RowError(1, None, exc.message))
                 return plan

@@ -24,6 +24,7 @@ from k3desk.domain.errors import (
 from k3desk.domain.problems import ValueProblem
 from k3desk.domain.workflow import (
     INSPECTION_KINDS,
+    Role,
     Status,
     transition_error,
 )
@@ -45,7 +46,8 @@ def _template(template_id: str, version: int | None = None) -> Template:
     return default_registry().get(template_id, version)
 
 
-def _own_inspection(ctx: AppContext, s: Session, inspection_id: str) -> Inspection:
+def own_inspection(ctx: AppContext, s: Session, inspection_id: str) -> Inspection:
+    """The inspection, if it exists and belongs to the acting user's Balai."""
     inspection = s.get(Inspection, inspection_id)
     if inspection is None or inspection.deleted:
         raise NotFoundError(f"pemeriksaan {inspection_id} tidak ditemukan")
@@ -85,7 +87,21 @@ def create_draft(ctx: AppContext, *, equipment_id: str, template_id: str | None 
                  inspected_on: date | None = None, instrument_ids: list[str] | None = None,
                  place: str | None = None) -> Changes:
     """A new draft for a piece of equipment, pinned to the template's current version."""
-    ctx.actor.require_role("inspector", action="membuat pemeriksaan")
+    with ctx.db.session() as s:
+        inspection = apply_create_draft(
+            ctx, s, equipment_id=equipment_id, template_id=template_id, kind=kind,
+            values=values, inspected_on=inspected_on, instrument_ids=instrument_ids,
+            place=place)
+        return Changes("inspection", (inspection.id,), "draft")
+
+
+def apply_create_draft(ctx: AppContext, s: Session, *, equipment_id: str,
+                       template_id: str | None = None, kind: str | None = None,
+                       values: dict[str, Any] | None = None, inspected_on: date | None = None,
+                       instrument_ids: list[str] | None = None, place: str | None = None,
+                       extra: dict[str, Any] | None = None) -> Inspection:
+    """:func:`create_draft` inside the caller's session (added and flushed, not committed)."""
+    ctx.actor.require_role(Role.INSPECTOR, action="membuat pemeriksaan")
     values = dict(values or {})
     kind = _kind_of(kind, values)
     if kind not in KINDS:
@@ -93,38 +109,39 @@ def create_draft(ctx: AppContext, *, equipment_id: str, template_id: str | None 
                               field="kind")
     from k3desk.domain.templates import default_registry
 
-    with ctx.db.session() as s:
-        equipment = s.get(Equipment, equipment_id)
-        if equipment is None or equipment.deleted:
-            raise NotFoundError(f"peralatan {equipment_id} tidak ditemukan")
-        if ctx.actor.balai_id and equipment.balai_id != ctx.actor.balai_id:
-            raise PermissionDenied(f"peralatan {equipment_id} milik Balai lain")
-        registry = default_registry()
-        template = (registry.get(template_id) if template_id
-                    else registry.latest_for_object_type(equipment.object_type))
-        if template.object_type != equipment.object_type:
-            raise ValidationError(f"templat {template.id} untuk {template.object_type}, "
-                                  f"sedangkan peralatan ini {equipment.object_type}",
-                                  field="template_id")
-        if kind not in template.kinds:
-            raise ValidationError(f"templat {template.id} tidak melayani pemeriksaan {kind}",
-                                  field="kind")
-        if KIND_FIELD in template.fields:
-            values[KIND_FIELD] = kind
-        inspection = Inspection(
-            balai_id=equipment.balai_id, company_id=equipment.company_id,
-            equipment_id=equipment.id, template_id=template.id,
-            template_version=template.version, inspector_id=ctx.actor.id,
-            inspected_on=inspected_on or date.today(), status=Status.DRAFT.value,
-            values=values, kind=kind, instrument_ids=list(instrument_ids or []),
-            place=place or equipment.location, modified_by=ctx.actor.id)
-        inspection.values = _checked(template, inspection.values)
-        evaluate_inspection(inspection)
-        s.add(inspection)
-        s.flush()
-        audit.append(s, actor_id=ctx.actor.id, record_type="inspection",
-                     record_id=inspection.id, action="create", to_status="draft")
-        return Changes("inspection", (inspection.id,), "draft")
+    equipment = s.get(Equipment, equipment_id)
+    if equipment is None or equipment.deleted:
+        raise NotFoundError(f"peralatan {equipment_id} tidak ditemukan")
+    if ctx.actor.balai_id and equipment.balai_id != ctx.actor.balai_id:
+        raise PermissionDenied(f"peralatan {equipment_id} milik Balai lain")
+    registry = default_registry()
+    template = (registry.get(template_id) if template_id
+                else registry.latest_for_object_type(equipment.object_type))
+    if template.object_type != equipment.object_type:
+        raise ValidationError(f"templat {template.id} untuk {template.object_type}, "
+                              f"sedangkan peralatan ini {equipment.object_type}",
+                              field="template_id")
+    if kind not in template.kinds:
+        raise ValidationError(f"templat {template.id} tidak melayani pemeriksaan {kind}",
+                              field="kind")
+    if KIND_FIELD in template.fields:
+        values[KIND_FIELD] = kind
+    inspection = Inspection(
+        balai_id=equipment.balai_id, company_id=equipment.company_id,
+        equipment_id=equipment.id, template_id=template.id,
+        template_version=template.version, inspector_id=ctx.actor.id,
+        inspected_on=inspected_on or date.today(), status=Status.DRAFT,
+        values=values, kind=kind, instrument_ids=list(instrument_ids or []),
+        place=place or equipment.location, modified_by=ctx.actor.id)
+    if extra:
+        inspection.extra = {**(inspection.extra or {}), **extra}
+    inspection.values = _checked(template, inspection.values)
+    evaluate_inspection(inspection)
+    s.add(inspection)
+    s.flush()
+    audit.append(s, actor_id=ctx.actor.id, record_type="inspection",
+                 record_id=inspection.id, action="create", to_status="draft")
+    return inspection
 
 
 def _checked(template: Template, values: dict[str, Any]) -> dict[str, Any]:
@@ -145,7 +162,7 @@ def update_draft(ctx: AppContext, inspection_id: str, *, values: dict[str, Any] 
     """Save what the inspector typed; values are merged into what is there unless
     ``merge`` is false. Only drafts and inspections sent back for revision change."""
     with ctx.db.session() as s:
-        inspection = _own_inspection(ctx, s, inspection_id)
+        inspection = own_inspection(ctx, s, inspection_id)
         error = transition_error(inspection.status, inspection.status, ctx.actor.role)
         if error:
             raise PermissionDenied(error)
@@ -217,7 +234,7 @@ def submit(ctx: AppContext, inspection_id: str) -> Changes:
     too_large = [ValueProblem("", "too_large", {}, text)
                  for text in size_problems(ctx.db, inspection_id)]
     with ctx.db.session() as s:
-        inspection = _own_inspection(ctx, s, inspection_id)
+        inspection = own_inspection(ctx, s, inspection_id)
         old = inspection.status
         error = transition_error(old, Status.SUBMITTED.value, ctx.actor.role)
         if error:
@@ -229,7 +246,7 @@ def submit(ctx: AppContext, inspection_id: str) -> Changes:
         if problems:
             raise SubmissionRefused(problems, sections_of(
                 _template(inspection.template_id, inspection.template_version)))
-        inspection.status = Status.SUBMITTED.value
+        inspection.status = Status.SUBMITTED
         inspection.submitted_at = now_text()
         inspection.modified_by = ctx.actor.id
         audit.append(s, actor_id=ctx.actor.id, record_type="inspection", record_id=inspection.id,
@@ -305,5 +322,5 @@ def search(s: Session, balai_id: str | None, q: InspectionQuery = InspectionQuer
 
 def get(ctx: AppContext, inspection_id: str) -> Inspection:
     with ctx.db.session() as s:
-        return _own_inspection(ctx, s, inspection_id)
+        return own_inspection(ctx, s, inspection_id)
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import NotFoundError, PermissionDenied, ValidationError
 from k3desk.domain.object_types import get_object_type
+from k3desk.domain.workflow import Role
 from k3desk.services.context import AppContext, Changes
 from k3desk.store.base import parse_date
 from k3desk.store.models import Company, Equipment, Instrument, SyncedRecord
@@ -34,7 +35,10 @@ def _text(values: dict[str, Any], name: str, *, required: bool, label: str) -> s
     return value.strip()
 
 
-def _own(ctx: AppContext, record: SyncedRecord | None, what: str, record_id: str) -> Any:
+R = TypeVar("R", bound=SyncedRecord)
+
+
+def _own(ctx: AppContext, record: R | None, what: str, record_id: str) -> R:
     if record is None or record.deleted:
         raise NotFoundError(f"{what} {record_id} tidak ditemukan")
     if ctx.actor.balai_id and getattr(record, "balai_id", None) != ctx.actor.balai_id:
@@ -197,7 +201,7 @@ def check_instrument(values: dict[str, Any], *, creating: bool = True
 def apply_instrument(ctx: AppContext, s: Session, values: dict[str, Any],
                      instrument_id: str | None = None) -> Instrument:
     """Measuring instruments are managed by supervisors (SYNC_PROTOCOL.md section 4)."""
-    ctx.actor.require_role("supervisor", action="mengelola alat ukur")
+    ctx.actor.require_role(Role.SUPERVISOR, action="mengelola alat ukur")
     clean, errors = check_instrument(values, creating=instrument_id is None)
     _raise_first(errors)
     if instrument_id is None:

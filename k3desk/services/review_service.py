@@ -22,13 +22,15 @@ from k3desk.domain.errors import NotFoundError, PermissionDenied, ValidationErro
 from k3desk.domain.numbering import DEFAULT_NUMBER_FORMAT, format_number
 from k3desk.domain.object_types import get_object_type
 from k3desk.domain.qualification import qualification_error
-from k3desk.domain.workflow import Status, transition_error
+from k3desk.domain.vocabulary import Verdict
+from k3desk.domain.workflow import Role, Status, transition_error
 from k3desk.services import keys_service, settings_service
 from k3desk.services.context import AppContext, Changes
 from k3desk.services.inspection_service import (
-    _own_inspection,
+    apply_create_draft,
     evaluate_inspection,
     instrument_problems,
+    own_inspection,
 )
 from k3desk.store import audit
 from k3desk.store.base import now_text
@@ -58,8 +60,8 @@ class Issued:
 
 
 def _decide(ctx: AppContext, s: Session, inspection_id: str, new: Status) -> Inspection:
-    ctx.actor.require_role("supervisor", action="menelaah pemeriksaan")
-    inspection = _own_inspection(ctx, s, inspection_id)
+    ctx.actor.require_role(Role.SUPERVISOR, action="menelaah pemeriksaan")
+    inspection = own_inspection(ctx, s, inspection_id)
     error = transition_error(inspection.status, new.value, ctx.actor.role)
     if error:
         raise PermissionDenied(error)
@@ -109,12 +111,12 @@ def approve(ctx: AppContext, inspection_id: str, *, issued_on: date | None = Non
                                get_object_type(equipment.object_type).number_code,
                                balai.code, issued_on)
         old = inspection.status
-        inspection.status = Status.APPROVED.value
+        inspection.status = Status.APPROVED
         inspection.reviewed_by = ctx.actor.id
         inspection.reviewed_at = now_text()
         inspection.modified_by = ctx.actor.id
         verdict = inspection.verdict or ""
-        valid_until = inspection.next_test_due if verdict == "memenuhi" else None
+        valid_until = inspection.next_test_due if verdict == Verdict.MEMENUHI else None
         replaces = (inspection.extra or {}).get("replaces_certificate_id")
         fields: dict[str, Any] = {
             "number": number, "inspection_id": inspection.id, "company": company.name,
@@ -159,7 +161,7 @@ def _simple_decision(ctx: AppContext, inspection_id: str, new: Status, note: str
     with ctx.db.session() as s:
         inspection = _decide(ctx, s, inspection_id, new)
         old = inspection.status
-        inspection.status = new.value
+        inspection.status = new
         inspection.review_comment = note
         inspection.reviewed_by = ctx.actor.id
         inspection.reviewed_at = now_text()
@@ -179,7 +181,7 @@ def find_certificate(s: Session, number_or_id: str) -> Certificate:
 
 def revoke(ctx: AppContext, number: str, *, reason: str) -> Changes:
     """Revoke an issued certificate; only ``revoked`` and its reason ever change."""
-    ctx.actor.require_role("supervisor", action="mencabut sertifikat")
+    ctx.actor.require_role(Role.SUPERVISOR, action="mencabut sertifikat")
     if not reason or not reason.strip():
         raise ValidationError("tuliskan alasan pencabutan", field="reason")
     with ctx.db.session() as s:
@@ -198,9 +200,8 @@ def revoke(ctx: AppContext, number: str, *, reason: str) -> Changes:
 
 def start_correction(ctx: AppContext, number: str) -> Changes:
     """A new draft copying a revoked certificate's inspection; once approved, its
-    certificate names the one it replaces."""
-    from k3desk.services import inspection_service
-
+    certificate names the one it replaces. One transaction: the draft never exists
+    without the certificate it replaces."""
     with ctx.db.session() as s:
         cert = find_certificate(s, number)
         if not cert.revoked:
@@ -209,15 +210,9 @@ def start_correction(ctx: AppContext, number: str) -> Changes:
         old = s.get(Inspection, cert.inspection_id)
         if old is None:
             raise NotFoundError("pemeriksaan asal sertifikat ini tidak ada di laptop ini")
-        equipment_id, template_id, kind = old.equipment_id, old.template_id, old.kind
-        values, inspected_on = dict(old.values or {}), old.inspected_on
-        instrument_ids, place = list(old.instrument_ids or []), old.place
-        cert_id = cert.id
-    change = inspection_service.create_draft(
-        ctx, equipment_id=equipment_id, template_id=template_id, kind=kind, values=values,
-        inspected_on=inspected_on, instrument_ids=instrument_ids, place=place)
-    with ctx.db.session() as s:
-        new = s.get(Inspection, change.ids[0])
-        assert new is not None
-        new.extra = {**(new.extra or {}), "replaces_certificate_id": cert_id}
-    return change
+        new = apply_create_draft(
+            ctx, s, equipment_id=old.equipment_id, template_id=old.template_id,
+            kind=old.kind, values=dict(old.values or {}), inspected_on=old.inspected_on,
+            instrument_ids=list(old.instrument_ids or []), place=old.place,
+            extra={"replaces_certificate_id": cert.id})
+        return Changes("inspection", (new.id,), Status.DRAFT.value)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import K3Error, NotFoundError, PermissionDenied
+from k3desk.domain.vocabulary import OutboxState
+from k3desk.domain.workflow import Role
 from k3desk.services import auth_service, settings_service
 from k3desk.services.context import Actor
 from k3desk.store.db import Database
@@ -30,6 +33,7 @@ from k3desk.store.models import (
     SigningKey,
     User,
 )
+from k3desk.store.settings import SERVER_URL
 from k3desk.sync.apply import (
     OUTSTANDING,
     ApplyStats,
@@ -39,6 +43,7 @@ from k3desk.sync.apply import (
     write_row,
 )
 from k3desk.sync.background import BackgroundSync
+from k3desk.sync.background import SyncStatus as BackgroundStatus
 from k3desk.sync.client import AuthRequired, ServerRefused, SyncClient, Unreachable
 from k3desk.sync.engine import (
     DEFAULT_INFO,
@@ -52,7 +57,7 @@ from k3desk.sync.engine import SyncSummary as SyncSummary
 from k3desk.sync.protocol import Envelope
 from k3desk.sync.token_store import TokenStore
 
-SERVER_KEY = "server_url"
+SERVER_KEY = SERVER_URL
 
 
 class NoServer(K3Error):
@@ -65,8 +70,7 @@ def server_url(db: Database, override: str | None = None) -> str | None:
         if override:
             settings_service.put(s, SERVER_KEY, override.rstrip("/"))
             return override.rstrip("/")
-        value = settings_service.get(s, SERVER_KEY)
-        return str(value) if value else None
+        return settings_service.get(s, SERVER_KEY) or None
 
 
 def _store_user(db: Database, user: dict[str, Any]) -> None:
@@ -173,7 +177,7 @@ def supervisor_device(db: Database, engine: SyncEngine, summary: SyncSummary) ->
     sends each request once: a lost answer is learnt from the next pull, not re-asked.
     """
     actor = auth_service.current_actor(db)
-    if actor is None or actor.role != "supervisor":
+    if actor is None or actor.role != Role.SUPERVISOR:
         return
     from k3desk.services import keys_service
 
@@ -211,7 +215,7 @@ def status(db: Database) -> SyncStatus:
         last = settings_service.get(s, LAST_SYNC_KEY)
         url = settings_service.get(s, SERVER_KEY)
     return SyncStatus(summary.pending, summary.open_quarantined, summary.open_conflicts,
-                      float(last) if last else None, url)
+                      last, url)
 
 
 @dataclass(frozen=True)
@@ -227,7 +231,7 @@ class QuarantinedChange:
 
 def list_quarantined(db: Database) -> list[QuarantinedChange]:
     with db.session(remote=True) as s:
-        rows = s.scalars(select(OutboxEntry).where(OutboxEntry.state == "quarantined")
+        rows = s.scalars(select(OutboxEntry).where(OutboxEntry.state == OutboxState.QUARANTINED)
                          .order_by(OutboxEntry.id)).all()
         return [QuarantinedChange(e.id, e.record_type, e.record_id,
                                   str((e.error or {}).get("code", "")),
@@ -238,7 +242,7 @@ def list_quarantined(db: Database) -> list[QuarantinedChange]:
 
 def _quarantined(s: Session, entry_id: int) -> OutboxEntry:
     entry = s.get(OutboxEntry, entry_id)
-    if entry is None or entry.state != "quarantined":
+    if entry is None or entry.state != OutboxState.QUARANTINED:
         raise NotFoundError(f"perubahan karantina {entry_id} tidak ditemukan")
     return entry
 
@@ -248,7 +252,7 @@ def discard_quarantined(db: Database, entry_id: int) -> None:
     server never had is removed from this laptop)."""
     with db.session(remote=True) as s:
         entry = _quarantined(s, entry_id)
-        entry.state = "done"
+        entry.state = OutboxState.DONE
         entry.error = {**(entry.error or {}), "superseded": "discarded"}
         s.flush()
         others = s.scalars(select(OutboxEntry.id).where(
@@ -272,7 +276,7 @@ def retry_quarantined(db: Database, entry_id: int) -> None:
     """Send a refused change again (after its cause was fixed), as the record is now."""
     with db.session(remote=True) as s:
         entry = _quarantined(s, entry_id)
-        entry.state = "done"
+        entry.state = OutboxState.DONE
         entry.error = {**(entry.error or {}), "superseded": "retried"}
         model = SYNCED_MODELS[entry.record_type]
         row = s.get(model, entry.record_id)
@@ -286,7 +290,8 @@ def retry_quarantined(db: Database, entry_id: int) -> None:
 def server_limits(db: Database) -> dict[str, Any]:
     """The limits of ``/api/v1/info`` as last seen (defaults before the first sync)."""
     with db.session(remote=True) as s:
-        return {**DEFAULT_INFO, **(settings_service.get(s, INFO_KEY) or {})}
+        seen: dict[str, Any] = settings_service.get(s, INFO_KEY)
+        return {**DEFAULT_INFO, **seen}
 
 
 def size_problems(db: Database, inspection_id: str) -> list[str]:
@@ -313,7 +318,8 @@ def size_problems(db: Database, inspection_id: str) -> list[str]:
 
 
 def background_runner(db: Database, *, interval: float = 300.0,
-                      on_status: Any = None, on_summary: Any = None,
+                      on_status: Callable[[BackgroundStatus], None] | None = None,
+                      on_summary: Callable[[SyncSummary], None] | None = None,
                       **kw: Any) -> BackgroundSync:
     """The app's runner: syncs this laptop on start, on a timer, after saves and on
     demand; probes ``/health`` while offline. Call ``start()``; ``stop()`` at exit."""

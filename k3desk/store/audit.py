@@ -18,9 +18,10 @@ from sqlalchemy.orm import Session
 from k3desk.domain.canonical import canonical_bytes, sha256_hex
 from k3desk.store.base import now_text
 from k3desk.store.models import AuditEvent, SyncState
+from k3desk.store.settings import AUDIT_HEAD
 
 GENESIS = "0" * 64
-HEAD_KEY = "audit_head"
+HEAD_KEY = AUDIT_HEAD.key
 
 
 def event_hash(fields: dict[str, Any], prev_hash: str) -> str:

@@ -18,10 +18,11 @@ from typing import Any, ClassVar
 from sqlalchemy import JSON, Boolean, Date, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from k3desk.store.base import Base, IdColumn, new_id, now_text, parse_date
+from k3desk.domain.vocabulary import OutboxState, Verdict
+from k3desk.domain.workflow import Role, Status
+from k3desk.store.base import Base, IdColumn, StrEnumColumn, new_id, now_text, parse_date
 
 # Types written by the server only: the laptop receives them and never pushes them.
-SERVER_TYPES = frozenset({"balai", "user", "template", "number_block", "signing_key"})
 
 
 class SyncedRecord(Base):
@@ -90,7 +91,7 @@ class User(SyncedRecord):
     username: Mapped[str] = mapped_column(String(64), unique=True)
     full_name: Mapped[str] = mapped_column(String(200))
     nip: Mapped[str] = mapped_column(String(30))
-    role: Mapped[str] = mapped_column(String(16))
+    role: Mapped[Role] = mapped_column(StrEnumColumn(Role, 16))
     balai_id: Mapped[str | None] = mapped_column(IdColumn, index=True)
     qualifications: Mapped[list[Any]] = mapped_column(default=list)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -188,10 +189,11 @@ class Inspection(SyncedRecord):
     template_version: Mapped[int] = mapped_column(Integer)
     inspector_id: Mapped[str] = mapped_column(IdColumn, index=True)
     inspected_on: Mapped[date] = mapped_column(Date, index=True)
-    status: Mapped[str] = mapped_column(String(24), index=True, default="draft")
+    status: Mapped[Status] = mapped_column(StrEnumColumn(Status, 24), index=True,
+                                           default=Status.DRAFT)
     values: Mapped[dict[str, Any]] = mapped_column(default=dict)
     kind: Mapped[str] = mapped_column(String(16), default="berkala")
-    verdict: Mapped[str | None] = mapped_column(String(24), default=None)
+    verdict: Mapped[Verdict | None] = mapped_column(StrEnumColumn(Verdict, 24), default=None)
     findings: Mapped[list[Any]] = mapped_column(default=list)
     recommendations: Mapped[list[Any]] = mapped_column(default=list)
     instrument_ids: Mapped[list[Any]] = mapped_column(default=list)
@@ -283,7 +285,8 @@ class OutboxEntry(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[str] = mapped_column(String(20), default=now_text)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
-    state: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    state: Mapped[OutboxState] = mapped_column(StrEnumColumn(OutboxState, 16),
+                                               default=OutboxState.PENDING, index=True)
     error: Mapped[dict[str, Any] | None] = mapped_column(default=None)
 
 

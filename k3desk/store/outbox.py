@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
+from k3desk.domain.vocabulary import SERVER_TYPES, OutboxState
 from k3desk.store.base import new_id
-from k3desk.store.models import SERVER_TYPES, OutboxEntry, Shadow, SyncedRecord
+from k3desk.store.models import OutboxEntry, Shadow, SyncedRecord
 
 if TYPE_CHECKING:
     from k3desk.store.db import Database
@@ -29,7 +30,7 @@ def _stored_pending(session: Session, record: SyncedRecord) -> OutboxEntry | Non
         return session.scalars(
             select(OutboxEntry).where(OutboxEntry.record_type == record.sync_type,
                                       OutboxEntry.record_id == record.id,
-                                      OutboxEntry.state == "pending",
+                                      OutboxEntry.state == OutboxState.PENDING,
                                       OutboxEntry.attempts == 0)
             .order_by(OutboxEntry.id.desc()).limit(1)
         ).first()
@@ -42,7 +43,7 @@ def _unchanged_on_server(session: Session, record: SyncedRecord, data: dict[str,
         in_flight = session.scalars(
             select(OutboxEntry.id).where(OutboxEntry.record_type == record.sync_type,
                                          OutboxEntry.record_id == record.id,
-                                         OutboxEntry.state == "pending").limit(1)).first()
+                                         OutboxEntry.state == OutboxState.PENDING).limit(1)).first()
         if in_flight is not None:
             return False
         shadow = session.get(Shadow, (record.sync_type, record.id))

@@ -29,6 +29,7 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from k3desk.domain.vocabulary import OUTSTANDING_STATES, OutboxState
 from k3desk.store import audit
 from k3desk.store.base import now_text
 from k3desk.store.models import SYNCED_MODELS, Conflict, OutboxEntry, Shadow, SyncedRecord
@@ -44,7 +45,7 @@ from k3desk.sync.merge import (
 log = logging.getLogger("k3desk.sync")
 
 #: Outbox states that mean "this laptop has a change the server does not have".
-OUTSTANDING = ("pending", "quarantined")
+OUTSTANDING = OUTSTANDING_STATES
 Key = tuple[str, str]
 
 
@@ -71,7 +72,7 @@ def open_conflict(s: Session, record_type: str, record_id: str) -> Conflict | No
 
 def has_unconfirmed(s: Session) -> bool:
     """An entry was sent but its outcome is unknown: only a push may settle it."""
-    return s.scalars(select(OutboxEntry.id).where(OutboxEntry.state == "pending",
+    return s.scalars(select(OutboxEntry.id).where(OutboxEntry.state == OutboxState.PENDING,
                                                   OutboxEntry.attempts > 0).limit(1)
                      ).first() is not None
 
@@ -143,7 +144,7 @@ def set_shadow(s: Session, shadow: Shadow | None, env: dict[str, Any]) -> Shadow
 
 def _supersede(entries: list[OutboxEntry], why: str) -> None:
     for entry in entries:
-        entry.state = "done"
+        entry.state = OutboxState.DONE
         entry.error = {**(entry.error or {}), "superseded": why}
 
 
@@ -276,7 +277,7 @@ def acknowledge(s: Session, entry: OutboxEntry, version: int, seq: int | None,
                 actor_id: str | None, pre: Prefetched | None = None) -> None:
     """The server applied ``entry`` (now or before): move the row's and shadow's version,
     and rebase the edits made after it onto that version."""
-    entry.state = "done"
+    entry.state = OutboxState.DONE
     key = (entry.record_type, entry.record_id)
     model = SYNCED_MODELS[entry.record_type]
     row = pre.rows.get(key) if pre is not None else s.get(model, entry.record_id)
@@ -298,15 +299,15 @@ def acknowledge(s: Session, entry: OutboxEntry, version: int, seq: int | None,
     for other in others:
         if other.id == entry.id or other.state not in OUTSTANDING:
             continue
-        if other.id > entry.id and other.state == "pending" and other.attempts == 0:
+        if other.id > entry.id and other.state == OutboxState.PENDING and other.attempts == 0:
             other.base_version = version
-        elif other.id < entry.id and other.state == "quarantined":
+        elif other.id < entry.id and other.state == OutboxState.QUARANTINED:
             _supersede([other], "a later change was accepted")
 
 
 def quarantine(entry: OutboxEntry, code: str, message: str, field: str | None = None) -> None:
     """Keep a refused change for a person, with the server's reason."""
-    entry.state = "quarantined"
+    entry.state = OutboxState.QUARANTINED
     entry.error = {"code": code, "message": message, "field": field, "at": now_text()}
 
 

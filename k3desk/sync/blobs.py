@@ -73,10 +73,10 @@ def upload_for(engine: SyncEngine, batch: list[tuple[OutboxEntry, Change]],
             summary.quarantined += 1
             continue
         size = path.stat().st_size
-        if size > int(engine.info["max_blob_bytes"]):
+        if size > engine.info.max_blob_bytes:
             _refuse(engine, entry.id, "too_large",
                     f"lampiran {change.data.get('filename')} ({size} bita) melebihi batas "
-                    f"server ({engine.info['max_blob_bytes']} bita)")
+                    f"server ({engine.info.max_blob_bytes} bita)")
             summary.quarantined += 1
             continue
         try:

@@ -22,6 +22,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from k3desk.domain.errors import ConstraintError
+from k3desk.domain.vocabulary import OUTSTANDING_STATES, OutboxState
+from k3desk.store import settings
 from k3desk.store.db import Database
 from k3desk.store.models import PUSH_ORDER, Conflict, OutboxEntry
 from k3desk.store.settings import get as _get
@@ -49,13 +51,13 @@ from k3desk.sync.protocol import Change, Info
 log = logging.getLogger("k3desk.sync")
 T = TypeVar("T")
 
-CURSOR_KEY = "sync_cursor"
-INFO_KEY = "server_info"
-LAST_SYNC_KEY = "last_sync_at"
+CURSOR_KEY = settings.SYNC_CURSOR
+INFO_KEY = settings.SERVER_INFO
+LAST_SYNC_KEY = settings.LAST_SYNC_AT
 PULL_LIMIT = 1000
 MAX_PUSH_ROUNDS = 200
 MAX_PULL_PAGES = 100_000
-DEFAULT_INFO = {"protocol": 1, "server_time": "", "max_push_changes": 500,
+DEFAULT_INFO: dict[str, Any] = {"protocol": 1, "server_time": "", "max_push_changes": 500,
                 "max_push_bytes": 8 * 1024 * 1024, "max_blob_bytes": 20 * 1024 * 1024}
 
 #: progress(phase, done, total): phase "push" | "pull" | "blobs"; total None when unknown.
@@ -97,10 +99,10 @@ def count_open(db: Database, summary: SyncSummary) -> None:
         summary.open_conflicts = s.scalar(select(func.count()).select_from(Conflict).where(
             Conflict.resolved_at.is_(None))) or 0
         counts = dict(s.execute(select(OutboxEntry.state, func.count()).where(
-            OutboxEntry.state.in_(("pending", "quarantined")))
+            OutboxEntry.state.in_(OUTSTANDING_STATES))
             .group_by(OutboxEntry.state)).all())
-        summary.open_quarantined = int(counts.get("quarantined", 0))
-        summary.pending = int(counts.get("pending", 0))
+        summary.open_quarantined = int(counts.get(OutboxState.QUARANTINED, 0))
+        summary.pending = int(counts.get(OutboxState.PENDING, 0))
 
 
 def _rank(record_type: str) -> int:
@@ -122,7 +124,7 @@ class SyncEngine:
         self.retries = retries
         self.backoff = backoff or Backoff(base=0.2, cap=2.0)
         self.pull_limit = pull_limit
-        self.info: dict[str, Any] = dict(DEFAULT_INFO)
+        self.info = Info.model_validate(DEFAULT_INFO)
         self._blobs_confirmed: set[str] = set()
         self.attempts_made = 0
 
@@ -160,9 +162,9 @@ class SyncEngine:
 
     def fetch_info(self) -> Info:
         info: Info = self._retrying(self.client.info)
-        self.info = info.model_dump()
+        self.info = info
         with self.db.session(remote=True) as s:
-            _put(s, INFO_KEY, self.info)
+            _put(s, INFO_KEY, info.model_dump())
         return info
 
     def fetch_blobs(self, summary: SyncSummary) -> None:
@@ -181,7 +183,8 @@ class SyncEngine:
                 Conflict.resolved_at.is_(None))).all())
             seen: set[tuple[str, str]] = set()
             plan: list[OutboxEntry] = []
-            for entry in s.scalars(select(OutboxEntry).where(OutboxEntry.state == "pending")
+            for entry in s.scalars(select(OutboxEntry)
+                                   .where(OutboxEntry.state == OutboxState.PENDING)
                                    .order_by(OutboxEntry.id)):
                 key = (entry.record_type, entry.record_id)
                 if key in seen:
@@ -193,8 +196,8 @@ class SyncEngine:
         return plan
 
     def _batches(self, plan: list[OutboxEntry]) -> list[list[tuple[OutboxEntry, Change]]]:
-        max_changes = max(1, min(int(self.info["max_push_changes"]), 500))
-        budget = int(self.info["max_push_bytes"]) - 4096
+        max_changes = max(1, min(self.info.max_push_changes, 500))
+        budget = self.info.max_push_bytes - 4096
         batches: list[list[tuple[OutboxEntry, Change]]] = []
         current: list[tuple[OutboxEntry, Change]] = []
         size = 0
@@ -220,14 +223,14 @@ class SyncEngine:
                     row = s.get(OutboxEntry, entry.id)
                     assert row is not None
                     quarantine(row, "too_large", "perubahan ini lebih besar dari batas server "
-                               f"({self.info['max_push_bytes']} bita)")
+                               f"({self.info.max_push_bytes} bita)")
         return batches
 
     def push(self, summary: SyncSummary) -> None:
         """Send the outbox until every sent change has an outcome."""
         with self.db.session(remote=True) as s:
             total = s.scalar(select(func.count()).select_from(OutboxEntry).where(
-                OutboxEntry.state == "pending")) or 0
+                OutboxEntry.state == OutboxState.PENDING)) or 0
         done = 0
         self.progress("push", 0, total)
         for _round in range(MAX_PUSH_ROUNDS):
@@ -276,7 +279,7 @@ class SyncEngine:
             entries = {e.id: e for es in pre.entries.values() for e in es}
             for entry_id, result in zip(ids, response.results, strict=True):
                 entry = entries.get(entry_id)
-                if entry is None or entry.state != "pending":
+                if entry is None or entry.state != OutboxState.PENDING:
                     continue  # resolved meanwhile (e.g. by a person)
                 if result.status in ("applied", "duplicate"):
                     acknowledge(s, entry, int(result.version or 0), result.seq, self.actor_id,
@@ -334,7 +337,7 @@ class SyncEngine:
             if has_unconfirmed(s):
                 summary.messages.append("tarik data ditunda: ada kiriman yang belum pasti")
                 return
-            cursor = int(_get(s, CURSOR_KEY, 0) or 0)
+            cursor = _get(s, CURSOR_KEY)
         reset_done = False
         pulled = 0
         for _page in range(MAX_PULL_PAGES):

@@ -17,13 +17,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from k3desk.domain.vocabulary import CLIENT_TYPES as CLIENT_TYPES  # re-exported
+from k3desk.domain.vocabulary import SERVER_TYPES as SERVER_TYPES
+
 PROTOCOL_VERSION = 1
 API_PREFIX = "/api/v1"
 
-#: Types the server writes itself; a client that pushes one is ``forbidden``.
-SERVER_TYPES = ("balai", "user", "template", "number_block", "signing_key")
-#: Types clients write.
-CLIENT_TYPES = ("instrument", "company", "equipment", "inspection", "attachment", "certificate")
 RECORD_TYPES = SERVER_TYPES + CLIENT_TYPES
 
 RecordType = Literal[

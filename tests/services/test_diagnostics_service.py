@@ -28,11 +28,12 @@ def make_folder(data_dir: Path) -> None:
                    role="inspector", balai_id=balai.id, version=1,
                    password_hash="$argon2id$v=19$m=65536$abc$def"))
         s.add(Company(balai_id=balai.id, name="PT Rahasia Klien", address="Jl. Rahasia"))
-        settings_service.put(s, "server_url", "https://ghostuser:hunter2-pass@k3.example/api")
-        settings_service.put(s, "access_token", "eyJhbGciOiJIUzI1NiJ9.tok")
-        settings_service.put(s, "last_username", "ghostuser")
-        settings_service.put(s, "sync", {"api_key": "sk-very-secret", "cursor": 1812})
-        settings_service.put(s, "device_id", "dev-42")
+        for key, value in (  # known keys and some an older or hand-edited file may hold
+                ("server_url", "https://ghostuser:hunter2-pass@k3.example/api"),
+                ("access_token", "eyJhbGciOiJIUzI1NiJ9.tok"), ("last_username", "ghostuser"),
+                ("sync", {"api_key": "sk-very-secret", "cursor": 1812}),
+                ("device_id", "dev-42")):
+            settings_service.put(s, settings_service.Setting(key, (object,), None), value)
     db.dispose()
 
 

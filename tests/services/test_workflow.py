@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -254,6 +256,52 @@ def test_revocation_and_correction(demo_dir: Path) -> None:
         assert parse_payload(new.payload)["replaces"] == first.number
         old = s.get(Certificate, first.certificate_id)
         assert old.revoked and old.revoked_reason == "Nomor seri salah ketik"
+
+
+def test_a_correction_draft_always_names_the_certificate_it_replaces(
+        demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A power cut between any two steps of start_correction never leaves a correction
+    draft that does not name the revoked certificate (it is one transaction)."""
+    from contextlib import contextmanager
+
+    inspector = _ctx(demo_dir, "inspektur")
+    supervisor = _ctx(demo_dir, "penyelia")
+    inspection_id = _filled(inspector)
+    inspection_service.submit(inspector, inspection_id)
+    first = review_service.approve(supervisor, inspection_id)
+    review_service.revoke(supervisor, first.number, reason="Salah ketik")
+    real_session = inspector.db.session
+    equipment_id = _equipment(inspector, "forklift")
+
+    def drafts() -> list[Inspection]:
+        with inspector.db.session() as s:
+            return list(s.scalars(select(Inspection).where(
+                Inspection.id != inspection_id, Inspection.status == "draft",
+                Inspection.equipment_id == equipment_id)))
+
+    before = {d.id for d in drafts()}
+    for cut in (2, 3, 4):  # the power goes off when the n-th transaction would start
+        opened = 0
+
+        @contextmanager
+        def session(*args: Any, _cut: int = cut, **kw: Any) -> Iterator[Any]:
+            nonlocal opened
+            opened += 1
+            if opened >= _cut:
+                raise KeyboardInterrupt("power cut")
+            with real_session(*args, **kw) as s:
+                yield s
+
+        monkeypatch.setattr(inspector.db, "session", session)
+        try:
+            review_service.start_correction(inspector, first.number)
+        except KeyboardInterrupt:
+            pass
+        monkeypatch.setattr(inspector.db, "session", real_session)
+    new = [d for d in drafts() if d.id not in before]
+    assert len(new) == 3  # each attempt made its draft whole, in its one transaction
+    assert all((d.extra or {}).get("replaces_certificate_id") == first.certificate_id
+               for d in new)
 
 
 def test_whole_story_from_the_command_line(demo_dir: Path, tmp_path: Path) -> None:

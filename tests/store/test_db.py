@@ -235,3 +235,51 @@ def test_an_unexpected_database_error_is_one_fixed_sentence(
                               "terakhir tidak disimpan (rincian ada di log)")
     assert "no such table: no_such_table" in caplog.text
     db.dispose()
+
+
+def test_outbox_states_round_trip_as_the_stored_strings(data_dir: Path) -> None:
+    from k3desk.domain.vocabulary import OutboxState
+
+    db = open_database(data_dir)
+    with db.session() as s:
+        s.add(Company(balai_id="b", name="PT Antre", address="Jl. A"))
+    con = sqlite3.connect(data_dir / "k3desk.db")
+    assert con.execute("SELECT DISTINCT state FROM outbox").fetchall() == [("pending",)]
+    con.close()
+    with db.session() as s:
+        [entry] = s.scalars(select(OutboxEntry)).all()
+        assert entry.state == OutboxState.PENDING
+        entry.state = OutboxState.DONE
+    con = sqlite3.connect(data_dir / "k3desk.db")
+    assert con.execute("SELECT state, typeof(state) FROM outbox").fetchall() == [("done", "text")]
+    con.close()
+    db.dispose()
+
+
+def test_enum_columns_store_the_same_strings_and_read_back_enums(data_dir: Path) -> None:
+    from k3desk.domain.workflow import Role
+    from k3desk.store.models import User
+
+    db = open_database(data_dir)
+    with db.session() as s:
+        s.add(User(balai_id="b", username="penyelia", full_name="P", nip="1",
+                   role=Role.SUPERVISOR))
+        s.add(User(balai_id="b", username="pemeriksa", full_name="Q", nip="2",
+                   role="inspector"))  # a plain string from the wire is accepted too
+    con = sqlite3.connect(data_dir / "k3desk.db")
+    assert sorted(con.execute("SELECT role, typeof(role) FROM user").fetchall()) == [
+        ("inspector", "text"), ("supervisor", "text")]
+    con.execute("UPDATE user SET full_name = 'R' WHERE role = 'inspector'")
+    con.commit()
+    con.close()
+    with db.session() as s:
+        roles = {u.username: u.role for u in s.scalars(select(User))}
+        assert roles == {"penyelia": Role.SUPERVISOR, "pemeriksa": Role.INSPECTOR}
+        assert all(type(r) is Role for r in roles.values())
+        assert s.scalars(select(User.username).where(User.role == "inspector")).all() == [
+            "pemeriksa"]
+    from sqlalchemy.exc import StatementError
+
+    with pytest.raises(StatementError, match="'raja' is not a valid Role"), db.session() as s:
+        s.add(User(balai_id="b", username="x", full_name="X", nip="3", role="raja"))
+    db.dispose()

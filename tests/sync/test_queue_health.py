@@ -14,7 +14,7 @@ from k3desk.services import records_service, settings_service, sync_service
 from k3desk.store.models import Attachment, Company, Equipment, OutboxEntry
 from k3desk.sync import blobs
 from k3desk.sync.client import AuthRequired, SyncClient, Unreachable
-from k3desk.sync.engine import CURSOR_KEY, SyncSummary
+from k3desk.sync.engine import CURSOR_KEY, INFO_KEY, SyncSummary
 from k3desk.sync.token_store import TokenStore
 from tests.sync.conftest import PASSWORD, Laptop, ServerProcess, k3desk
 from tests.sync.fault_proxy import FaultProxy
@@ -161,7 +161,7 @@ def test_sizes_checked_against_server_info(laptops: dict[str, Laptop]) -> None:
     assert limits["max_blob_bytes"] > 0 and limits["max_push_bytes"] > 0
     assert sync_service.size_problems(lap.db, insp) == []
     with lap.db.session() as s:
-        settings_service.put(s, "server_info", {**limits, "max_blob_bytes": 1000})
+        settings_service.put(s, INFO_KEY, {**limits, "max_blob_bytes": 1000})
     _attachment(lap, insp, os.urandom(5000))
     [problem] = sync_service.size_problems(lap.db, insp)
     assert "foto.jpg" in problem and "1000" in problem

@@ -9,13 +9,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from k3desk.domain.object_types import OBJECT_TYPES
+from k3desk.domain.vocabulary import Verdict
 from k3desk.domain.workflow import STATUS_LABELS_ID, Status
 from k3desk.ui.i18n import language, tr
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-VERDICT_LABELS = {"memenuhi": "Memenuhi", "tidak_memenuhi": "Tidak memenuhi",
-                  "incomplete": "Belum lengkap"}
-VERDICT_COLORS = {"memenuhi": "#1b5e20", "tidak_memenuhi": "#b71c1c", "incomplete": "#6d4c41"}
+VERDICT_LABELS: dict[str, str] = {v: v.short() for v in Verdict}  # tr() gives the English
+VERDICT_COLORS: dict[str, str] = {Verdict.MEMENUHI: "#1b5e20",
+                                  Verdict.TIDAK_MEMENUHI: "#b71c1c",
+                                  Verdict.INCOMPLETE: "#6d4c41"}
 
 _Index = QModelIndex | QPersistentModelIndex
 
