@@ -33,7 +33,7 @@ from k3desk.store.models import (
     SigningKey,
     User,
 )
-from tests.conftest import run_cli
+from tests.support.cli import run_cli
 
 
 def _ctx(demo_dir: Path, username: str) -> AppContext:
@@ -229,6 +229,7 @@ def test_revocation_and_correction(demo_dir: Path) -> None:
         assert old.revoked and old.revoked_reason == "Nomor seri salah ketik"
 
 
+@pytest.mark.slow  # some twenty k3desk processes, one after another
 def test_whole_story_from_the_command_line(demo_dir: Path, tmp_path: Path) -> None:
     """Offline: log in, create, fill, submit, approve, render, verify, revoke."""
     def cli(*args: str, stdin: str | None = None) -> str:

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import os
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from k3desk.services import sync_service
-from k3desk.store.db import open_database
+from k3desk.store.db import Database, open_database
 from k3desk.ui.main_window import MainWindow
-from tests.conftest import run_cli
+from tests.support.cli import run_cli
 from tests.support.server_process import ServerProcess
 
-os.environ["K3DESK_KEYRING"] = "0"
 PASSWORD = "Kata-Sandi-Uji-2026"
 
 
@@ -31,6 +31,7 @@ def _setup_server(db_url: str) -> None:
         assert proc.returncode == 0, proc.stderr
 
 
+@pytest.mark.slow  # a real server process
 def test_status_bar_shows_sync_state(qtbot: QtBot, tmp_path: Path) -> None:
     db_url = f"sqlite:///{tmp_path / 'server.db'}"
     _setup_server(db_url)
@@ -48,10 +49,10 @@ def test_status_bar_shows_sync_state(qtbot: QtBot, tmp_path: Path) -> None:
         db.dispose()
 
 
-def test_without_a_server_the_app_says_offline(qtbot: QtBot, tmp_path: Path) -> None:
-    db = open_database(tmp_path / "laptop")
+def test_without_a_server_the_app_says_offline(qtbot: QtBot, tmp_path: Path,
+        open_db_at: Callable[[Path], Database]) -> None:
+    db = open_db_at(tmp_path / "laptop")
     window = MainWindow(db, None)
     qtbot.addWidget(window)
     assert not window.sync.configured
     assert "Luring" in window.sync_label.text()
-    db.dispose()
