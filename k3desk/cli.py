@@ -16,23 +16,14 @@ import os
 import pkgutil
 import sys
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import k3desk.commands
+from k3desk import __version__
 from k3desk.domain.errors import K3Error
 
 log = logging.getLogger("k3desk")
 SERVER_PACKAGES = {"fastapi", "starlette", "uvicorn", "psycopg"}
-
-
-def package_version() -> str:
-    try:
-        return version("k3desk")
-    except PackageNotFoundError:  # frozen bundle without metadata
-        from k3desk import __version__
-
-        return __version__
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,7 +32,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="k3desk", description="Pemeriksaan dan pengujian K3, luring dulu.")
-    parser.add_argument("--version", action="version", version=f"k3desk {package_version()}")
+    parser.add_argument("--version", action="version", version=f"k3desk {__version__}")
     parser.add_argument("--data-dir", type=Path, default=None,
                         help="data folder of this laptop (default: the user data folder)")
     parser.add_argument("--lang", choices=["id", "en"], default=None,
@@ -53,12 +44,6 @@ def build_parser() -> argparse.ArgumentParser:
         if register is not None:
             register(sub)
     return parser
-
-
-def add_data_dir(parser: argparse.ArgumentParser) -> None:
-    """Let ``--data-dir`` also come after the command (``k3desk demo --data-dir D``)."""
-    parser.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
-                        help="data folder of this laptop (default: the user data folder)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

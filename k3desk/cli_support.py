@@ -16,6 +16,12 @@ if TYPE_CHECKING:
     from k3desk.store.db import Database
 
 
+def add_data_dir(parser: argparse.ArgumentParser) -> None:
+    """Let ``--data-dir`` also come after the command (``k3desk demo --data-dir D``)."""
+    parser.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
+                        help="data folder of this laptop (default: the user data folder)")
+
+
 def data_dir_of(args: argparse.Namespace) -> Path:
     value = getattr(args, "data_dir", None)
     return Path(value) if value else default_data_dir()

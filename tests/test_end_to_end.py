@@ -15,11 +15,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
+import pytest
 
 from k3desk.domain.evaluation import example_values
 from k3desk.domain.templates import default_registry
 from k3desk.reports.embedded import read_embedded_stamp
-from tests.conftest import run_cli
+from tests.support.cli import run_cli
 from tests.support.server_process import ServerProcess
 
 PASSWORD = "Kata-Sandi-Uji-2026"
@@ -32,6 +33,7 @@ def cli(*args: str, data_dir: Path | None = None, stdin: str | None = None) -> s
     return proc.stdout.strip()
 
 
+@pytest.mark.slow  # a real server process
 def test_two_laptops_and_a_server(tmp_path: Path) -> None:
     db_url = f"sqlite:///{tmp_path / 'server.db'}"
     admin = ("--db", db_url)

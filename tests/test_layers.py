@@ -1,4 +1,5 @@
-"""The import contracts of pyproject.toml: Qt only in k3desk/ui, FastAPI only in server."""
+"""The import contracts of pyproject.toml: Qt only in k3desk/ui, FastAPI only in server,
+the layers' direction, the server beside them."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import REPO
+from tests.support import REPO
 
 
 def test_import_contracts_hold() -> None:
@@ -16,6 +17,10 @@ def test_import_contracts_hold() -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Qt only in the ui package KEPT" in proc.stdout
     assert "FastAPI only in the server package KEPT" in proc.stdout
+    assert "Layers: cli > commands > ui > services > sync | reports > store > domain KEPT" \
+        in proc.stdout
+    assert "Nothing below the commands imports the server KEPT" in proc.stdout
+    assert "Commands use services, not the store KEPT" in proc.stdout
 
 
 def test_core_imports_without_qt_or_fastapi() -> None:

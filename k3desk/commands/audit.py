@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from k3desk.cli import add_data_dir
-from k3desk.cli_support import open_db
+from k3desk.cli_support import add_data_dir, open_db
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -18,11 +17,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from k3desk.store import audit
+    from k3desk.services import audit_service
 
     with open_db(args) as db:
-        with db.session() as s:
-            report = audit.verify(s)
+        report = audit_service.verify_chain(db)
     if report.ok:
         print(f"Jejak audit utuh: {report.count} peristiwa.")
         return 0

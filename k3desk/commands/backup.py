@@ -5,12 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from k3desk.cli_support import data_dir_of
+from k3desk.cli_support import add_data_dir, data_dir_of
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from k3desk.cli import add_data_dir
-
     p = sub.add_parser("backup", help="cadangkan semua data laptop ini ke satu berkas")
     p.add_argument("-o", "--output", type=Path, default=None,
                    help="backup file (default: <data folder>/backups/k3desk-backup-<time>.zip)")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from k3desk.cli import add_data_dir
-from k3desk.cli_support import data_dir_of
+from k3desk.cli_support import add_data_dir, data_dir_of
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -7,12 +7,10 @@ import argparse
 from datetime import datetime
 from pathlib import Path
 
-from k3desk.cli_support import data_dir_of
+from k3desk.cli_support import add_data_dir, data_dir_of
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from k3desk.cli import add_data_dir
-
     p = sub.add_parser("diagnostics", help="kumpulkan log dan informasi versi untuk dukungan")
     p.add_argument("-o", "--output", type=Path, default=None,
                    help="zip file (default: k3desk-diagnostics-<time>.zip here)")

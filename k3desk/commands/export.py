@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from k3desk.cli_support import data_dir_of
+from k3desk.cli_support import add_data_dir, data_dir_of, open_db
 from k3desk.domain.errors import ValidationError
 
 WHAT = {"recap": ".xlsx", "inspections": ".csv", "certificates": ".csv"}
@@ -20,8 +20,6 @@ def _date(text: str) -> date:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from k3desk.cli import add_data_dir
-
     p = sub.add_parser("export", help="rekap bulanan (.xlsx) atau daftar pemeriksaan/"
                                       "sertifikat (.csv) untuk satu periode")
     p.add_argument("what", choices=list(WHAT))
@@ -35,14 +33,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     from k3desk.logging_setup import setup_logging
     from k3desk.services import auth_service, export_service
-    from k3desk.store.db import open_database
 
     if args.output.suffix.lower() != WHAT[args.what]:
         raise ValidationError(f"berkas keluaran {args.what} harus berakhiran {WHAT[args.what]}")
     data_dir = data_dir_of(args)
     setup_logging(data_dir)
-    db = open_database(data_dir)
-    try:
+    with open_db(args) as db:
         ctx = auth_service.require_context(db)
         period = f"{args.start.isoformat()} s.d. {args.end.isoformat()}"
         if args.what == "recap":
@@ -59,5 +55,3 @@ def run(args: argparse.Namespace) -> int:
             n = export_service.export_certificates_csv(ctx, args.start, args.end, args.output)
             print(f"{n} sertifikat {period} ditulis ke {args.output}")
         return 0
-    finally:
-        db.dispose()

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from k3desk.cli_support import data_dir_of
+from k3desk.cli_support import add_data_dir, data_dir_of
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("gui", help="start the desktop application (default)")
     p.add_argument("--with-demo", action="store_true",
                    help="fill an empty data folder with demo data first")
-    from k3desk.cli import add_data_dir
-
     add_data_dir(p)
     p.set_defaults(func=run)
 

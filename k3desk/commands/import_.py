@@ -8,13 +8,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from k3desk.cli_support import data_dir_of
+from k3desk.cli_support import add_data_dir, data_dir_of, open_db
 from k3desk.domain.errors import ValidationError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from k3desk.cli import add_data_dir
-
     p = sub.add_parser("import", help="impor perusahaan, peralatan atau alat ukur dari .xlsx/.csv")
     p.add_argument("kind", choices=["companies", "equipment", "instruments"])
     p.add_argument("file", type=Path)
@@ -54,12 +52,10 @@ def run(args: argparse.Namespace) -> int:
     from k3desk.logging_setup import setup_logging
     from k3desk.services import auth_service, import_service
     from k3desk.services.import_tables import read_table
-    from k3desk.store.db import open_database
 
     data_dir = data_dir_of(args)
     setup_logging(data_dir)
-    db = open_database(data_dir)
-    try:
+    with open_db(args) as db:
         ctx = auth_service.require_context(db)
         exclude = _rows(args.exclude_rows)
         mapping = None
@@ -83,5 +79,3 @@ def run(args: argparse.Namespace) -> int:
               f"{result.updated} diperbarui, {result.unchanged} tidak berubah"
               + (f", {result.excluded} dikecualikan" if result.excluded else "") + ")")
         return 0
-    finally:
-        db.dispose()

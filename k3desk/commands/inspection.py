@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from k3desk.cli import add_data_dir
-from k3desk.cli_support import open_db
+from k3desk.cli_support import add_data_dir, open_db
 from k3desk.domain.errors import ValidationError
 from k3desk.domain.workflow import INSPECTION_KINDS
 
@@ -59,12 +59,11 @@ def _ids(text: str | None) -> list[str] | None:
 
 def run_create(args: argparse.Namespace) -> int:
     from k3desk.services import auth_service, inspection_service
-    from k3desk.store.base import parse_date
 
     with open_db(args) as db:
         ctx = auth_service.require_context(db)
         try:
-            day = parse_date(args.date)
+            day = date.fromisoformat(args.date) if args.date else None
         except ValueError:
             raise ValidationError(f"--date harus YYYY-MM-DD, bukan {args.date!r}") from None
         change = inspection_service.create_draft(

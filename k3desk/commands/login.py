@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from k3desk.cli_support import data_dir_of
+from k3desk.cli_support import add_data_dir, open_db
 from k3desk.domain.errors import ValidationError
 
 
@@ -16,8 +16,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="read the password from standard input")
     p.add_argument("--server", default=None,
                    help="server address, e.g. https://k3.example.go.id (remembered)")
-    from k3desk.cli import add_data_dir
-
     add_data_dir(p)
     p.set_defaults(func=run)
 
@@ -32,13 +30,9 @@ def read_password() -> str:
 
 def run(args: argparse.Namespace) -> int:
     from k3desk.services import sync_service
-    from k3desk.store.db import open_database
 
-    db = open_database(data_dir_of(args))
-    try:
+    with open_db(args) as db:
         actor, online = sync_service.login(db, args.username, read_password(), args.server)
-    finally:
-        db.dispose()
     how = "daring" if online else "luring (server tidak terhubung)"
     print(f"login {how} sebagai {actor.username} ({actor.full_name}, {actor.role})")
     return 0

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from k3desk.cli import add_data_dir
-from k3desk.cli_support import open_db
+from k3desk.cli_support import add_data_dir, open_db
 from k3desk.domain.errors import K3Error, ValidationError
 
 
@@ -30,23 +29,17 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
     from k3desk.services import document_service
-    from k3desk.store.models import Certificate
 
     with open_db(args) as db:
         if args.sample:
             if args.kind or args.inspection_id:
                 raise ValidationError("--sample tidak memakai jenis atau id pemeriksaan")
-            with db.session() as s:
-                cert = s.scalars(select(Certificate).where(Certificate.revoked.is_(False),
-                                                           Certificate.valid_until.is_not(None))
-                                 .order_by(Certificate.number)).first()
-                if cert is None:
-                    raise K3Error("folder data ini belum punya sertifikat; buat dulu dengan "
-                                  "`k3desk demo`")
-                inspection_id, kind = cert.inspection_id, "certificate"
+            sample = document_service.sample_inspection_id(db)
+            if sample is None:
+                raise K3Error("folder data ini belum punya sertifikat; buat dulu dengan "
+                              "`k3desk demo`")
+            inspection_id, kind = sample, "certificate"
         else:
             if not args.kind or not args.inspection_id:
                 raise ValidationError("sebutkan certificate|report dan id pemeriksaan, "

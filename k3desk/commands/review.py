@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from k3desk.cli import add_data_dir
-from k3desk.cli_support import open_db
+from k3desk.cli_support import add_data_dir, open_db
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

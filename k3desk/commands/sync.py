@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from k3desk.cli_support import data_dir_of, print_json
+from k3desk.cli_support import add_data_dir, open_db, print_json
 from k3desk.domain.errors import K3Error
 
 
@@ -21,8 +21,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="with --username: read the password from standard input")
     p.add_argument("--timeout", type=float, default=None, help="seconds per request")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
-    from k3desk.cli import add_data_dir
-
     add_data_dir(p)
     p.set_defaults(func=run)
 
@@ -32,13 +30,11 @@ def run(args: argparse.Namespace) -> int:
 
     from k3desk.commands.login import read_password
     from k3desk.services import sync_service
-    from k3desk.store.db import open_database
     from k3desk.sync.client import AuthRequired, Unreachable
 
     if args.username and not args.password_stdin:
         raise K3Error("--username perlu --password-stdin (kata sandi dari masukan standar)")
-    db = open_database(data_dir_of(args))
-    try:
+    with open_db(args) as db:
         if args.username:
             sync_service.login(db, args.username, read_password(), args.server)
         try:
@@ -50,8 +46,6 @@ def run(args: argparse.Namespace) -> int:
         except AuthRequired as exc:
             raise K3Error(f"{exc}; jalankan `k3desk login --username U --password-stdin`"
                           ) from exc
-    finally:
-        db.dispose()
     if args.json:
         print_json({**asdict(summary), "attention": summary.attention})
     else:

@@ -50,9 +50,9 @@ class BackupInfo:
 
 
 def app_version() -> str:
-    from k3desk.cli import package_version
+    from k3desk import __version__
 
-    return package_version()
+    return __version__
 
 
 def backups_dir(data_dir: Path) -> Path:

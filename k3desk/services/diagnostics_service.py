@@ -39,7 +39,7 @@ COUNTED = ("company", "equipment", "instrument", "inspection", "attachment", "ce
 
 
 def _versions(data_dir: Path) -> dict[str, Any]:
-    from k3desk.cli import package_version
+    from k3desk import __version__
 
     packages: dict[str, str | None] = {}
     for name in PACKAGES:
@@ -47,7 +47,7 @@ def _versions(data_dir: Path) -> dict[str, Any]:
             packages[name] = version(name)
         except PackageNotFoundError:
             packages[name] = None
-    return {"k3desk": package_version(), "python": sys.version.split()[0],
+    return {"k3desk": __version__, "python": sys.version.split()[0],
             "platform": platform.platform(), "machine": platform.machine(),
             "frozen": bool(getattr(sys, "frozen", False)), "schema_head": head_revision(),
             "packages": packages}

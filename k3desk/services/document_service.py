@@ -215,3 +215,12 @@ def write_certificate(db: Database, certificate_id: str, out: Path | None = None
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path
+
+
+def sample_inspection_id(db: Database) -> str | None:
+    """The inspection of the first (by number) certificate in force, or None."""
+    with db.session() as s:
+        cert = s.scalars(select(Certificate).where(Certificate.revoked.is_(False),
+                                                   Certificate.valid_until.is_not(None))
+                         .order_by(Certificate.number)).first()
+        return cert.inspection_id if cert is not None else None

@@ -139,6 +139,11 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
 
+    @property
+    def session_factory(self) -> sessionmaker[Session]:
+        """The factory of this database's sessions (the outbox hook listens on it)."""
+        return self._sessions
+
 
 def current_revision(path: Path) -> str | None:
     """The revision a database file was migrated to (None for a new or empty file)."""

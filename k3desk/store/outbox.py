@@ -1,6 +1,7 @@
 """Every local write to a synced record leaves an outbox entry in the same transaction.
 
-A ``before_flush`` hook on the session does it, so no service can forget: a new or
+A ``before_flush`` hook on the database's session factory (``install``, called by
+``open_database``) does it, so no service can forget: a new or
 changed client-written record (SYNC_PROTOCOL.md section 3) gets an entry with a fresh
 ``change_id``, or updates the one still waiting that was never attempted. A save that
 leaves the record as the server already has it (its shadow), with nothing in flight,
@@ -97,6 +98,8 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
 
 
 def install(db: Database) -> None:
-    """Attach the hook to the database's sessions (idempotent)."""
-    if not event.contains(Session, "before_flush", _before_flush):
-        event.listen(Session, "before_flush", _before_flush)
+    """Attach the hook to ``db``'s own sessions (idempotent): sessions of another
+    database or engine in the same process are left alone."""
+    factory = db.session_factory
+    if not event.contains(factory, "before_flush", _before_flush):
+        event.listen(factory, "before_flush", _before_flush)

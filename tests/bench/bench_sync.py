@@ -30,7 +30,8 @@ import pytest
 
 from k3desk.services import records_service
 from k3desk.store.models import Company
-from tests.sync.conftest import HEAVY_BALAI, HEAVY_USER, Laptop, ServerProcess, make_server
+from tests.support.server_process import ServerProcess
+from tests.sync.helpers import HEAVY_BALAI, HEAVY_USER, Laptop, make_server
 
 RECORDS = int(os.environ.get("K3DESK_BENCH_RECORDS", "50000"))
 CHANGES = int(os.environ.get("K3DESK_BENCH_CHANGES", "10000"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -82,6 +83,7 @@ def _check(template_id: str, values: Any) -> None:
         assert all(f.passed or f.severity == "minor" for f in ev.findings)
 
 
+@pytest.mark.slow  # 300 generated cases (fuzz)
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(template_and_values())
 def test_evaluate_never_raises_for_declared_kinds(case: tuple[str, dict[str, Any]]) -> None:

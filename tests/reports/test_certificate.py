@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from k3desk.reports import render_certificate, sample_certificate_document
 from k3desk.reports.layout import INFO_KEY_ID, INFO_PAYLOAD, INFO_SIGNATURE
 from k3desk.reports.model import UNVERIFIED_FOOTNOTE, PersonInfo
-from tests.reports.conftest import need_poppler
+from tests.reports.helpers import need_poppler
 
 
 def text_of(pdf: Path | bytes) -> str:

@@ -13,7 +13,7 @@ from k3desk.domain.verification import VerificationStatus, verify_certificate
 from k3desk.domain.verify_url import parse_verify_url
 from k3desk.reports import sample_certificate_document, sample_report_document
 from k3desk.reports.sample import sample_known_keys
-from tests.reports.conftest import rasterize
+from tests.reports.helpers import rasterize
 
 
 def decode_qr(png: Path) -> list[str]:

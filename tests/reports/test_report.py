@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from k3desk.reports import render_report, sample_report_document
 from k3desk.reports.model import Photo
 from k3desk.reports.report import MAX_PHOTO_PIXELS, _prepared_photo
-from tests.reports.conftest import LONG_REPORT_PAGES
+from tests.reports.helpers import LONG_REPORT_PAGES
 
 
 def flat(text: str) -> str:

@@ -11,13 +11,14 @@ from fastapi.testclient import TestClient
 
 from k3desk.server.app import Settings, create_app
 from k3desk.server.db import make_engine, migrate
-from tests.server.helpers import World, build_world
+from tests.server.helpers import TEMPLATE_DB, World, build_world
 from tests.support.postgres import *  # noqa: F403 - the postgres_cluster fixture
 from tests.support.postgres import PostgresCluster
 
+# The PostgreSQL run of each API test is ``slow`` too: the quick loop (-m "not slow")
+# checks the API on SQLite, the whole suite on both.
 ENGINES = [pytest.param("sqlite", id="sqlite"),
-           pytest.param("postgres", id="postgres", marks=pytest.mark.postgres)]
-TEMPLATE_DB = "k3desk_server_template"
+           pytest.param("postgres", id="postgres", marks=[pytest.mark.postgres, pytest.mark.slow])]
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,9 @@ PASSWORD = "correct horse battery"
 INSPECTED_ON = "2026-03-02"
 TEMPLATE = ("bejana_tekan", 1)
 
+#: The migrated PostgreSQL database each test copies (tests/server/conftest.py).
+TEMPLATE_DB = "k3desk_server_template"
+
 
 def uid() -> str:
     return str(uuid.uuid4())

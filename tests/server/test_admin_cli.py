@@ -13,7 +13,6 @@ from fastapi.testclient import TestClient
 from k3desk.cli import main
 from k3desk.domain.templates import templates_dir
 from k3desk.server.app import Settings, create_app
-from tests.conftest import run_cli
 from tests.server.helpers import (
     PASSWORD,
     change,
@@ -23,6 +22,7 @@ from tests.server.helpers import (
     login,
     verdict_of,
 )
+from tests.support.cli import run_cli
 
 
 def admin(db_url: str, *args: str, stdin: str | None = None) -> tuple[int, str, str]:

@@ -10,8 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from k3desk.server.app import Settings, create_app
-from tests.server.conftest import TEMPLATE_DB
-from tests.server.helpers import World, build_world, company
+from tests.server.helpers import TEMPLATE_DB, World, build_world, company
 from tests.support.postgres import PostgresCluster
 
 
@@ -144,6 +143,7 @@ def test_nul_characters_anywhere_are_refused_alike_on_both_engines(world: World)
 
 
 @pytest.mark.postgres
+@pytest.mark.slow
 def test_database_gone_is_503_for_a_retry_not_500(pg_template: PostgresCluster,
                                                   tmp_path: Path) -> None:
     name = f"gone_{uuid.uuid4().hex[:10]}"

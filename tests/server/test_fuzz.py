@@ -22,6 +22,8 @@ from k3desk.server.rules import REQUIRED
 from k3desk.sync.protocol import RECORD_TYPES
 from tests.server.helpers import World
 
+pytestmark = pytest.mark.slow  # generated requests (fuzz)
+
 FIELDS = sorted({name for fields in REQUIRED.values() for name in fields}
                 | {"instrument_ids", "verdict", "revoked", "revoked_reason", "replaces"})
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+import pytest
 
-from tests.conftest import run_cli
 from tests.server.helpers import PASSWORD, company
+from tests.support.cli import run_cli
 from tests.support.server_process import ServerProcess
+
+pytestmark = pytest.mark.slow  # a real server process
 
 
 def test_server_process_serves_while_admin_cli_writes(db_url: str, tmp_path: Path) -> None:

@@ -89,7 +89,7 @@ def filled(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
-def test_round_trip_restores_identical_records_and_blobs(filled, tmp_path):
+def test_round_trip_restores_identical_records_and_blobs(filled, tmp_path, open_db_at):
     before_records, before_files = records(filled), files(filled)
     info = backup_service.create_backup(filled, tmp_path / "b.zip")
     m = info.manifest
@@ -99,7 +99,7 @@ def test_round_trip_restores_identical_records_and_blobs(filled, tmp_path):
     assert "keys/device.key" in m["members"]
 
     # Change everything: a new company, an edited one, a lost blob.
-    db = open_database(filled)
+    db = open_db_at(filled)
     with db.session() as s:
         user = s.scalars(select(User)).one()
         ctx = AppContext(db=db, actor=Actor.of(user))
@@ -243,7 +243,7 @@ def test_auto_backup_once_a_day_keeping_the_newest(filled):
     assert backup_service.maybe_auto_backup(filled.parent / "empty") is None
 
 
-def test_cli_backup_and_restore(filled, tmp_path, capsys):
+def test_cli_backup_and_restore(filled, tmp_path, capsys, open_db_at):
     out = tmp_path / "cli.zip"
     assert main(["backup", "-o", str(out), "--data-dir", str(filled)]) == 0
     assert "cadangan ditulis" in capsys.readouterr().out and out.is_file()
@@ -253,7 +253,6 @@ def test_cli_backup_and_restore(filled, tmp_path, capsys):
     assert "bukan berkas cadangan k3desk" in capsys.readouterr().err
     assert main(["restore", str(out), "--data-dir", str(filled)]) == 0
     assert "dipulihkan" in capsys.readouterr().out
-    db = open_database(filled)
+    db = open_db_at(filled)
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(Company)) == 5
-    db.dispose()

@@ -7,18 +7,23 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from k3desk.store import audit
-from k3desk.store.db import open_database
+from k3desk.store.db import Database
 from k3desk.store.models import Certificate, Inspection
-from tests.conftest import REPO
+from tests.support import REPO
+
+pytestmark = pytest.mark.slow  # SIGKILL of an approving process
 
 APPROVER = """
 import sys
 from pathlib import Path
+import pytest
 from sqlalchemy import select
 from k3desk.domain.evaluation import example_values
 from k3desk.domain.templates import default_registry
@@ -26,6 +31,7 @@ from k3desk.services import auth_service, inspection_service, review_service
 from k3desk.services.context import AppContext
 from k3desk.store.db import open_database
 from k3desk.store.models import Equipment
+
 db = open_database(Path(sys.argv[1]))
 inspector = AppContext(db, auth_service.login_offline(db, "inspektur", "demo-inspektur"))
 supervisor = AppContext(db, auth_service.login_offline(db, "penyelia", "demo-penyelia"))
@@ -40,7 +46,8 @@ while True:
 """
 
 
-def test_sigkill_during_approvals_issues_each_number_once(demo_dir: Path) -> None:
+def test_sigkill_during_approvals_issues_each_number_once(demo_dir: Path,
+        open_db_at: Callable[[Path], Database]) -> None:
     proc = subprocess.Popen([sys.executable, "-c", APPROVER, str(demo_dir)], cwd=REPO,
                             stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None
@@ -55,7 +62,7 @@ def test_sigkill_during_approvals_issues_each_number_once(demo_dir: Path) -> Non
     proc.wait()
     assert len(issued) >= 8
 
-    db = open_database(demo_dir)
+    db = open_db_at(demo_dir)
     with db.session() as s:
         numbers = list(s.scalars(select(Certificate.number)))
         assert set(issued) <= set(numbers)
@@ -69,4 +76,3 @@ def test_sigkill_during_approvals_issues_each_number_once(demo_dir: Path) -> Non
                             .where(Inspection.status == "approved"))
         assert approved == len(numbers), "an approval and its certificate commit together"
         assert audit.verify(s).ok
-    db.dispose()

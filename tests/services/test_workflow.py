@@ -41,7 +41,7 @@ from k3desk.store.models import (
     SigningKey,
     User,
 )
-from tests.conftest import run_cli
+from tests.support.cli import run_cli
 
 
 def _ctx(demo_dir: Path, username: str) -> AppContext:
@@ -304,6 +304,7 @@ def test_a_correction_draft_always_names_the_certificate_it_replaces(
                for d in new)
 
 
+@pytest.mark.slow  # some twenty k3desk processes, one after another
 def test_whole_story_from_the_command_line(demo_dir: Path, tmp_path: Path) -> None:
     """Offline: log in, create, fill, submit, approve, render, verify, revoke."""
     def cli(*args: str, stdin: str | None = None) -> str:

@@ -9,7 +9,7 @@ import pytest
 
 from k3desk.store import audit
 from k3desk.store.db import open_database
-from tests.conftest import run_cli
+from tests.support.cli import run_cli
 
 
 def _chain(data_dir: Path, n: int = 5) -> None:

@@ -7,14 +7,19 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select, text
 
 from k3desk.store import audit
-from k3desk.store.db import open_database
+from k3desk.store.db import Database, open_database
 from k3desk.store.models import Company, OutboxEntry
-from tests.conftest import REPO, run_cli
+from tests.support import REPO
+from tests.support.cli import run_cli
+
+pytestmark = pytest.mark.slow  # SIGKILL of a writing process
 
 WRITER = """
 import sys
@@ -22,6 +27,7 @@ from pathlib import Path
 from k3desk.store import audit
 from k3desk.store.db import open_database
 from k3desk.store.models import Company
+
 db = open_database(Path(sys.argv[1]))
 i = 0
 while True:
@@ -35,7 +41,8 @@ while True:
 """
 
 
-def test_sigkill_mid_batch_keeps_every_commit(data_dir: Path) -> None:
+def test_sigkill_mid_batch_keeps_every_commit(data_dir: Path,
+        open_db_at: Callable[[Path], Database]) -> None:
     open_database(data_dir).dispose()
     proc = subprocess.Popen([sys.executable, "-c", WRITER, str(data_dir)], cwd=REPO,
                             stdout=subprocess.PIPE, text=True)
@@ -49,7 +56,7 @@ def test_sigkill_mid_batch_keeps_every_commit(data_dir: Path) -> None:
     committed += [line.strip() for line in proc.stdout.read().splitlines() if line.strip()]
     assert len(committed) >= 150
 
-    db = open_database(data_dir)
+    db = open_db_at(data_dir)
     with db.session() as s:
         assert s.execute(text("PRAGMA integrity_check")).scalar() == "ok"
         ids = set(s.scalars(select(Company.id)))

@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,13 +14,12 @@ from sqlalchemy import select, text
 
 from k3desk.domain.errors import DataFileError
 from k3desk.store import db as store_db
-from k3desk.store.db import open_database
+from k3desk.store.db import Database, open_database
 from k3desk.store.models import Company, OutboxEntry
-from tests.conftest import REPO
+from tests.support import REPO
 
 
-def test_pragmas_are_durable(data_dir: Path) -> None:
-    db = open_database(data_dir)
+def test_pragmas_are_durable(data_dir: Path, db: Database) -> None:
     with db.session() as s:
         assert s.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1
@@ -38,8 +38,7 @@ def test_not_sqlite_file_is_refused_and_left_alone(data_dir: Path) -> None:
     assert path.read_bytes() == before
 
 
-def test_corrupt_database_is_refused_by_name(data_dir: Path) -> None:
-    db = open_database(data_dir)
+def test_corrupt_database_is_refused_by_name(data_dir: Path, db: Database) -> None:
     with db.session() as s:
         s.add(Company(balai_id="b", name="PT A", address="Jl. A"))
     db.dispose()
@@ -69,7 +68,8 @@ def test_newer_schema_is_refused_untouched(data_dir: Path) -> None:
     assert path.read_bytes() == before
 
 
-def test_upgrade_from_first_revision_keeps_data_and_backs_up(data_dir: Path) -> None:
+def test_upgrade_from_first_revision_keeps_data_and_backs_up(data_dir: Path,
+        open_db_at: Callable[[Path], Database]) -> None:
     """A populated database at revision 0001 upgrades to head with every row intact."""
     from alembic import command
 
@@ -88,7 +88,7 @@ def test_upgrade_from_first_revision_keeps_data_and_backs_up(data_dir: Path) -> 
     engine.dispose()
     assert store_db.current_revision(path) == "0001"
 
-    db = open_database(data_dir)
+    db = open_db_at(data_dir)
     assert store_db.current_revision(path) == store_db.head_revision() != "0001"
     with db.session() as s:
         assert len(s.scalars(select(Company)).all()) == 50
@@ -100,9 +100,10 @@ def test_upgrade_from_first_revision_keeps_data_and_backs_up(data_dir: Path) -> 
     con.close()
 
 
-def test_disk_full_keeps_committed_data(data_dir: Path) -> None:
+def test_disk_full_keeps_committed_data(data_dir: Path,
+        open_db_at: Callable[[Path], Database]) -> None:
     """SQLITE_FULL mid-save: a clear message, the earlier commits intact."""
-    db = open_database(data_dir)
+    db = open_db_at(data_dir)
     with db.session() as s:
         s.add(Company(balai_id="b", name="PT Tersimpan", address="Jl. A"))
     with db.session() as s:
@@ -137,8 +138,7 @@ def test_read_only_data_folder_gives_clear_message(tmp_path: Path) -> None:
     assert str(data) in proc.stderr
 
 
-def test_outbox_written_in_same_transaction(data_dir: Path) -> None:
-    db = open_database(data_dir)
+def test_outbox_written_in_same_transaction(db: Database) -> None:
     with pytest.raises(RuntimeError):
         with db.session() as s:
             s.add(Company(balai_id="b", name="PT Gagal", address="Jl"))
@@ -169,19 +169,19 @@ def test_outbox_written_in_same_transaction(data_dir: Path) -> None:
         assert entries[0].change_id != entries[1].change_id
 
 
-def test_remote_writes_leave_no_outbox(data_dir: Path) -> None:
-    db = open_database(data_dir)
+def test_remote_writes_leave_no_outbox(db: Database) -> None:
     with db.session(remote=True) as s:
         s.add(Company(balai_id="b", name="PT Dari Server", address="Jl", version=3))
     with db.session() as s:
         assert s.scalars(select(OutboxEntry)).all() == []
 
 
-def test_save_that_changes_nothing_sends_nothing(data_dir: Path) -> None:
+def test_save_that_changes_nothing_sends_nothing(data_dir: Path,
+        open_db_at: Callable[[Path], Database]) -> None:
     """After the server has a record, re-saving it unchanged queues no change."""
     from k3desk.store.models import Shadow
 
-    db = open_database(data_dir)
+    db = open_db_at(data_dir)
     with db.session(remote=True) as s:
         c = Company(balai_id="b", name="PT Sama", address="Jl", version=2, seq=7)
         s.add(c)

@@ -18,7 +18,9 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.support import REPO
+from tests.support.cli import run_cli
+
 _READY = re.compile(r"k3desk server ready on (http://\S+)")
 
 
@@ -27,6 +29,8 @@ class ServerProcess:
 
     def __init__(self, db_url: str, blob_dir: Path, *, timeout: float = 90,
                  extra_args: tuple[str, ...] = ()) -> None:
+        self.db_url = db_url
+        self.blob_dir = Path(blob_dir)
         self.cmd = [sys.executable, "-m", "k3desk", "server", "--db", db_url, "--blob-dir",
                     str(blob_dir), "--port", "0", "--log-level", "warning", *extra_args]
         self.timeout = timeout
@@ -55,6 +59,14 @@ class ServerProcess:
                 self.stop()
                 raise RuntimeError("k3desk server did not start:\n" + "".join(self.output))
         return self
+
+    @property
+    def port(self) -> int:
+        return int(self.url.rsplit(":", 1)[1])
+
+    def admin(self, *args: str, stdin: str | None = None) -> str:
+        """``k3desk admin ARGS --db`` this server's database; its standard output."""
+        return run_cli("admin", *args, "--db", self.db_url, stdin=stdin, check=True).stdout
 
     def stop(self) -> None:
         if self.proc is None:

@@ -1,14 +1,92 @@
-"""Small helpers shared by the sync tests."""
+"""Helpers shared by the sync tests: the test server's users, laptops, small queries.
+
+The fixtures (``server``, ``laptops``, ``proxy``) are in tests/sync/conftest.py.
+"""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
-from k3desk.services import inspection_service, records_service
+from k3desk.services import auth_service, inspection_service, records_service, sync_service
+from k3desk.services.context import AppContext
+from k3desk.store.db import Database, open_database
 from k3desk.store.models import SYNCED_MODELS, Conflict, OutboxEntry
-from tests.sync.conftest import Laptop
+from k3desk.sync.engine import SyncEngine, SyncSummary
+from tests.support.server_process import ServerProcess
+
+PASSWORD = "rahasia-uji-123"
+ALL_TYPES = ("apar,hydrant,bejana_tekan,tangki_timbun,pesawat_uap,overhead_crane,mobile_crane,"
+             "forklift,elevator,instalasi_listrik,penyalur_petir,alarm_kebakaran,"
+             "pesawat_tenaga_produksi,lingkungan_kerja")
+USERS = {"insp1": "inspector", "insp2": "inspector", "spv1": "supervisor", "spv2": "supervisor"}
+#: A second Balai for the heavy tests (crash, volume), so that the laptops of the other
+#: tests never pull its thousands of records.
+HEAVY_BALAI, HEAVY_USER = "BK3BEBAN", "beban1"
+
+
+def make_server(root: Path) -> ServerProcess:
+    root.mkdir(parents=True, exist_ok=True)
+    server = ServerProcess(f"sqlite:///{root / 'server.db'}", root / "blobs")
+    server.admin("create-balai", "--code", "BK3UJI", "--name", "Balai K3 Uji",
+                 "--address", "Jl. Uji No. 1, Jakarta")
+    server.admin("create-balai", "--code", HEAVY_BALAI, "--name", "Balai K3 Beban",
+                 "--address", "Jl. Beban No. 2, Surabaya")
+    users = [(name, role, "BK3UJI") for name, role in USERS.items()]
+    users.append((HEAVY_USER, "inspector", HEAVY_BALAI))
+    # independent admin commands run side by side (each is a process of its own)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(lambda item: server.admin(
+            "create-user", "--username", item[0], "--full-name", f"Pengguna {item[0]}",
+            "--nip", "198001012005011001", "--role", item[1], "--balai", item[2],
+            "--password-stdin", stdin=PASSWORD + "\n"), users))
+        list(pool.map(lambda name: server.admin(
+            "grant-qualification", "--username", name, "--object-types", ALL_TYPES,
+            "--licence-number", f"LIC-{name}", "--valid-until", "2035-12-31"),
+            [n for n, role in USERS.items() if role == "inspector"]))
+    server.start()
+    return server
+
+
+class Laptop:
+    """One inspector's or supervisor's laptop: its own data folder and database."""
+
+    def __init__(self, data_dir: Path, server_url: str, username: str) -> None:
+        self.data_dir = data_dir
+        self.server_url = server_url
+        self.username = username
+        self.db: Database = open_database(data_dir)
+        sync_service.login(self.db, username, PASSWORD, server_url)
+
+    @property
+    def ctx(self) -> AppContext:
+        return auth_service.require_context(self.db)
+
+    def sync(self, **kw: Any) -> SyncSummary:
+        return sync_service.sync_now(self.db, self.server_url, **kw)
+
+    def engine(self, url: str | None = None, transport: Any = None,
+               **kw: Any) -> SyncEngine:
+        """An engine of this laptop, optionally talking through ``url`` (a proxy)."""
+        engine = sync_service.make_engine(self.db, self.server_url, **kw)
+        if url is not None:
+            engine.client.close()
+            from k3desk.sync.client import SyncClient
+
+            engine.client = SyncClient(url, engine.client.token, transport=transport,
+                                       timeout=kw.get("timeout") or 10.0)
+        return engine
+
+    def company(self, name: str, **values: Any) -> str:
+        return records_service.save_company(
+            self.ctx, {"name": name, "address": "Jl. Contoh 1", **values}).ids[0]
+
+    def close(self) -> None:
+        self.db.dispose()
+
 
 
 def snapshot(lap: Laptop) -> dict[tuple[str, str], tuple[int, bool, dict[str, Any]]]:

@@ -14,8 +14,8 @@ from k3desk.sync.backoff import Backoff
 from k3desk.sync.client import SyncClient
 from k3desk.sync.engine import SyncSummary
 from k3desk.sync.token_store import TokenStore
-from tests.sync.conftest import Laptop
 from tests.sync.fault_proxy import FaultProxy
+from tests.sync.helpers import Laptop
 
 
 class Recorder:

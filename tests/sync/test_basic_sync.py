@@ -10,8 +10,8 @@ from sqlalchemy import select
 from k3desk.services import auth_service, records_service
 from k3desk.store.models import Company, OutboxEntry, Shadow, User
 from k3desk.sync.token_store import TokenStore
-from tests.sync.conftest import PASSWORD, Laptop
 from tests.sync.fault_proxy import FaultProxy
+from tests.sync.helpers import PASSWORD, Laptop
 
 
 def company_row(lap: Laptop, company_id: str) -> Company:

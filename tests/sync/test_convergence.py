@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from k3desk.services import conflict_service, inspection_service, records_service, review_service
 from k3desk.store.models import AuditEvent, Company, Inspection
-from tests.sync.conftest import Laptop
 from tests.sync.helpers import (
+    Laptop,
     apar_inspection,
     equipment,
     open_conflicts,

@@ -12,9 +12,10 @@ import time
 from pathlib import Path
 
 from k3desk.store.models import Company
-from tests.sync.conftest import HEAVY_USER, Laptop, ServerProcess, k3desk
+from tests.support.cli import run_cli
+from tests.support.server_process import ServerProcess
 from tests.sync.fault_proxy import FaultProxy
-from tests.sync.helpers import outbox, snapshot
+from tests.sync.helpers import HEAVY_USER, Laptop, outbox, snapshot
 
 N = 1500
 
@@ -86,7 +87,7 @@ def test_sigkill_mid_push_then_mid_pull(tmp_path: Path, server: ServerProcess,
     in_flight = [e for e in outbox(pusher, "pending") if e.attempts > 0]
     assert in_flight and all(e.attempts == 1 for e in in_flight)
 
-    out = k3desk("sync", "--data-dir", str(pusher.data_dir))
+    out = run_cli("sync", "--data-dir", str(pusher.data_dir), check=True)
     assert "karantina: 0 baru" in out.stdout
     assert outbox(pusher, "pending") == [] and outbox(pusher, "quarantined") == []
     versions = server_versions(server, ids)
@@ -102,7 +103,7 @@ def test_sigkill_mid_push_then_mid_pull(tmp_path: Path, server: ServerProcess,
         assert s.query(Company).count() < N  # really in the middle
         assert s.query(Company).count() == len({r.id for r in s.query(Company)})
     assert json.loads(str(cursor)) > 0
-    k3desk("sync", "--data-dir", str(puller_dir))
+    run_cli("sync", "--data-dir", str(puller_dir), check=True)
     pusher.sync()
     snap = snapshot(puller)
     assert sum(1 for (t, _i) in snap if t == "company") >= N

@@ -17,9 +17,9 @@ import pytest
 from k3desk.services import records_service
 from k3desk.sync.client import Unreachable
 from k3desk.sync.engine import SyncEngine
-from tests.sync.conftest import Laptop, ServerProcess
+from tests.support.server_process import ServerProcess
 from tests.sync.fault_proxy import FaultProxy
-from tests.sync.helpers import open_conflicts, outbox, snapshot
+from tests.sync.helpers import Laptop, open_conflicts, outbox, snapshot
 
 ROUNDS = 25
 FIELD_OF = {"insp1": "city", "insp2": "phone", "spv1": "contact_person"}

@@ -5,20 +5,23 @@ from __future__ import annotations
 import hashlib
 import os
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
 import pytest
 
 from k3desk.services import records_service, settings_service, sync_service
+from k3desk.store.db import Database
 from k3desk.store.models import Attachment, Company, Equipment, OutboxEntry
 from k3desk.sync import blobs
 from k3desk.sync.client import AuthRequired, SyncClient, Unreachable
 from k3desk.sync.engine import CURSOR_KEY, INFO_KEY, SyncSummary
 from k3desk.sync.token_store import TokenStore
-from tests.sync.conftest import PASSWORD, Laptop, ServerProcess, k3desk
+from tests.support.cli import run_cli
+from tests.support.server_process import ServerProcess
 from tests.sync.fault_proxy import FaultProxy
-from tests.sync.helpers import apar_inspection, equipment, outbox, snapshot
+from tests.sync.helpers import PASSWORD, Laptop, apar_inspection, equipment, outbox, snapshot
 
 
 def test_rejected_change_is_quarantined_and_the_rest_goes_on(laptops: dict[str, Laptop]
@@ -168,19 +171,19 @@ def test_sizes_checked_against_server_info(laptops: dict[str, Laptop]) -> None:
 
 
 def test_cli_login_sync_and_unreachable(tmp_path: Path, server: ServerProcess,
-                                        laptops: dict[str, Laptop]) -> None:
+                                        laptops: dict[str, Laptop],
+                                        open_db_at: Callable[[Path], Database]) -> None:
     lap = laptops["insp1"]
     lap.sync()
     data = tmp_path / "cli"
-    out = k3desk("login", "--username", "insp2", "--password-stdin", "--server", server.url,
-                 "--data-dir", str(data), stdin=PASSWORD + "\n")
+    out = run_cli("login", "--username", "insp2", "--password-stdin", "--server", server.url,
+                 "--data-dir", str(data), stdin=PASSWORD + "\n", check=True)
     assert "daring" in out.stdout
-    out = k3desk("sync", "--data-dir", str(data))
+    out = run_cli("sync", "--data-dir", str(data), check=True)
     assert "dikirim: 0" in out.stdout and "diterima:" in out.stdout
     assert "karantina: 0" in out.stdout and "konflik: 0" in out.stdout
-    from k3desk.store.db import open_database
 
-    db = open_database(data)
+    db = open_db_at(data)
     try:  # the CLI laptop and an in-process laptop agree
         cli_lap = Laptop.__new__(Laptop)
         cli_lap.db = db
@@ -189,17 +192,17 @@ def test_cli_login_sync_and_unreachable(tmp_path: Path, server: ServerProcess,
         db.dispose()
     # login + sync in one go, on a second folder
     other = tmp_path / "cli2"
-    out = k3desk("sync", "--data-dir", str(other), "--server", server.url, "--username",
-                 "insp1", "--password-stdin", stdin=PASSWORD + "\n")
+    out = run_cli("sync", "--data-dir", str(other), "--server", server.url, "--username",
+                 "insp1", "--password-stdin", stdin=PASSWORD + "\n", check=True)
     assert "diterima:" in out.stdout
     # offline login works after an online one, and sync says why it failed
-    dead = k3desk("sync", "--data-dir", str(data), "--server", "http://127.0.0.1:9",
+    dead = run_cli("sync", "--data-dir", str(data), "--server", "http://127.0.0.1:9",
                   "--timeout", "2", check=False)
     assert dead.returncode == 1 and "tidak dapat dihubungi" in dead.stderr
-    out = k3desk("login", "--username", "insp2", "--password-stdin", "--data-dir", str(data),
-                 stdin=PASSWORD + "\n")
+    out = run_cli("login", "--username", "insp2", "--password-stdin", "--data-dir", str(data),
+                 stdin=PASSWORD + "\n", check=True)
     assert "luring" in out.stdout
-    wrong = k3desk("login", "--username", "insp2", "--password-stdin", "--data-dir",
+    wrong = run_cli("login", "--username", "insp2", "--password-stdin", "--data-dir",
                    str(data), stdin="salah\n", check=False)
     assert wrong.returncode == 2 and "salah" in wrong.stderr
     assert "Traceback" not in dead.stderr + wrong.stderr

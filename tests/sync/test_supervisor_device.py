@@ -8,8 +8,7 @@ from sqlalchemy import select
 
 from k3desk.services import inspection_service, keys_service, review_service, settings_service
 from k3desk.store.models import Certificate, Inspection, NumberBlock, SigningKey
-from tests.sync.conftest import Laptop
-from tests.sync.helpers import apar_inspection, equipment, open_conflicts, outbox
+from tests.sync.helpers import Laptop, apar_inspection, equipment, open_conflicts, outbox
 
 
 def test_offline_approval_after_sync_is_accepted(laptops: dict[str, Laptop]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -10,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from k3desk.services import browse_service
 from k3desk.services.inspection_service import InspectionQuery
-from k3desk.store.db import open_database
+from k3desk.store.db import Database, open_database
 from k3desk.ui import i18n
 from k3desk.ui.app import build_main_window
 from k3desk.ui.models.inspection_table_model import ROW_ROLE, InspectionTableModel
@@ -30,7 +31,6 @@ def test_table_model_without_widgets(demo_dir: Path) -> None:
     assert model.data(index) == "Disetujui"
     assert model.data(index, ROW_ROLE).id == rows[0]["id"]
     assert model.rowCount(index) == 0  # a table: no children
-    db.dispose()
 
 
 def test_filter_and_search(qtbot: QtBot, demo_dir: Path) -> None:
@@ -56,8 +56,9 @@ def test_filter_and_search(qtbot: QtBot, demo_dir: Path) -> None:
     window.session.db.dispose()
 
 
-def test_detail_dialog_shows_verdict_and_findings(qtbot: QtBot, demo_dir: Path) -> None:
-    db = open_database(demo_dir)
+def test_detail_dialog_shows_verdict_and_findings(qtbot: QtBot, demo_dir: Path,
+        open_db_at: Callable[[Path], Database]) -> None:
+    db = open_db_at(demo_dir)
     rows = browse_service.inspection_rows(db, InspectionQuery(status="rejected"))
     dialog = InspectionDetailDialog(db, rows[0]["id"])
     qtbot.addWidget(dialog)
@@ -68,7 +69,6 @@ def test_detail_dialog_shows_verdict_and_findings(qtbot: QtBot, demo_dir: Path) 
     failed = [r for r in detail["results"] if not r["passed"]]
     assert failed and failed[0]["factor"] in text
     assert isinstance(dialog, QDialog)
-    db.dispose()
 
 
 def test_english_on_request(qtbot: QtBot, demo_dir: Path) -> None:

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from k3desk.services import sync_service
 from k3desk.store.db import open_database
 from k3desk.ui.app import build_main_window
-from tests.conftest import run_cli
+from tests.support.cli import run_cli
 from tests.support.server_process import ServerProcess
 
-os.environ["K3DESK_KEYRING"] = "0"
 PASSWORD = "Kata-Sandi-Uji-2026"
 
 
@@ -31,6 +30,7 @@ def _setup_server(db_url: str) -> None:
         assert proc.returncode == 0, proc.stderr
 
 
+@pytest.mark.slow  # a real server process
 def test_status_bar_shows_sync_state(qtbot: QtBot, tmp_path: Path) -> None:
     db_url = f"sqlite:///{tmp_path / 'server.db'}"
     _setup_server(db_url)

@@ -1,4 +1,4 @@
-"""Alembic environment for the laptop's database (run through k3desk.store.db)."""
+"""Alembic environment for the laptop's database (run by k3desk.store.db.open_database)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from k3desk.store.base import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only through k3desk.store.db
-    raise RuntimeError("run migrations through k3desk.store.db.migrate()")
+    raise RuntimeError("migrations run when k3desk.store.db.open_database() opens the file")
 
 context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True,
                   compare_type=True)

@@ -4,6 +4,7 @@ start costs seconds on a busy two-core machine)."""
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import replace
@@ -12,33 +13,21 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from k3desk.cli import main
 from k3desk.domain.signing import b64url_decode, b64url_encode
 from k3desk.domain.verification import KnownKey, save_known_keys
 from k3desk.reports import render_certificate, sample_certificate_document
 from k3desk.reports.layout import INFO_PAYLOAD
 from k3desk.reports.sample import SAMPLE_KEY_ID, sample_known_keys
-from tests.conftest import run_cli
+from k3desk.store.db import Database
+from tests.support.cli import CliResult, run_cli, run_main
 
-
-class Out:
-    def __init__(self, returncode: int, stdout: str, stderr: str) -> None:
-        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
-
-
-Cli = Callable[..., Out]
+Cli = Callable[..., CliResult]
 
 
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
     """Run ``k3desk ARGS --data-dir D`` through cli.main in this process."""
-
-    def run(*args: str, data_dir: Path) -> Out:
-        code = main([*args, "--data-dir", str(data_dir)])
-        captured = capsys.readouterr()
-        return Out(code, captured.out, captured.err)
-
-    return run
+    return functools.partial(run_main, capsys)
 
 
 @pytest.fixture
@@ -142,15 +131,14 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 
 
 def test_keys_from_the_laptop_database(certificate_pdf: Path, tmp_path: Path,
-                                       cli: Cli) -> None:
+                                       cli: Cli, open_db_at: Callable[[Path], Database]) -> None:
     """A laptop with a database knows the keys that sync (or its own approvals) stored."""
     import uuid
 
-    from k3desk.store.db import open_database
     from k3desk.store.models import SigningKey
 
     folder = tmp_path / "with-db"
-    db = open_database(folder)
+    db = open_db_at(folder)
     key = sample_known_keys()[SAMPLE_KEY_ID]
     with db.session() as s:
         s.add(SigningKey(key_id=SAMPLE_KEY_ID, user_id=str(uuid.uuid4()), device_id="dev-1",
@@ -159,7 +147,7 @@ def test_keys_from_the_laptop_database(certificate_pdf: Path, tmp_path: Path,
     proc = cli("verify", str(certificate_pdf), data_dir=folder)
     assert proc.returncode == 0 and proc.stdout.startswith("VALID"), proc.stdout
 
-    db = open_database(folder)
+    db = open_db_at(folder)
     with db.session() as s:
         row = s.query(SigningKey).filter_by(key_id=SAMPLE_KEY_ID).one()
         row.revoked = True

@@ -12,16 +12,11 @@ from typing import Any
 import pytest
 import yaml
 
-from k3desk.cli import main
 from k3desk.domain.evaluation import example_values
 from k3desk.domain.templates import default_registry
-from tests.conftest import run_cli
+from tests.support.cli import run_cli, run_main
 
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+cli = run_main  # cli(capsys, ARGS...) -> (returncode, stdout, stderr)
 
 
 def test_list_json_and_text() -> None:

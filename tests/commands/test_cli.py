@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from k3desk.store.db import open_database
-from tests.conftest import run_cli
+from tests.support.cli import run_cli
 
 
 def test_version() -> None:
@@ -20,6 +20,8 @@ def test_version() -> None:
 @pytest.mark.parametrize("args", [["frobnicate"], ["list"], ["list", "planets"],
                                   ["list", "inspections", "--status", "lost"],
                                   ["audit"], ["demo", "--no-such-flag"]])
+
+
 def test_bad_arguments_print_usage_and_exit_2(args: list[str], data_dir: Path) -> None:
     proc = run_cli(*args, data_dir=data_dir)
     assert proc.returncode == 2

@@ -1,0 +1,53 @@
+"""Records as ``k3desk list`` prints them: plain values out, no session or ORM object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from k3desk.services import inspection_service, records_service
+from k3desk.services.inspection_service import InspectionQuery
+from k3desk.services.records_service import RecordQuery
+from k3desk.store.db import Database
+from k3desk.store.models import SyncedRecord
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One record: ``record`` is its id, type, version and protocol fields (the JSON
+    form); ``columns`` the values a one-line listing shows after the id."""
+
+    record: dict[str, Any]
+    columns: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return str(self.record["id"])
+
+
+def _record(r: SyncedRecord) -> dict[str, Any]:
+    return {"id": r.id, "type": r.sync_type, "version": r.version, **r.to_data()}
+
+
+def companies(db: Database, q: RecordQuery) -> list[Listed]:
+    """Columns: name, address."""
+    with db.session() as s:
+        return [Listed(_record(c), (c.name, c.address))
+                for c in records_service.list_companies(s, None, q)]
+
+
+def equipment(db: Database, q: RecordQuery) -> list[Listed]:
+    """Columns: object type, serial number, model."""
+    with db.session() as s:
+        return [Listed(_record(e), (e.object_type, e.serial_number, e.model or ""))
+                for e in records_service.list_equipment(s, None, q)]
+
+
+def inspections(db: Database, q: InspectionQuery) -> list[Listed]:
+    """Columns: date, status, verdict, object type, serial number, company."""
+    with db.session() as s:
+        return [Listed(_record(r.inspection),
+                       (str(r.inspection.inspected_on), str(r.inspection.status),
+                        str(r.inspection.verdict or ""), r.object_type, r.serial_number,
+                        r.company_name))
+                for r in inspection_service.search(s, None, q)]
