@@ -39,6 +39,7 @@ def new_draft(db: Database, object_type: str, values: dict[str, Any] | None = No
     start.update(values or {})
     for key in drop:
         start.pop(key, None)
+    start.pop("jenis_pemeriksaan", None)
     change = inspection_service.create_draft(ctx, equipment_id=equipment_id,
                                              kind="berkala", values=start,
                                              inspected_on=dt.date.today())

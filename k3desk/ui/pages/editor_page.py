@@ -294,6 +294,7 @@ class EditorPage(Page):
         problem = widget.input_problem()
         if problem is not None:
             self.input_problems[path] = problem
+            self._undo_prefix(path)
             self.schedule_evaluation()
             return
         self.input_problems.pop(path, None)
@@ -304,6 +305,17 @@ class EditorPage(Page):
                                           self.tr("Ubah {label}").format(label=label)))
         else:
             self.schedule_evaluation()
+
+    def _undo_prefix(self, path: str) -> None:
+        """Typing "150" in a field limited to 100 passes through "1" and "15": while the
+        text is invalid, the stored value goes back to what it was before this typing,
+        never a prefix that looks like a measurement."""
+        top = self.undo_stack.command(self.undo_stack.index() - 1)
+        if (type(top) is SetValue and top.path == path
+                and get_path(self.values, path) != top.old):
+            top.new = copy.deepcopy(top.old)
+            set_path(self.values, path, copy.deepcopy(top.old))
+            self._mark(top_field(path))
 
     def _note_edited(self, path: str) -> None:
         if self.form is None or self.read_only:
