@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     values = read_values(args.values)
     errors = validate_values(template, values)
     if errors:
-        shown = "\n".join(f"  {e}" for e in errors[:20])
+        shown = "\n".join(f"  {e.path or '(values)'}: {e.message}" for e in errors[:20])
         more = f"\n  ... and {len(errors) - 20} more" if len(errors) > 20 else ""
         raise ValidationError(f"{args.values}: {len(errors)} invalid value(s) for "
                               f"{template.id} v{template.version}:\n{shown}{more}")

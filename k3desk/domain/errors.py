@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from k3desk.domain.problems import ValueProblem
+
 
 class K3Error(Exception):
     """An error a user can act on. ``str(err)`` is the message shown to them."""
@@ -31,3 +37,48 @@ class PermissionDenied(K3Error):
 
 class DataFileError(K3Error):
     """A data file (database, backup, config) that cannot be opened or trusted."""
+
+
+class ConstraintError(K3Error):
+    """A write the database refused by one of its rules (a duplicate number or name, a
+    missing parent record): the data file is sound, only this change was not saved."""
+
+
+class ValuesRejected(ValidationError):
+    """An inspection's values that cannot be saved; ``problems`` says each, by field."""
+
+    def __init__(self, problems: Sequence[ValueProblem], *, heading: str = "nilai tidak valid"
+                 ) -> None:
+        self.problems = list(problems)
+        super().__init__(f"{heading}:\n  - " + "\n  - ".join(p.message for p in self.problems),
+                         field=self.problems[0].path or None if self.problems else None)
+
+
+class SubmissionRefused(ValidationError):
+    """An inspection that may not be submitted yet, with every reason in ``problems``;
+    ``str()`` lists them by section (``sections``: section title -> field ids)."""
+
+    def __init__(self, problems: Sequence[ValueProblem],
+                 sections: Sequence[tuple[str, Sequence[str]]] = ()) -> None:
+        self.problems = list(problems)
+        super().__init__(_by_section("pemeriksaan belum dapat diajukan", self.problems,
+                                     sections))
+
+
+def _by_section(heading: str, problems: Sequence[ValueProblem],
+                sections: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """The messages under their section titles; problems of no section come first."""
+    owner = {fid: title for title, fids in sections for fid in fids}
+    order = {title: i for i, (title, _) in enumerate(sections)}
+    groups: dict[str, list[str]] = {}
+    for p in problems:
+        head = p.path.split("[", 1)[0].split(".", 1)[0]
+        groups.setdefault(owner.get(head, ""), []).append(p.message)
+    lines = [f"{heading}:"]
+    for title, messages in sorted(groups.items(), key=lambda kv: order.get(kv[0], -1)):
+        indent = "  "
+        if title:
+            lines.append(f"  {title}")
+            indent = "    "
+        lines += [f"{indent}- {m}" for m in messages]
+    return "\n".join(lines)

@@ -1,9 +1,11 @@
 """Evaluating an inspection's values against its template: the verdict and its reasons.
 
 The server and the desktop both call :func:`evaluate`, so a verdict means the same
-everywhere. It never raises for JSON-like input: a value of the wrong kind becomes an
-``invalid`` entry (and counts as absent), a rule that cannot be worked out on the
-values becomes a ``not_evaluated`` entry.
+everywhere. It never raises for JSON-like input: a value of the wrong kind becomes a
+problem in ``problems`` (and counts as absent), as does a required value not filled
+(code ``required``; ``missing`` gives the paths of every required value absent or
+unreadable, ``invalid`` the other problems' messages); a
+rule that cannot be worked out on the values becomes a ``not_evaluated`` entry.
 
 Verdict: ``incomplete`` when a required value is missing or a value is invalid;
 otherwise ``tidak_memenuhi`` when a rule of severity critical or major fails;
@@ -22,11 +24,19 @@ from fractions import Fraction
 from typing import Any
 
 from k3desk.domain import expressions as ex
+from k3desk.domain.problems import ValueProblem
 from k3desk.domain.template_schema import FieldSpec, Reference, Text
 from k3desk.domain.templates import CompiledRule, Template, checklist_fail_severity
-from k3desk.domain.values import compute, example_values, normalize_values, validate_values
+from k3desk.domain.values import (
+    compute,
+    example_values,
+    field_label,
+    normalize_values,
+    validate_values,
+)
 
-__all__ = ["Evaluation", "Finding", "evaluate", "example_values", "validate_values"]
+__all__ = ["Evaluation", "Finding", "ValueProblem", "evaluate", "example_values",
+           "validate_values"]
 
 VERDICTS = ("memenuhi", "tidak_memenuhi", "incomplete")
 VERDICT_TITLES = {
@@ -71,13 +81,18 @@ class Evaluation:
     template_version: int
     verdict: str
     findings: list[Finding] = field(default_factory=list)
+    problems: list[ValueProblem] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
-    invalid: list[str] = field(default_factory=list)
     not_evaluated: list[str] = field(default_factory=list)
     recommendations: list[str] = field(default_factory=list)
     recommendations_en: list[str] = field(default_factory=list)
     next_test_due: dt.date | None = None
     next_test_reference: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def invalid(self) -> list[str]:
+        """One sentence per value that cannot be read, or rule that cannot be worked out."""
+        return [p.message for p in self.problems if p.code != "required"]
 
     @property
     def failed(self) -> list[Finding]:
@@ -99,6 +114,7 @@ class Evaluation:
             "verdict": self.verdict, "findings": [f.to_json() for f in self.findings],
             "failed_rules": sorted({f.rule_id for f in self.failed}),
             "missing": self.missing, "invalid": self.invalid,
+            "problems": [p.to_json() for p in self.problems],
             "not_evaluated": self.not_evaluated, "recommendations": self.recommendations,
             "recommendations_en": self.recommendations_en,
             "next_test_due": self.next_test_due.isoformat() if self.next_test_due else None,
@@ -111,16 +127,19 @@ def evaluate(template: Template, values: Any, inspected_on: dt.date | None = Non
     """The verdict of ``values`` under ``template`` (pinned: pass the version filled)."""
     result = Evaluation(template.id, template.version, "incomplete")
     result.next_test_reference = _ref_json(template.interval_reference)
-    norm, result.invalid = normalize_values(template, values)
-    compute(template, norm, result.invalid)
+    norm, invalid = normalize_values(template, values)
+    compute(template, norm, invalid)
     top = ex.Scope(norm, set(template.fields))
-    result.missing = _missing(template, norm, top)
+    missing = _missing(template, norm, top)
+    result.missing = [p.path for p in missing]  # a value that cannot be read is absent too
+    unreadable = {p.path for p in invalid}
+    result.problems = [p for p in missing if p.path not in unreadable] + invalid
     for rule in template.rules:
         _apply_rule(template, rule, top, norm, result)
     for spec in template.fields.values():
         _apply_item_checks(template, spec, norm, result)
     blocking = [f for f in result.failed if f.severity in ("critical", "major")]
-    if result.missing or result.invalid:
+    if result.problems:
         result.verdict = "incomplete"
     elif blocking:
         result.verdict = "tidak_memenuhi"
@@ -170,8 +189,16 @@ def _is_required(t: Template, group: str | None, spec: FieldSpec, scope: ex.Scop
         return False
 
 
-def _missing(t: Template, norm: dict[str, Any], top: ex.Scope) -> list[str]:
-    missing: list[str] = []
+def _required(t: Template, path: str, need: int = 1, what: str = "") -> ValueProblem:
+    label = field_label(t, path)
+    if need > 1:
+        return ValueProblem(path, "required", {"label": label, "min": str(need)},
+                            f"{label}: wajib diisi (paling sedikit {need} {what})")
+    return ValueProblem(path, "required", {"label": label}, f"{label}: wajib diisi")
+
+
+def _missing(t: Template, norm: dict[str, Any], top: ex.Scope) -> list[ValueProblem]:
+    missing: list[ValueProblem] = []
     for fid, spec in t.fields.items():
         if spec.kind == "computed":
             continue
@@ -181,19 +208,19 @@ def _missing(t: Template, norm: dict[str, Any], top: ex.Scope) -> list[str]:
             items = value or []
             need = max(spec.min_items, 1 if required else 0)
             if len(items) < need:
-                missing.append(f"{fid} (min. {need})")
+                missing.append(_required(t, fid, need, "baris"))
             for i, item in enumerate(items):
                 scope = ex.Scope(item, t.group_subs[fid], top, f"{fid}[{i}].")
                 for sub in spec.fields:
                     if (sub.kind != "computed" and item.get(sub.id) is None
                             and _is_required(t, fid, sub, scope)):
-                        missing.append(f"{fid}[{i}].{sub.id}")
+                        missing.append(_required(t, f"{fid}[{i}].{sub.id}"))
         elif spec.kind == "photo":
             need = max(spec.min_count, 1 if required else 0)
             if len(value or []) < need:
-                missing.append(fid if need <= 1 else f"{fid} (min. {need})")
+                missing.append(_required(t, fid, need, "foto"))
         elif value is None and required:
-            missing.append(fid)
+            missing.append(_required(t, fid))
     return missing
 
 
@@ -275,8 +302,12 @@ def _apply_rule(t: Template, cr: CompiledRule, top: ex.Scope, norm: dict[str, An
             result.not_evaluated.append(f"{label}: missing {', '.join(exc.paths)}")
             continue
         except ex.EvalError as exc:
-            label = f"{rule.id}" + (f"[{index}]" if index is not None else "")
-            result.invalid.append(f"rule {label}: {exc}")
+            row = f" (baris {index + 1})" if index is not None else ""
+            result.problems.append(ValueProblem(
+                "", "rule_not_computable", {"rule": rule.id, "title": rule.title.id,
+                                            "detail": str(exc)},
+                f"Persyaratan “{rule.title.id}”{row} tidak dapat dihitung dari nilai yang "
+                "diisi"))
             continue
         fields = []
         for parts in cr.names:

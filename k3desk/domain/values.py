@@ -4,6 +4,7 @@ The JSON shape (SYNC_PROTOCOL.md section 3, ``inspection.values``) maps field id
 
 - number: a plain number in the field's canonical unit, or ``{"value": 7, "unit": "bar"}``
   with one of the field's alternative units (converted exactly to the canonical unit);
+  a number typed by a person may come as text with a decimal comma (``"12,5"``);
 - integer: a whole number; text and choice: a string (a choice's ``value``);
 - checklist: ``"baik"``/``"buruk"`` or ``"layak"``/``"layak_dengan_catatan"``/
   ``"tidak_layak"`` (``"Baik"``, ``"Layak dengan catatan"`` are accepted too);
@@ -12,7 +13,9 @@ The JSON shape (SYNC_PROTOCOL.md section 3, ``inspection.values``) maps field id
 - photo: a list of attachment ids (sha256 hex or uuid), never bytes;
 - computed: not entered (a value sent is ignored; it is recomputed).
 
-A missing field is an absent key or ``null``.
+A missing field is an absent key or ``null``. Every problem found is a
+:class:`~k3desk.domain.problems.ValueProblem` naming the field path, a stable code, its
+parameters and one sentence in Bahasa Indonesia that names the field by its label.
 """
 
 from __future__ import annotations
@@ -28,173 +31,289 @@ from typing import Any
 
 from k3desk.domain import expressions as ex
 from k3desk.domain.errors import ValidationError
-from k3desk.domain.template_schema import SCALES, FieldSpec
+from k3desk.domain.problems import ValueProblem, show_number
+from k3desk.domain.template_schema import SCALE_TITLES, SCALES, FieldSpec
 from k3desk.domain.templates import Template
 from k3desk.domain.units import convert, get_unit
+
+__all__ = ["ValueProblem", "compute", "example_values", "field_label", "normalize_value",
+           "normalize_values", "numbers_as_json", "parse_number_text", "validate_values"]
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ATTACHMENT = re.compile(r"^(?:[0-9a-f]{64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-"
                          r"[0-9a-f]{12})$")
+_NUMBER_TEXT = re.compile(r"^[+-]?\d+(?:[.,]\d+)*$")
+
+
+class _Bad(Exception):
+    """One problem with the value at hand; turned into a ValueProblem with its label."""
+
+    def __init__(self, code: str, text: str, **params: str) -> None:
+        super().__init__(text)
+        self.code, self.text, self.params = code, text, params
 
 
 def _is_number(v: Any) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
 
 
-def normalize_value(spec: FieldSpec, raw: Any, path: str, invalid: list[str]) -> Any:
+def field_label(template: Template, path: str) -> str:
+    """The label a person knows a field path by: ``"Tekanan kerja"``, or for a group
+    item ``"Hidran baris 2 — Tekanan"``; the path itself when the template lacks it."""
+    m = re.fullmatch(r"([a-z][a-z0-9_]*)(?:\[(\d+)\](?:\.([a-z][a-z0-9_]*))?)?", path)
+    spec = template.fields.get(m.group(1)) if m else None
+    if m is None or spec is None:
+        return path
+    if m.group(2) is None:
+        return spec.title.id
+    row = f"{spec.title.id} baris {int(m.group(2)) + 1}"
+    sub = next((s for s in spec.fields if s.id == m.group(3)), None)
+    return f"{row} — {sub.title.id}" if sub else row
+
+
+def _problem(path: str, label: str, code: str, text: str, **params: str) -> ValueProblem:
+    return ValueProblem(path, code, {"label": label, **params}, f"{label}: {text}")
+
+
+def normalize_value(spec: FieldSpec, raw: Any, path: str, problems: list[ValueProblem],
+                    label: str | None = None) -> Any:
     """One value in its internal form (numbers as exact fractions in the canonical unit),
-    or None with a line added to ``invalid`` saying what is wrong."""
+    or None with a problem added to ``problems`` saying what is wrong."""
+    label = label or spec.title.id
     try:
-        return _normalize(spec, raw, path, invalid)
-    except ValidationError as exc:
-        invalid.append(f"{path}: {exc}")
+        return _normalize(spec, raw, path, label, problems)
+    except _Bad as bad:
+        problems.append(_problem(path, label, bad.code, bad.text, **bad.params))
         return None
 
 
-def _normalize(spec: FieldSpec, raw: Any, path: str, invalid: list[str]) -> Any:
+def _normalize(spec: FieldSpec, raw: Any, path: str, label: str,
+               problems: list[ValueProblem]) -> Any:
     kind = spec.kind
     if raw is None or kind == "computed":
         return None
     if kind in ("number", "integer"):
-        value = _number(spec, raw)
-        if kind == "integer" and value.denominator != 1:
-            raise ValidationError(f"expected a whole number, got {raw!r}")
-        unit = f" {spec.unit}" if spec.unit else ""
-        if spec.min is not None and value < Fraction(repr(spec.min)):
-            raise ValidationError(f"{_show(value)}{unit} is below the allowed range "
-                                  f"(min {spec.min:g}{unit})")
-        if spec.max is not None and value > Fraction(repr(spec.max)):
-            raise ValidationError(f"{_show(value)}{unit} is above the allowed range "
-                                  f"(max {spec.max:g}{unit})")
-        return value
+        return _ranged(spec, _number(spec, raw), raw)
     if kind in ("text", "choice", "checklist", "date"):
         if not isinstance(raw, str):
-            raise ValidationError(f"expected text, got {_kind_of(raw)}")
+            raise _Bad("not_text", f"harus berupa teks, bukan {_kind_of(raw)}",
+                       value=_display(raw))
         if kind == "text":
             if spec.max_length and len(raw) > spec.max_length:
-                raise ValidationError(f"longer than {spec.max_length} characters")
+                raise _Bad("too_long", f"terlalu panjang ({len(raw)} karakter, paling banyak "
+                           f"{spec.max_length})", length=str(len(raw)),
+                           max=str(spec.max_length))
             return raw if raw.strip() else None
         if kind == "date":
-            try:
-                if not _DATE.match(raw):
-                    raise ValueError
-                dt.date.fromisoformat(raw)
-            except ValueError:
-                raise ValidationError(f"expected a date YYYY-MM-DD, got {raw!r}") from None
-            return raw
+            return _date(raw)
         answer = raw.strip().lower().replace(" ", "_") if kind == "checklist" else raw
         if answer not in spec.answers():
-            raise ValidationError(f"{raw!r} is not one of {', '.join(spec.answers())}")
+            shown = ", ".join(_answer_title(spec, a) for a in spec.answers())
+            raise _Bad("unknown_answer", f"“{_clip(raw)}” bukan salah satu pilihan ({shown})",
+                       value=_clip(raw), answers=shown)
         return answer
     if kind == "yesno":
         if not isinstance(raw, bool):
-            raise ValidationError(f"expected true or false, got {_kind_of(raw)}")
+            raise _Bad("not_yes_no", f"harus ya atau tidak, bukan {_kind_of(raw)}",
+                       value=_display(raw))
         return raw
     if kind == "photo":
         if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
-            raise ValidationError("expected a list of attachment ids")
+            raise _Bad("bad_photo", "harus berupa daftar foto (id lampiran)",
+                       value=_display(raw))
         bad = [x for x in raw if not _ATTACHMENT.match(x)]
         if bad:
-            raise ValidationError(f"{bad[0][:20]!r} is not an attachment id (sha256 or uuid)")
+            raise _Bad("bad_photo", f"“{_clip(bad[0], 20)}” bukan foto yang tersimpan "
+                       "(id lampiran sha256 atau uuid)", value=_clip(bad[0], 20))
         return list(raw) or None
     if kind == "group":
-        if not isinstance(raw, list):
-            raise ValidationError(f"expected a list of items, got {_kind_of(raw)}")
-        if spec.max_items is not None and len(raw) > spec.max_items:
-            raise ValidationError(f"at most {spec.max_items} items")
-        items: list[dict[str, Any]] = []
-        for i, item in enumerate(raw):
-            if not isinstance(item, Mapping):
-                invalid.append(f"{path}[{i}]: expected an object, got {_kind_of(item)}")
-                items.append({})
-                continue
-            items.append({sub.id: normalize_value(sub, item.get(sub.id), f"{path}[{i}].{sub.id}",
-                                                  invalid) for sub in spec.fields})
-        return items
-    raise ValidationError(f"unknown field kind {kind!r}")
+        return _group(spec, raw, path, label, problems)
+    raise _Bad("unknown_field_kind", f"jenis isian “{kind}” tidak dikenal", kind=str(kind))
+
+
+def _group(spec: FieldSpec, raw: Any, path: str, label: str,
+           problems: list[ValueProblem]) -> list[dict[str, Any]]:
+    if not isinstance(raw, list):
+        raise _Bad("not_a_list", f"harus berupa daftar baris, bukan {_kind_of(raw)}",
+                   value=_display(raw))
+    if spec.max_items is not None and len(raw) > spec.max_items:
+        raise _Bad("too_many_items", f"{len(raw)} baris, paling banyak {spec.max_items}",
+                   count=str(len(raw)), max=str(spec.max_items))
+    items: list[dict[str, Any]] = []
+    for i, item in enumerate(raw):
+        row = f"{label} baris {i + 1}"
+        if not isinstance(item, Mapping):
+            problems.append(_problem(f"{path}[{i}]", row, "not_an_object",
+                                     f"harus berupa isian baris, bukan {_kind_of(item)}",
+                                     value=_display(item)))
+            items.append({})
+            continue
+        items.append({sub.id: normalize_value(sub, item.get(sub.id), f"{path}[{i}].{sub.id}",
+                                              problems, f"{row} — {sub.title.id}")
+                      for sub in spec.fields})
+    return items
+
+
+def _ranged(spec: FieldSpec, value: Fraction, raw: Any) -> Fraction:
+    shown = show_number(value)
+    unit = spec.unit or ""
+    tail = f" {unit}" if unit else ""
+    if spec.kind == "integer" and value.denominator != 1:
+        raise _Bad("not_integer", f"harus bilangan bulat, bukan {shown}", value=shown)
+    if spec.min is not None and value < Fraction(repr(spec.min)):
+        low = show_number(spec.min)
+        raise _Bad("below_min", f"{shown}{tail} di bawah rentang yang diizinkan "
+                   f"(min {low}{tail})", value=shown, min=low, unit=unit)
+    if spec.max is not None and value > Fraction(repr(spec.max)):
+        high = show_number(spec.max)
+        raise _Bad("above_max", f"{shown}{tail} di atas rentang yang diizinkan "
+                   f"(maks {high}{tail})", value=shown, max=high, unit=unit)
+    return value
+
+
+def parse_number_text(text: str) -> Fraction:
+    """A number a person typed: ``"12,5"`` (decimal comma) or ``"12.5"`` -> 12.5.
+
+    Never a thousands separator: ``"1.234"`` (1234 or 1,234?) and ``"1,234,5"`` are
+    refused as ambiguous. Raises ValidationError with the reason in Bahasa Indonesia.
+    """
+    try:
+        return _number_text(text)
+    except _Bad as bad:
+        raise ValidationError(bad.text) from None
+
+
+def _number_text(text: str) -> Fraction:
+    t = text.strip().replace(" ", "").replace("\u00a0", "")
+    if not _NUMBER_TEXT.match(t):
+        raise _Bad("not_a_number", f"“{_clip(text)}” bukan angka", value=_clip(text))
+    separators = [c for c in t if c in ".,"]
+    whole, _, fraction = t.lstrip("+-").partition(".")
+    if len(separators) > 1 or (separators == ["."] and len(fraction) == 3 and whole != "0"):
+        raise _Bad("ambiguous_number",
+                   f"“{_clip(text)}” tidak jelas: tulis angka tanpa pemisah ribuan, dengan "
+                   "koma untuk desimal (mis. 1234 atau 1234,5)", value=_clip(text))
+    return Fraction(t.replace(",", "."))
 
 
 def _number(spec: FieldSpec, raw: Any) -> Fraction:
     if isinstance(raw, Mapping):
-        if set(raw) != {"value", "unit"}:
-            raise ValidationError('expected {"value": number, "unit": text}')
+        if set(raw) != {"value", "unit"} or not isinstance(raw["unit"], str):
+            raise _Bad("not_a_number", "harus angka, atau angka dengan satuannya",
+                       value=_display(raw))
         value, unit = raw["value"], raw["unit"]
-        if not _is_number(value):
-            raise ValidationError(f"expected a number, got {_kind_of(value)}")
-        if not isinstance(unit, str):
-            raise ValidationError("the unit must be text")
+        if isinstance(value, Mapping):
+            raise _Bad("not_a_number", f"harus angka, bukan {_kind_of(value)}",
+                       value=_display(value))
+        number = _number(spec, value)
         allowed = spec.allowed_units()
         try:
-            symbol = get_unit(unit).symbol
+            symbol: str | None = get_unit(unit).symbol
         except ValidationError:
             symbol = None
         if symbol is None or symbol not in allowed:
-            raise ValidationError(f"unknown unit {unit!r} (allowed: "
-                                  f"{', '.join(allowed) or 'none'})")
-        return convert(value, symbol, allowed[0]) if symbol != allowed[0] else Fraction(
-            repr(value) if isinstance(value, float) else value)
+            shown = ", ".join(allowed) or "tanpa satuan"
+            raise _Bad("unknown_unit", f"satuan “{_clip(unit)}” tidak dapat dipakai di sini "
+                       f"(yang dapat: {shown})", unit=_clip(unit), allowed=shown,
+                       value=show_number(number))
+        return convert(number, symbol, allowed[0]) if symbol != allowed[0] else number
+    if isinstance(raw, str):
+        return _number_text(raw)
     if not _is_number(raw):
-        raise ValidationError(f"expected a number, got {_kind_of(raw)}")
+        raise _Bad("not_a_number", f"harus angka, bukan {_kind_of(raw)}", value=_display(raw))
     return Fraction(repr(raw)) if isinstance(raw, float) else Fraction(raw)
+
+
+def _date(raw: str) -> str:
+    try:
+        if not _DATE.match(raw):
+            raise ValueError
+        dt.date.fromisoformat(raw)
+    except ValueError:
+        raise _Bad("bad_date", f"“{_clip(raw)}” bukan tanggal yang sah (tulis TTTT-BB-HH, "
+                   "mis. 2026-01-15)", value=_clip(raw)) from None
+    return raw
+
+
+def _answer_title(spec: FieldSpec, answer: str) -> str:
+    for choice in spec.choices:
+        if choice.value == answer:
+            return choice.title.id
+    return SCALE_TITLES.get(answer, (answer, answer))[0]
+
+
+def _clip(text: str, n: int = 30) -> str:
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
+def _display(v: Any) -> str:
+    """A value as display text for ``params`` (never a Python repr)."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "ya" if v else "tidak"
+    if _is_number(v):
+        return show_number(v)
+    if isinstance(v, str):
+        return _clip(v)
+    return _kind_of(v)
 
 
 def _kind_of(v: Any) -> str:
     if v is None:
-        return "nothing"
+        return "kosong"
     if isinstance(v, bool):
-        return "true/false"
+        return "ya/tidak"
+    if _is_number(v):
+        return f"angka {show_number(v)}"
     if isinstance(v, (int, float)):
-        return f"the number {v!r}"
+        return "angka yang tidak sah"
     if isinstance(v, str):
-        return f"the text {v[:30]!r}"
+        return f"teks “{_clip(v)}”"
     if isinstance(v, list):
-        return "a list"
+        return "daftar"
     if isinstance(v, Mapping):
-        return "an object"
-    return type(v).__name__
+        return "objek"
+    return "nilai yang tidak dikenal"
 
 
-def _show(v: Fraction) -> str:
-    try:
-        return f"{float(v):g}"
-    except OverflowError:
-        return str(v)
-
-
-def normalize_values(template: Template, values: Any) -> tuple[dict[str, Any], list[str]]:
-    """All of a form's values in internal form, plus the problems found (field paths)."""
-    invalid: list[str] = []
+def normalize_values(template: Template, values: Any
+                     ) -> tuple[dict[str, Any], list[ValueProblem]]:
+    """All of a form's values in internal form, plus the problems found (by field path)."""
+    problems: list[ValueProblem] = []
     if not isinstance(values, Mapping):
-        return {}, [f"(values): expected an object of field values, got {_kind_of(values)}"]
-    out = {fid: normalize_value(spec, values.get(fid), fid, invalid)
+        return {}, [ValueProblem("", "not_an_object", {"value": _display(values)},
+                                 "Nilai formulir harus berupa objek (nama isian -> nilai), "
+                                 f"bukan {_kind_of(values)}")]
+    out = {fid: normalize_value(spec, values.get(fid), fid, problems)
            for fid, spec in template.fields.items()}
-    return out, invalid
+    return out, problems
 
 
-def validate_values(template: Template, values: Any) -> list[str]:
-    """Errors with field paths: wrong kind, out of range, unknown unit or answer."""
+def validate_values(template: Template, values: Any) -> list[ValueProblem]:
+    """The problems of a form's values: wrong kind, out of range, unknown unit or answer."""
     return normalize_values(template, values)[1]
 
 
-def compute(template: Template, values: dict[str, Any], invalid: list[str]) -> None:
+def compute(template: Template, values: dict[str, Any], problems: list[ValueProblem]) -> None:
     """Fill computed fields (top level and per group item) in place."""
     names = set(template.fields)
     scope = ex.Scope(values, names)
     for _ in range(2):  # a top-level value may use a group's computed values and back
         for (group, fid), node in template.computed.items():
             if group is None:
-                values[fid] = _safe_eval(node, scope, template, f"{fid}", invalid)
+                values[fid] = _safe_eval(node, scope, template, f"{fid}", problems)
                 continue
             items = values.get(group)
             for i, item in enumerate(items if isinstance(items, list) else []):
                 item_scope = ex.Scope(item, template.group_subs[group], scope, f"{group}[{i}].")
                 item[fid] = _safe_eval(node, item_scope, template, f"{group}[{i}].{fid}",
-                                       invalid)
-    _dedupe(invalid)
+                                       problems)
+    _dedupe(problems)
 
 
-def _dedupe(items: list[str]) -> None:
-    seen: list[str] = []
+def _dedupe(items: list[ValueProblem]) -> None:
+    seen: list[ValueProblem] = []
     for x in items:
         if x not in seen:
             seen.append(x)
@@ -202,13 +321,15 @@ def _dedupe(items: list[str]) -> None:
 
 
 def _safe_eval(node: ex.Node, scope: ex.Scope, template: Template, path: str,
-               invalid: list[str]) -> Any:
+               problems: list[ValueProblem]) -> Any:
     try:
         return ex.evaluate(node, scope, template.tables, template.group_subs)
     except ex.Missing:
         return None
     except ex.EvalError as exc:
-        invalid.append(f"{path}: cannot compute: {exc}")
+        problems.append(_problem(path, field_label(template, path), "not_computable",
+                                 "tidak dapat dihitung dari nilai yang diisi",
+                                 detail=str(exc)))
         return None
 
 
@@ -272,3 +393,27 @@ def example_values(template: Template, failing: bool = False) -> dict[str, Any]:
                 out[fid] = [a for a, sev in SCALES[spec.scale].items() if sev == "major"][0]
                 break
     return out
+
+
+def numbers_as_json(template: Template, values: Mapping[str, Any]) -> dict[str, Any]:
+    """``values`` with every number typed as text (``"12,5"``) stored as a JSON number
+    (12.5), so what is saved and synced is a number; anything else is left as it is."""
+
+    def fix(spec: FieldSpec, raw: Any) -> Any:
+        if spec.kind in ("number", "integer"):
+            if isinstance(raw, Mapping) and set(raw) == {"value", "unit"}:
+                return {**raw, "value": fix(spec, raw["value"])}
+            if isinstance(raw, str):
+                try:
+                    number = _number_text(raw)
+                except _Bad:
+                    return raw
+                return int(number) if number.denominator == 1 else float(number)
+        if spec.kind == "group" and isinstance(raw, list):
+            subs = {s.id: s for s in spec.fields}
+            return [{k: fix(subs[k], v) if k in subs else v for k, v in item.items()}
+                    if isinstance(item, Mapping) else item for item in raw]
+        return raw
+
+    return {k: fix(template.fields[k], v) if k in template.fields else v
+            for k, v in values.items()}

@@ -9,12 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from k3desk.domain.errors import NotFoundError, PermissionDenied, ValidationError
+from k3desk.domain.errors import (
+    NotFoundError,
+    PermissionDenied,
+    SubmissionRefused,
+    ValidationError,
+    ValuesRejected,
+)
+from k3desk.domain.problems import ValueProblem
 from k3desk.domain.workflow import (
     INSPECTION_KINDS,
     Status,
@@ -25,10 +32,14 @@ from k3desk.store import audit
 from k3desk.store.base import now_text
 from k3desk.store.models import Company, Equipment, Inspection, Instrument
 
+if TYPE_CHECKING:
+    from k3desk.domain.evaluation import Evaluation
+    from k3desk.domain.templates import Template
+
 KINDS = INSPECTION_KINDS
 
 
-def _template(template_id: str, version: int | None = None) -> Any:
+def _template(template_id: str, version: int | None = None) -> Template:
     from k3desk.domain.templates import default_registry
 
     return default_registry().get(template_id, version)
@@ -43,7 +54,7 @@ def _own_inspection(ctx: AppContext, s: Session, inspection_id: str) -> Inspecti
     return inspection
 
 
-def evaluate_inspection(inspection: Inspection) -> Any:
+def evaluate_inspection(inspection: Inspection) -> Evaluation:
     """Evaluate with the pinned template version and store verdict, findings, due date."""
     from k3desk.domain.evaluation import evaluate
 
@@ -107,7 +118,7 @@ def create_draft(ctx: AppContext, *, equipment_id: str, template_id: str | None 
             inspected_on=inspected_on or date.today(), status=Status.DRAFT.value,
             values=values, kind=kind, instrument_ids=list(instrument_ids or []),
             place=place or equipment.location, modified_by=ctx.actor.id)
-        _check_values(template, inspection.values)
+        inspection.values = _checked(template, inspection.values)
         evaluate_inspection(inspection)
         s.add(inspection)
         s.flush()
@@ -116,12 +127,15 @@ def create_draft(ctx: AppContext, *, equipment_id: str, template_id: str | None 
         return Changes("inspection", (inspection.id,), "draft")
 
 
-def _check_values(template: Any, values: dict[str, Any]) -> None:
-    from k3desk.domain.evaluation import validate_values
+def _checked(template: Template, values: dict[str, Any]) -> dict[str, Any]:
+    """The values to store (numbers typed as text stored as numbers); raises
+    ValuesRejected with a problem per field when one cannot be read."""
+    from k3desk.domain.values import numbers_as_json, validate_values
 
-    errors = validate_values(template, values)
-    if errors:
-        raise ValidationError("nilai tidak valid: " + "; ".join(errors))
+    problems = validate_values(template, values)
+    if problems:
+        raise ValuesRejected(problems)
+    return numbers_as_json(template, values)
 
 
 def update_draft(ctx: AppContext, inspection_id: str, *, values: dict[str, Any] | None = None,
@@ -137,8 +151,8 @@ def update_draft(ctx: AppContext, inspection_id: str, *, values: dict[str, Any] 
             raise PermissionDenied(error)
         if values is not None:
             new_values = {**(inspection.values or {}), **values} if merge else dict(values)
-            _check_values(_template(inspection.template_id, inspection.template_version),
-                          new_values)
+            new_values = _checked(_template(inspection.template_id,
+                                            inspection.template_version), new_values)
             inspection.values = new_values
             form_kind = new_values.get(KIND_FIELD)
             if form_kind in KINDS:
@@ -156,40 +170,43 @@ def update_draft(ctx: AppContext, inspection_id: str, *, values: dict[str, Any] 
         return Changes("inspection", (inspection.id,), inspection.status)
 
 
-def submission_problems(s: Session, inspection: Inspection, actor_qualifications: list[Any]
-                        ) -> list[str]:
-    """Everything that keeps an inspection from being submitted (empty when it may go)."""
+def submission_problems(s: Session, inspection: Inspection,
+                        actor_qualifications: list[dict[str, Any]]) -> list[ValueProblem]:
+    """Everything that keeps an inspection from being submitted (empty when it may go):
+    missing and invalid values by field path, then licence and instruments (path "")."""
     from k3desk.domain.qualification import qualification_error
 
     result = evaluate_inspection(inspection)
-    problems = [f"nilai wajib belum diisi: {name}" for name in result.missing]
-    from k3desk.domain.evaluation import validate_values
-
+    problems = list(result.problems)
     template = _template(inspection.template_id, inspection.template_version)
-    problems += [f"nilai tidak valid: {e}" for e in validate_values(template,
-                                                                    inspection.values or {})]
     equipment = s.get(Equipment, inspection.equipment_id)
     object_type = equipment.object_type if equipment else template.object_type
     q_error = qualification_error(actor_qualifications, object_type, inspection.inspected_on)
     if q_error:
-        problems.append(q_error)
+        problems.append(ValueProblem("", "licence", {}, q_error))
     problems += instrument_problems(s, inspection)
     return problems
 
 
-def instrument_problems(s: Session, inspection: Inspection) -> list[str]:
+def instrument_problems(s: Session, inspection: Inspection) -> list[ValueProblem]:
     """Unknown instruments, or one whose calibration had lapsed on the inspection date."""
     from k3desk.domain.qualification import calibration_error
 
     problems = []
     instruments = [s.get(Instrument, i) for i in inspection.instrument_ids or []]
     if any(i is None for i in instruments):
-        problems.append("alat ukur yang dipakai tidak dikenal di laptop ini")
+        problems.append(ValueProblem("", "unknown_instrument", {},
+                                     "alat ukur yang dipakai tidak dikenal di laptop ini"))
     c_error = calibration_error([i.to_data() | {"id": i.id} for i in instruments if i],
                                 inspection.inspected_on)
     if c_error:
-        problems.append(f"kalibrasi alat ukur: {c_error}")
+        problems.append(ValueProblem("", "calibration", {}, f"kalibrasi alat ukur: {c_error}"))
     return problems
+
+
+def sections_of(template: Template) -> list[tuple[str, list[str]]]:
+    """(section title, its field ids) in form order: how problems are listed."""
+    return [(sec.title.id, [f.id for f in sec.fields]) for sec in template.sections]
 
 
 def submit(ctx: AppContext, inspection_id: str) -> Changes:
@@ -197,7 +214,8 @@ def submit(ctx: AppContext, inspection_id: str) -> Changes:
     (missing or invalid values, licence, calibration, and sizes the server would refuse)."""
     from k3desk.services.sync_service import size_problems
 
-    too_large = size_problems(ctx.db, inspection_id)
+    too_large = [ValueProblem("", "too_large", {}, text)
+                 for text in size_problems(ctx.db, inspection_id)]
     with ctx.db.session() as s:
         inspection = _own_inspection(ctx, s, inspection_id)
         old = inspection.status
@@ -209,8 +227,8 @@ def submit(ctx: AppContext, inspection_id: str) -> Changes:
                                    "mengajukannya")
         problems = submission_problems(s, inspection, ctx.actor.qualifications) + too_large
         if problems:
-            raise ValidationError("pemeriksaan belum dapat diajukan:\n  - "
-                                  + "\n  - ".join(problems))
+            raise SubmissionRefused(problems, sections_of(
+                _template(inspection.template_id, inspection.template_version)))
         inspection.status = Status.SUBMITTED.value
         inspection.submitted_at = now_text()
         inspection.modified_by = ctx.actor.id

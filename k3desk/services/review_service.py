@@ -77,11 +77,10 @@ def approval_problems(s: Session, inspection: Inspection) -> list[str]:
                                   inspection.inspected_on)
     if q_error:
         problems.append(f"kualifikasi pemeriksa {inspector.full_name}: {q_error}")
-    problems += instrument_problems(s, inspection)
+    problems += [p.message for p in instrument_problems(s, inspection)]
     stored = inspection.verdict
     result = evaluate_inspection(inspection)
-    if result.missing:
-        problems.append("nilai wajib belum diisi: " + ", ".join(result.missing))
+    problems += [p.message for p in result.problems if p.code == "required"]
     if stored != result.verdict:
         problems.append(f"kesimpulan tersimpan ({stored}) berbeda dari hasil templat "
                         f"({result.verdict})")

@@ -9,6 +9,7 @@ with a message naming it, and left untouched.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,11 +21,13 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from k3desk.domain.errors import DataFileError
+from k3desk.domain.errors import ConstraintError, DataFileError
 from k3desk.store import outbox
+
+log = logging.getLogger(__name__)
 
 DB_NAME = "k3desk.db"
 BUSY_TIMEOUT_MS = 10_000
@@ -59,18 +62,34 @@ def _on_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+CONSTRAINT_MESSAGE = ("perubahan ini bentrok dengan data yang sudah ada (misalnya nomor atau "
+                      "nama yang sama); perubahan tidak disimpan (rincian ada di log)")
+
+
 def describe_db_error(exc: BaseException, path: Path) -> str:
-    """A person's sentence for an SQLite failure."""
+    """A person's sentence for an SQLite failure of the disk or the file; anything else
+    is one fixed sentence (the raw SQLite text goes to the log, never to a person)."""
     text = str(getattr(exc, "orig", exc)).lower()
     if "disk is full" in text or "database or disk is full" in text:
-        return f"the disk holding {path} is full; the last change was not saved"
+        return f"disk tempat {path} penuh; perubahan terakhir tidak disimpan"
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return f"cannot write to {path}: the data folder is read-only or not accessible"
+        return (f"tidak dapat menulis ke {path}: folder data hanya-baca atau tidak dapat "
+                "diakses")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return f"{path} is damaged or is not a k3desk database"
+        return f"{path} rusak atau bukan basis data k3desk"
     if "locked" in text:
-        return f"{path} is busy (another k3desk is writing); try again"
-    return f"database error on {path}: {getattr(exc, 'orig', exc)}"
+        return f"{path} sedang dipakai (k3desk lain sedang menulis); coba lagi"
+    return (f"terjadi kesalahan pada basis data {path}; perubahan terakhir tidak disimpan "
+            "(rincian ada di log)")
+
+
+def database_error(exc: DBAPIError, path: Path) -> ConstraintError | DataFileError:
+    """The error to raise for ``exc``: a broken rule of the data (IntegrityError) is a
+    ConstraintError, not a damaged file; the detail is logged."""
+    log.warning("database error on %s: %s", path, getattr(exc, "orig", exc))
+    if isinstance(exc, IntegrityError):
+        return ConstraintError(CONSTRAINT_MESSAGE)
+    return DataFileError(describe_db_error(exc, path))
 
 
 def check_file(path: Path) -> None:
@@ -108,9 +127,9 @@ class Database:
         try:
             yield session
             session.commit()
-        except (OperationalError, DBAPIError) as exc:
+        except DBAPIError as exc:
             session.rollback()
-            raise DataFileError(describe_db_error(exc, self.path)) from exc
+            raise database_error(exc, self.path) from exc
         except BaseException:
             session.rollback()
             raise
@@ -184,6 +203,7 @@ def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
                 command.upgrade(cfg, "head")
         except (OperationalError, DBAPIError) as exc:
             db.dispose()
+            log.warning("migrating %s failed: %s", path, getattr(exc, "orig", exc))
             raise DataFileError(describe_db_error(exc, path)) from exc
     outbox.install(db)
     return db

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from k3desk.domain.errors import DataFileError
+from k3desk.domain.errors import ConstraintError
 from k3desk.store.db import Database
 from k3desk.store.models import PUSH_ORDER, Conflict, OutboxEntry
 from k3desk.store.settings import get as _get
@@ -353,9 +353,7 @@ class SyncEngine:
             envs = [env.model_dump() for env in page.changes]
             try:
                 stats = self._apply_page(envs, page.next)
-            except DataFileError as exc:
-                if not isinstance(exc.__cause__, IntegrityError):
-                    raise
+            except ConstraintError:
                 stats = self._apply_page_one_by_one(envs, page.next, summary)
             cursor = page.next
             pulled += len(envs)

@@ -113,9 +113,10 @@ def test_check_errors_exit_2(tmp_path: Path) -> None:
                                  "unit_apar": [{"jenis": "halon"}]}), encoding="utf-8")
     proc = run_cli("check", "apar", str(wrong))
     assert proc.returncode == 2 and proc.stdout == ""
-    assert "jarak_antar_apar_maks: unknown unit 'kg'" in proc.stderr
-    assert "suhu_lingkungan: expected a number" in proc.stderr
-    assert "unit_apar[0].jenis: 'halon' is not one of" in proc.stderr
+    assert "jarak_antar_apar_maks: Jarak terbesar antar APAR: satuan “kg”" in proc.stderr
+    assert "suhu_lingkungan: Suhu lingkungan tempat APAR: “panas” bukan angka" in proc.stderr
+    assert "unit_apar[0].jenis: Unit APAR baris 1 — Jenis" in proc.stderr
+    assert "“halon” bukan salah satu pilihan" in proc.stderr
     for p in (unknown, proc):
         assert "Traceback" not in p.stderr
 

@@ -114,15 +114,21 @@ def test_wrong_kinds_become_invalid_entries() -> None:
     values["foto_pelat_nama"] = ["not-an-id"]
     values["tanggal_uji_hidrostatik_sebelumnya"] = "10/02/2021"
     errors = validate_values(t, values)
-    assert [e.split(":")[0] for e in errors] == [
-        "tekanan_desain", "isi_korosif", "tanggal_uji_hidrostatik_sebelumnya", "foto_pelat_nama"]
-    assert "expected a date YYYY-MM-DD" in errors[2]
+    assert [(e.path, e.code) for e in errors] == [
+        ("tekanan_desain", "not_a_number"), ("isi_korosif", "not_yes_no"),
+        ("tanggal_uji_hidrostatik_sebelumnya", "bad_date"), ("foto_pelat_nama", "bad_photo")]
+    label = t.field("tanggal_uji_hidrostatik_sebelumnya").title.id
+    assert errors[2].message.startswith(f"{label}: “10/02/2021” bukan tanggal yang sah")
     ev = evaluate(t, values)
     assert ev.verdict == "incomplete" and len(ev.invalid) == 4
+    assert ev.invalid == [e.message for e in errors] and ev.problems == errors
+    assert ev.to_json()["problems"][0]["code"] == "not_a_number"
     values = example_values(t)
     values["tanggal_uji_hidrostatik_sebelumnya"] = "2021-02-30"
-    assert validate_values(t, values) == [
-        "tanggal_uji_hidrostatik_sebelumnya: expected a date YYYY-MM-DD, got '2021-02-30'"]
+    [problem] = validate_values(t, values)
+    assert (problem.path, problem.code, problem.params) == (
+        "tanggal_uji_hidrostatik_sebelumnya", "bad_date",
+        {"label": label, "value": "2021-02-30"})
 
 
 def test_registry_get_list_and_errors() -> None:

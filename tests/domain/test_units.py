@@ -7,6 +7,7 @@ from fractions import Fraction
 import pytest
 
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.problems import ValueProblem
 from k3desk.domain.units import canonical_symbol, convert, get_unit
 
 # psi = 1 lbf/in² = 0.45359237 kg × 9.80665 m/s² / (0.0254 m)², exactly.
@@ -68,7 +69,7 @@ def test_field_values_with_units() -> None:
     from k3desk.domain.values import normalize_value
 
     spec = default_registry().get("bejana_tekan").field("tekanan_desain")
-    invalid: list[str] = []
+    invalid: list[ValueProblem] = []
     assert normalize_value(spec, {"value": 10, "unit": "bar"}, "p", invalid) == \
         Fraction(10000000, 980665)
     assert normalize_value(spec, {"value": 1, "unit": "MPa"}, "p", invalid) == \
@@ -77,9 +78,20 @@ def test_field_values_with_units() -> None:
         Fraction("14.2233433") * PSI_PA / Fraction("98066.5")
     assert normalize_value(spec, {"value": 10, "unit": "kg/cm2"}, "p", invalid) == 10
     assert normalize_value(spec, 12.5, "p", invalid) == Fraction(25, 2)
+    assert normalize_value(spec, "12,5", "p", invalid) == Fraction(25, 2)
+    assert normalize_value(spec, {"value": "10", "unit": "bar"}, "p", invalid) == \
+        Fraction(10000000, 980665)
     assert invalid == []
-    for bad in ({"value": 1, "unit": "kg"}, {"value": "1", "unit": "bar"}, {"value": 1},
-                {"value": 1, "unit": "bar", "x": 2}, True, "12", float("nan")):
-        out: list[str] = []
+    label = spec.title.id
+    for bad, code in (({"value": 1, "unit": "kg"}, "unknown_unit"),
+                      ({"value": "satu", "unit": "bar"}, "not_a_number"),
+                      ({"value": 1}, "not_a_number"),
+                      ({"value": {"value": 1, "unit": "bar"}, "unit": "bar"}, "not_a_number"),
+                      ({"value": 1, "unit": "bar", "x": 2}, "not_a_number"),
+                      (True, "not_a_number"), ("12 bar", "not_a_number"),
+                      (float("nan"), "not_a_number")):
+        out: list[ValueProblem] = []
         assert normalize_value(spec, bad, "p", out) is None
-        assert len(out) == 1 and out[0].startswith("p: ")
+        assert [(p.path, p.code) for p in out] == [("p", code)], bad
+        assert out[0].message.startswith(f"{label}: ") and out[0].params["label"] == label
+        assert "'" not in out[0].message and "{" not in out[0].message  # no Python repr

@@ -11,7 +11,13 @@ from sqlalchemy import select
 
 from k3desk.domain import signing
 from k3desk.domain.certificates import parse_payload
-from k3desk.domain.errors import DataFileError, PermissionDenied, ValidationError
+from k3desk.domain.errors import (
+    ConstraintError,
+    PermissionDenied,
+    SubmissionRefused,
+    ValidationError,
+    ValuesRejected,
+)
 from k3desk.domain.evaluation import example_values
 from k3desk.domain.templates import default_registry
 from k3desk.services import (
@@ -86,19 +92,40 @@ def test_wrong_value_is_refused_and_nothing_changes(demo_dir: Path) -> None:
     before = inspection_service.get(inspector, inspection_id).values
     template = default_registry().latest_for_object_type("forklift")
     number_field = next(f.id for f in template.fields.values() if f.kind == "number")
-    with pytest.raises(ValidationError, match=number_field):
+    with pytest.raises(ValuesRejected) as err:
         inspection_service.update_draft(inspector, inspection_id,
                                         values={number_field: "banyak sekali"})
+    [problem] = err.value.problems
+    assert (problem.path, problem.code) == (number_field, "not_a_number")
+    assert template.fields[number_field].title.id in str(err.value)
     assert inspection_service.get(inspector, inspection_id).values == before
+
+
+def test_a_decimal_comma_is_saved_as_a_number(demo_dir: Path) -> None:
+    inspector = _ctx(demo_dir, "inspektur")
+    inspection_id = _filled(inspector)
+    template = default_registry().latest_for_object_type("forklift")
+    spec = next(f for f in template.fields.values()
+                if f.kind == "number" and (f.max or 0) >= 13 and (f.min or 0) <= 12)
+    inspection_service.update_draft(inspector, inspection_id, values={spec.id: "12,5"})
+    assert inspection_service.get(inspector, inspection_id).values[spec.id] == 12.5
 
 
 def test_submit_lists_every_missing_value(demo_dir: Path) -> None:
     inspector = _ctx(demo_dir, "inspektur")
     change = inspection_service.create_draft(inspector,
                                              equipment_id=_equipment(inspector, "forklift"))
-    with pytest.raises(ValidationError) as err:
+    with pytest.raises(SubmissionRefused) as err:
         inspection_service.submit(inspector, change.ids[0])
-    assert "nilai wajib belum diisi" in str(err.value)
+    template = default_registry().latest_for_object_type("forklift")
+    required = [p for p in err.value.problems if p.code == "required"]
+    assert {p.path for p in required} >= {"kapasitas_swl", "foto"}
+    text = str(err.value)
+    assert "kapasitas_swl" not in text  # labels, not internal ids
+    assert f"{template.fields['kapasitas_swl'].title.id}: wajib diisi" in text
+    section = next(s.title.id for s in template.sections
+                   if any(f.id == "kapasitas_swl" for f in s.fields))
+    assert f"\n  {section}\n    - " in text
     assert inspection_service.get(inspector, change.ids[0]).status == "draft"
 
 
@@ -152,7 +179,7 @@ def test_numbers_are_consecutive_and_never_reused(demo_dir: Path) -> None:
                                                   used.issued_on.year)
         assert allocation.seq == seqs[-1] + 1
         block_id, seq = used.block_id, used.seq_in_block
-    with pytest.raises(DataFileError), supervisor.db.session() as s:
+    with pytest.raises(ConstraintError), supervisor.db.session() as s:
         twin = Certificate(**{k: v for k, v in used.__dict__.items()
                               if not k.startswith("_") and k not in ("id", "number")},
                            number="DUPLIKAT")
@@ -247,7 +274,8 @@ def test_whole_story_from_the_command_line(demo_dir: Path, tmp_path: Path) -> No
     cli("login", "--username", "inspektur", "--password-stdin", stdin="demo-inspektur\n")
     inspection_id = cli("inspection", "create", "--equipment", equipment["id"])
     missing = run_cli("inspection", "submit", inspection_id, data_dir=demo_dir)
-    assert missing.returncode == 2 and "nilai wajib belum diisi" in missing.stderr
+    assert missing.returncode == 2 and "Unit APAR: wajib diisi" in missing.stderr
+    assert "unit_apar" not in missing.stderr
     with open_database(demo_dir).session() as s:
         instruments = ",".join(list(s.scalars(select(Instrument.id)))[:2])
     cli("inspection", "set", inspection_id, "--values", str(values), "--instruments",

@@ -107,7 +107,7 @@ def test_disk_full_keeps_committed_data(data_dir: Path) -> None:
         s.add(Company(balai_id="b", name="PT Tersimpan", address="Jl. A"))
     with db.session() as s:
         pages = s.execute(text("PRAGMA page_count")).scalar()
-    with pytest.raises(DataFileError, match="full"):
+    with pytest.raises(DataFileError, match="penuh"):
         with db.session() as s:
             s.execute(text(f"PRAGMA max_page_count = {pages + 1}"))
             for i in range(400):
@@ -202,3 +202,36 @@ def test_save_that_changes_nothing_sends_nothing(data_dir: Path) -> None:
         [entry] = s.scalars(select(OutboxEntry)).all()
         assert entry.payload["name"] == "PT Beda" and entry.base_version == 2
 
+
+
+def test_a_broken_rule_is_a_constraint_error_not_a_damaged_file(
+        data_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from k3desk.domain.errors import ConstraintError
+    from k3desk.store.models import User
+
+    db = open_database(data_dir)
+    with db.session() as s:
+        s.add(User(balai_id="b", username="sama", full_name="A", nip="1", role="inspector",
+                   password_hash="x"))
+    with pytest.raises(ConstraintError) as err, db.session() as s:
+        s.add(User(balai_id="b", username="sama", full_name="B", nip="2", role="inspector",
+                   password_hash="x"))
+    assert not isinstance(err.value, DataFileError)
+    message = str(err.value)
+    assert "bentrok" in message and "rincian ada di log" in message
+    assert "UNIQUE" not in message and "SQL" not in message and "sqlite" not in message.lower()
+    assert "UNIQUE constraint failed" in caplog.text  # the detail is in the log
+    with db.session() as s:
+        assert [u.full_name for u in s.scalars(select(User))] == ["A"]
+    db.dispose()
+
+
+def test_an_unexpected_database_error_is_one_fixed_sentence(
+        data_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
+    db = open_database(data_dir)
+    with pytest.raises(DataFileError) as err, db.session() as s:
+        s.execute(text("SELECT * FROM no_such_table"))
+    assert str(err.value) == (f"terjadi kesalahan pada basis data {db.path}; perubahan "
+                              "terakhir tidak disimpan (rincian ada di log)")
+    assert "no such table: no_such_table" in caplog.text
+    db.dispose()

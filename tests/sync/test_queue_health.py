@@ -223,3 +223,27 @@ def test_a_pulled_record_that_clashes_locally_does_not_block_the_pull(
     with b.db.session() as s:
         assert s.get(Company, cid) is not None
         assert s.scalars(select(User).where(User.username == "insp1")).one()
+
+
+def test_a_pulled_record_that_breaks_a_local_rule_is_skipped_alone(
+        laptops: dict[str, Laptop]) -> None:
+    """A page breaking a local unique rule (a user name held by an old local row) is a
+    ConstraintError: the page is applied record by record, the clash reported, the rest
+    stored (not mistaken for a damaged data file)."""
+    from sqlalchemy import select
+
+    from k3desk.store.models import User
+
+    lap = laptops["insp1#clash"]
+    other = laptops["spv1"]
+    company = other.company("PT Dari Penyelia")
+    other.sync()
+    with lap.db.session(remote=True) as s:
+        s.add(User(balai_id=lap.ctx.actor.balai_id, username="spv1", full_name="Lama",
+                   nip="-", role="inspector"))
+    summary = lap.sync()
+    assert any("tidak dapat disimpan" in m for m in summary.messages), summary.messages
+    with lap.db.session() as s:
+        assert s.get(Company, company) is not None
+        assert [u.full_name for u in s.scalars(select(User).where(User.username == "spv1"))
+                ] == ["Lama"]
