@@ -174,13 +174,18 @@ class NumberField(FieldWidget):
     def _unit(self) -> str | None:
         return self.unit_box.currentText() if self.unit_box is not None else self.spec.unit
 
-    def _parsed(self) -> Fraction | ValueProblem | None:
+    def _typed(self) -> Any:
+        """What is typed, as the domain reads it (number text, with its unit)."""
         text = self.edit.text()
-        return parse_number(text) if text.strip() else None
+        if not text.strip():
+            return None
+        unit = self._unit()
+        return {"value": text, "unit": unit} if unit and unit != self.spec.unit else text
 
     def value(self) -> Any:
-        parsed = self._parsed()
-        if not isinstance(parsed, Fraction):
+        text = self.edit.text()
+        parsed = parse_number(text) if text.strip() else None
+        if parsed is None:
             return None
         number: int | float = int(parsed) if parsed.denominator == 1 else float(parsed)
         unit = self._unit()
@@ -189,15 +194,13 @@ class NumberField(FieldWidget):
         return number
 
     def raw(self) -> Any:
-        value = self.value()
-        return value if value is not None or not self.edit.text().strip() else self.edit.text()
+        return self._typed()
 
     def input_problem(self) -> ValueProblem | None:
-        parsed = self._parsed()
-        if isinstance(parsed, ValueProblem):
-            return ValueProblem(self.path, parsed.code, {**parsed.params, "label": self.label},
-                                f"{self.label}: {parsed.message}")
-        return super().input_problem()
+        typed = self._typed()
+        if typed is None:
+            return None
+        return check_value(self.spec, typed, self.path, self.label)
 
     def set_value(self, value: Any) -> None:
         unit = self.spec.unit

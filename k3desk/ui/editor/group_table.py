@@ -130,8 +130,8 @@ class GroupTable(QWidget):
         for i in range(n):
             for col, sub in enumerate(self.subs):
                 path = f"{self.path}[{i}].{sub.id}"
-                cell = self._make_cell(sub, path, _t("{item} {n} — {label}").format(
-                    item=item_title, n=i + 1, label=sub.title.id))
+                cell = self._make_cell(sub, path, _t("{group} baris {n} — {label}").format(
+                    group=self.label, n=i + 1, label=sub.title.id))
                 cell.set_read_only(self._read_only)
                 cell.edited.connect(self.cell_edited)
                 if isinstance(cell, ChecklistField):
