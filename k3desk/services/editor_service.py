@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from k3desk.domain.object_types import OBJECT_TYPES
 from k3desk.domain.workflow import EDITABLE_STATUSES, STATUS_LABELS_ID, Status
 from k3desk.services.context import AppContext
 from k3desk.services.inspection_service import _own_inspection
@@ -49,8 +50,9 @@ def load(ctx: AppContext, inspection_id: str) -> EditorData:
         i = _own_inspection(ctx, s, inspection_id)
         company = s.get(Company, i.company_id)
         equipment = s.get(Equipment, i.equipment_id)
-        label = (f"{equipment.object_type} · {equipment.serial_number}" if equipment
-                 else "")
+        kind = OBJECT_TYPES.get(equipment.object_type) if equipment else None
+        label = " · ".join(x for x in (kind.name_id if kind else "",
+                                       equipment.serial_number if equipment else "") if x)
         editable = (Status(i.status) in EDITABLE_STATUSES and ctx.actor.role == "inspector"
                     and i.inspector_id == ctx.actor.id)
         return EditorData(

@@ -91,3 +91,12 @@ def close(window: MainWindow) -> None:
         editor.about_to_close()
     window.session.close()
     window.session.db.dispose()
+
+
+def message(page: EditorPage, path: str) -> str:
+    """The inline message shown under a field ("" when none is shown)."""
+    assert page.form is not None
+    field = page.form.widget(path)
+    assert field is not None, path
+    label = getattr(field, "_message", None) or getattr(field, "message", None)
+    return label.text() if label is not None and label.isVisible() else ""

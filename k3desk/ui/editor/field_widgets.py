@@ -77,11 +77,7 @@ class FieldWidget(QWidget):
         self.row = QHBoxLayout()
         self.row.setSpacing(4)
         self._column.addLayout(self.row)
-        self.message = QLabel()
-        self.message.setObjectName(f"message:{path}")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
-        self._column.addWidget(self.message)
+        self._message: QLabel | None = None  # made when there is something to say
         self._setting = False
         self.input: QWidget = self._build()
         self.input.setObjectName(f"field:{path}")
@@ -118,6 +114,17 @@ class FieldWidget(QWidget):
         if value is None:
             return None
         return check_value(self.spec, value, self.path, self.label)
+
+    @property
+    def message(self) -> QLabel:
+        """The inline message under the input (``message:<path>``)."""
+        if self._message is None:
+            self._message = QLabel()
+            self._message.setObjectName(f"message:{self.path}")
+            self._message.setWordWrap(True)
+            self._message.setVisible(False)
+            self._column.addWidget(self._message)
+        return self._message
 
     def set_message(self, hard: str | None, soft: str | None = None) -> None:
         text = hard or soft or ""

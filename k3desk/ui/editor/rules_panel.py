@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QTreeWidget,
@@ -103,6 +104,7 @@ def rule_rows(template: Template, evaluation: Any) -> list[RuleRow]:
         if f.rule_id.startswith("item.") and not f.passed:
             rows.append(RuleRow("fail", f.title_id, f.message_id, _ref_text(f.reference),
                                 f.unverified, f.fields[0] if f.fields else "", f.severity))
+    rows.sort(key=lambda r: r.status == "not_applicable")  # stable: template order
     return rows
 
 
@@ -137,6 +139,9 @@ class RulesPanel(QWidget):
         self.rules = QListWidget()
         self.rules.setObjectName("rules_list")
         self.rules.setWordWrap(True)
+        self.rules.setAlternatingRowColors(True)
+        self.rules.setSpacing(2)
+        self.rules.setResizeMode(QListView.ResizeMode.Adjust)
         self.rules.setAccessibleName(self.tr("Persyaratan"))
         self.rules.itemActivated.connect(self._list_jump)
         self.rules.itemClicked.connect(self._list_jump)

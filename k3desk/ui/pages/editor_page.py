@@ -19,6 +19,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -107,6 +108,9 @@ class EditorPage(Page):
         self.status_text.setObjectName("editor_status")
         self.autosave_status = QLabel()
         self.autosave_status.setObjectName("autosave_status")
+        self.invalid_status = QLabel()
+        self.invalid_status.setObjectName("invalid_status")
+        self.invalid_status.setStyleSheet("color: #b71c1c;")
         self.undo_button = QPushButton(self.tr("Urungkan"))
         self.undo_button.setObjectName("editor_undo")
         self.undo_button.clicked.connect(self.undo)
@@ -121,6 +125,7 @@ class EditorPage(Page):
         top.addWidget(self.heading, 1)
         top.addWidget(self.status_text)
         top.addWidget(self.autosave_status)
+        top.addWidget(self.invalid_status)
         for button in (self.undo_button, self.redo_button, self.submit_button):
             top.addWidget(button)
         self.revision_banner = QLabel()
@@ -134,6 +139,8 @@ class EditorPage(Page):
         self.index = QListWidget()
         self.index.setObjectName("section_index")
         self.index.setAccessibleName(self.tr("Bagian formulir"))
+        self.index.setWordWrap(True)
+        self.index.setResizeMode(QListView.ResizeMode.Adjust)
         self.index.itemClicked.connect(self._index_clicked)
         self.index.itemActivated.connect(self._index_clicked)
         self.form_scroll = QScrollArea()
@@ -403,8 +410,10 @@ class EditorPage(Page):
             if widget is not None:
                 set_path(shown, path, widget.raw())
         self.evaluation = evaluate(self.template, shown, self.data.inspected_on)
-        norm, _ = normalize_values(self.template, shown)
-        compute(self.template, norm, [])
+        norm: dict[str, Any] = {}
+        if self.template.computed:  # evaluate() computed them too, but keeps them inside
+            norm, _ = normalize_values(self.template, shown)
+            compute(self.template, norm, [])
         self.eval_ms.append((time.perf_counter() - started) * 1000)
         found = [p for p in evaluation_problems(self.template, self.evaluation)
                  if p.path not in self.input_problems]
@@ -439,6 +448,9 @@ class EditorPage(Page):
             self.findings_list.addItem(item)
         self.recommendations_list.clear()
         self.recommendations_list.addItems(list(self.evaluation.recommendations))
+        n = len(self.input_problems)
+        self.invalid_status.setText(self.tr("· %n isian tidak valid belum disimpan", "", n)
+                                    if n else "")
         per_section: dict[str, int] = {}
         for p in problems:
             sid = self.form.section_id_of(p.path) or ""
