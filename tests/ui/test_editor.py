@@ -148,3 +148,36 @@ def test_checklist_note_is_kept_in_values(qtbot: QtBot, demo_dir: Path) -> None:
     page = open_editor(qtbot, window, iid)
     assert widget(page, "field:rem").currentData() == "buruk"
     close(window)
+
+
+def test_ctrl_s_saves_at_once_and_a_refusal_is_said(qtbot: QtBot, demo_dir: Path) -> None:
+    window = window_for(qtbot, demo_dir)
+    db = window.session.db
+    iid = new_draft(db, "overhead_crane")
+    page = open_editor(qtbot, window, iid)
+    qtbot.keyClicks(widget(page, "field:kapasitas_swl"), "7")
+    assert page.autosaver._timer.isActive()  # would save within DELAY_MS
+    action = window.actions_by_name["action_save"]
+    assert action.isEnabled() and action.shortcut().toString() == "Ctrl+S"
+    action.trigger()
+    assert not page.autosaver._timer.isActive()  # sent now, not after the delay
+    wait_saved(qtbot, page)
+    assert stored(db, iid).values["kapasitas_swl"] == 7
+    # submitted elsewhere (the CLI): the next save is refused, and the window says why
+    from k3desk.services import inspection_service
+    from tests.ui.editor_support import inspector
+
+    inspection_service.update_draft(inspector(db), iid, values={"kapasitas_swl": 8})
+    with db.session() as s:
+        from k3desk.store.models import Inspection
+
+        s.get(Inspection, iid).status = "submitted"  # type: ignore[union-attr]
+    qtbot.keyClicks(widget(page, "field:bentang"), "12")
+    page.save_now()
+    status = widget(page, "autosave_status")
+    qtbot.waitUntil(lambda: status.property("state") == "refused", timeout=10000)
+    assert status.text().startswith("Tidak tersimpan: ")
+    assert "sudah diajukan" in status.text()
+    assert page.autosaver.pending  # kept, not dropped
+    page.autosaver._dirty.clear()
+    close(window)
