@@ -15,7 +15,7 @@ import copy
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -118,6 +118,16 @@ class EditorPage(Page):
         self.redo_button = QPushButton(self.tr("Ulangi"))
         self.redo_button.setObjectName("editor_redo")
         self.redo_button.clicked.connect(self.redo)
+        for name, keys, slot in (("editor_undo_shortcut", QKeySequence.StandardKey.Undo,
+                                  self.undo),
+                                 ("editor_redo_shortcut", QKeySequence.StandardKey.Redo,
+                                  self.redo)):
+            action = QAction(self)
+            action.setObjectName(name)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)  # a line edit keeps its own Ctrl+Z while typing
         self.submit_button = QPushButton(self.tr("Ajukan ke penyelia…"))
         self.submit_button.setObjectName("editor_submit")
         self.submit_button.setToolTip(self.tr("Ajukan (Ctrl+Enter)"))
