@@ -35,10 +35,20 @@ def build_main_window(data_dir: Path, lang: str | None = None) -> MainWindow:
             window.set_page(key, BrowsePage(session, "registry"))
         else:
             window.set_page(key, placeholder(session, key, window))
+    _install_editor(window)
     actor = auth_service.current_actor(db)
     if actor is not None:
         session.set_actor(actor)
     return window
+
+
+def _install_editor(window: MainWindow) -> None:
+    """The inspection editor (``window.pages["editor"]``) and the crash-recovery bar."""
+    from k3desk.ui.editor.recovery import install_recovery
+    from k3desk.ui.pages.editor_page import EditorPage
+
+    window.set_page("editor", EditorPage(window.session))
+    install_recovery(window)
 
 
 def run_app(data_dir: Path, *, with_demo: bool = False, lang: str | None = None) -> int:
