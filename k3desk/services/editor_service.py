@@ -14,12 +14,12 @@ from typing import Any
 from k3desk.domain.object_types import OBJECT_TYPES
 from k3desk.domain.workflow import EDITABLE_STATUSES, STATUS_LABELS_ID, Status
 from k3desk.services.context import AppContext
-from k3desk.services.inspection_service import _own_inspection
+from k3desk.services.inspection_service import own_inspection
 from k3desk.store import settings
 from k3desk.store.db import Database
 from k3desk.store.models import Company, Equipment, Inspection
 
-OPEN_KEY = "editor.open"
+OPEN_KEY = settings.EDITOR_OPEN
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class EditorData:
 
 def load(ctx: AppContext, inspection_id: str) -> EditorData:
     with ctx.db.session() as s:
-        i = _own_inspection(ctx, s, inspection_id)
+        i = own_inspection(ctx, s, inspection_id)
         company = s.get(Company, i.company_id)
         equipment = s.get(Equipment, i.equipment_id)
         kind = OBJECT_TYPES.get(equipment.object_type) if equipment else None

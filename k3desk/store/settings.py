@@ -38,8 +38,12 @@ LAST_SYNC_AT: Setting[float | None] = Setting("last_sync_at", (int, float), None
 #: The hash chain head of the audit log (k3desk.store.audit).
 AUDIT_HEAD: Setting[dict[str, Any] | None] = Setting("audit_head", (dict,), None)
 
+#: The inspection open in the editor and its section (until a clean close): after a crash
+#: the next start offers to reopen it (k3desk.services.editor_service).
+EDITOR_OPEN: Setting[dict[str, Any] | None] = Setting("editor.open", (dict,), None)
+
 ALL_SETTINGS = (DEVICE_ID, ACTOR_ID, SERVER_URL, SYNC_CURSOR, SERVER_INFO, LAST_SYNC_AT,
-                AUDIT_HEAD)
+                AUDIT_HEAD, EDITOR_OPEN)
 
 
 def get(session: Session, setting: Setting[T]) -> T:

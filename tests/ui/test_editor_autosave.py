@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from k3desk.services import editor_service
 from k3desk.store.db import open_database
-from tests.conftest import REPO
+from tests.support import REPO
 from tests.ui.editor_support import close, new_draft, stored, widget, window_for
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.conftest import REPO
+from tests.support import REPO
 
 SCRIPT = """
 import k3desk.ui
