@@ -30,6 +30,7 @@ class SyncBridge(QObject):
         self.runner: BackgroundSync | None = None
         self.last_status: object | None = None
         self.configured = False
+        self.stopped = False  # after stop(): late reports are ignored
         self.configure()
 
     def configure(self) -> bool:
@@ -38,6 +39,7 @@ class SyncBridge(QObject):
 
         self.configured = bool(sync_service.server_url(self.db))
         if self.configured and self.runner is None:
+            self.stopped = False
             self.runner = sync_service.background_runner(
                 self.db, on_status=self._on_status,
                 on_summary=lambda _summary: self.synced.emit())
@@ -59,6 +61,7 @@ class SyncBridge(QObject):
             self.runner.cancel()
 
     def stop(self) -> None:
+        self.stopped = True
         if self.runner is not None:
             self.runner.stop()
             self.runner = None

@@ -171,6 +171,8 @@ class SyncController(QObject):
         return ""
 
     def _on_state(self, status: SyncStatus) -> None:
+        if self.bridge.stopped:  # reported before the runner stopped, delivered after
+            return
         if status.state == State.SYNCING and not status.phase:
             self.pages_pulled = 0
         if status.state == State.SYNCING and status.phase == "pull":
@@ -195,6 +197,8 @@ class SyncController(QObject):
     def refresh_counts(self) -> None:
         from k3desk.services import sync_service
 
+        if self.bridge.stopped:
+            return
         self.session.run(sync_service.status, self.session.db, success=self._counts_loaded,
                          failure=lambda _exc: None)
 
