@@ -74,6 +74,7 @@ class ConflictDialog(QDialog):
 
         self.list = QListWidget()
         self.list.setObjectName("conflict_list")
+        self.list.setWordWrap(True)
         self.list.setAccessibleName(self.tr("Konflik yang menunggu"))
         self.list.currentRowChanged.connect(self._show_row)
         self.title = QLabel()
@@ -114,6 +115,7 @@ class ConflictDialog(QDialog):
         self.empty = QLabel(self.tr("Tidak ada konflik yang menunggu."))
         self.empty.setObjectName("conflict_empty")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
         close.rejected.connect(self.reject)
 
         right = QWidget()
@@ -168,6 +170,7 @@ class ConflictDialog(QDialog):
             item = QListWidgetItem(self.tr("{kind}: {title}").format(
                 kind=self.kind_label(c.record_type), title=c.title or c.record_id[:8]))
             item.setData(Qt.ItemDataRole.UserRole, c.id)
+            item.setToolTip(item.text())
             self.list.addItem(item)
         self.list.blockSignals(False)
         self.empty.setVisible(not conflicts)
@@ -209,7 +212,10 @@ class ConflictDialog(QDialog):
             return
         self.title.setText(self.tr("{kind}: {title}").format(
             kind=self.kind_label(c.record_type), title=c.title or c.record_id))
-        self.reason.setText(c.reason)
+        self.reason.setText(c.reason if c.workflow else self.tr(
+            "Kolom yang sama diubah di laptop ini dan di server: {fields}. Pilih untuk setiap "
+            "kolom: milik saya, dari server, atau sunting nilainya.").format(
+            fields=", ".join(self.field_label(f.path) for f in c.fields)))
         self.table.setRowCount(len(c.fields))
         for r, f in enumerate(c.fields):
             name = QTableWidgetItem(self.field_label(f.path))

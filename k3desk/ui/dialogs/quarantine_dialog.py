@@ -87,6 +87,7 @@ class QuarantineDialog(QDialog):
         self.message.setObjectName("quarantine_message")
         self.message.setWordWrap(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
         close.rejected.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(self.retry_button)
@@ -177,6 +178,8 @@ class QuarantineDialog(QDialog):
                           QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self)
         box.setObjectName("confirm_discard")
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Buang"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Batal"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.finished.connect(lambda result, entry=q: self._discard_answer(result, entry))
         self.confirm = box

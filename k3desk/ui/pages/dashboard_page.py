@@ -175,6 +175,15 @@ class DashboardPage(Page):
         layout.addWidget(self.message)
         layout.addLayout(columns, 1)
         self.message.setVisible(False)
+        session.actor_changed.connect(self._actor_changed)
+
+    def _actor_changed(self, _actor: object) -> None:
+        """Another person's work: load again (now if shown, else when shown)."""
+        self.data = None
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     # data ----------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -88,11 +88,13 @@ class SettingsPage(Page):
         label = QLabel()
         label.setObjectName(name)
         label.setWordWrap(True)
+        label.setVisible(False)
         return label
 
     def _say(self, label: QLabel, text: str, ok: bool = True) -> None:
         label.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
         label.setText(text)
+        label.setVisible(bool(text))
 
     def _server_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Server"))
@@ -362,6 +364,7 @@ class SettingsPage(Page):
         box.setObjectName("confirm_restore")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Pulihkan"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Batal"))
         box.finished.connect(lambda result: self._restore_answer(result, path))
         self.confirm = box
         box.open()
