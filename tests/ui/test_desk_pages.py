@@ -160,3 +160,46 @@ def test_backup_now_and_diagnostics(qtbot: QtBot, demo_dir: Path, tmp_path: Path
         assert "Jakarta" in page.letterhead.text()
     finally:
         _close(window)
+
+
+def test_restore_confirmed_then_the_window_closes(qtbot: QtBot, demo_dir: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from k3desk.services import records_service
+    from k3desk.services.context import AppContext
+    from k3desk.store.models import Company
+
+    window = _window(qtbot, demo_dir, "penyelia", "demo-penyelia")
+    try:
+        window.show_page("settings")
+        page = window.pages["settings"]
+        assert isinstance(page, SettingsPage)
+        page.backup_now()
+        qtbot.waitUntil(lambda: "Cadangan ditulis" in page.data_message.text(), timeout=30_000)
+        backup = page.last_backup
+        ctx = AppContext(db=window.session.db, actor=window.session.actor)
+        with window.session.db.session() as s:
+            company = s.scalars(select(Company).order_by(Company.name)).first()
+            company_id, old_name = company.id, company.name
+        records_service.save_company(ctx, {"name": "PT Sesudah Cadangan"}, company_id)
+        # "Batal" changes nothing
+        page.ask_restore(backup)
+        box = page.findChild(QMessageBox, "confirm_restore")
+        assert box is not None and box.isVisible()
+        box.button(QMessageBox.StandardButton.Cancel).click()
+        qtbot.wait(100)
+        assert not page.progress.isVisible() and window.sync.stopped is False
+        page.ask_restore(backup)
+        page.confirm.button(QMessageBox.StandardButton.Yes).click()
+        qtbot.waitUntil(lambda: page.done_box is not None and page.done_box.isVisible(),
+                        timeout=60_000)
+        assert "buka lagi" in page.done_box.text()
+        page.done_box.button(QMessageBox.StandardButton.Ok).click()
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
+    finally:
+        _close(window)
+    db = open_database(demo_dir)
+    with db.session() as s:
+        assert s.get(Company, company_id).name == old_name
+    db.dispose()
+    assert list((demo_dir / "backups").glob("pre-restore-*.zip"))
