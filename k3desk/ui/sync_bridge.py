@@ -63,5 +63,6 @@ class SyncBridge(QObject):
     def stop(self) -> None:
         self.stopped = True
         if self.runner is not None:
+            self.runner.cancel()  # a long sync ends at its next batch or page
             self.runner.stop()
             self.runner = None

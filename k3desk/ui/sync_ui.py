@@ -187,8 +187,6 @@ class SyncController(QObject):
             self.progress.setValue(status.done)
         elif syncing:
             self.progress.setRange(0, 0)
-        if status.state == State.NEEDS_LOGIN and self.relogin is None:
-            self.window.sync_label.setToolTip(self.tr("Klik Rincian untuk login ulang"))
         if not syncing:
             self.refresh_counts()
         if self.dialog is not None:
@@ -207,6 +205,11 @@ class SyncController(QObject):
         waiting = int(counts.open_conflicts) + int(counts.quarantined)
         self.attention_button.setVisible(waiting > 0)
         self.attention_button.setText(self.tr("%n perlu perhatian", "", waiting))
+        last = self.status.last_success if self.status is not None else None
+        last = last or counts.last_sync_at
+        self.window.sync_label.setToolTip(
+            self.tr("Sinkronisasi terakhir: {time}").format(time=_clock(last)) if last
+            else self.tr("Belum pernah disinkronkan"))
         if self.dialog is not None:
             self.dialog.update_from(self)
 
