@@ -55,6 +55,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.func = gui.run
         args.with_demo = False
     data_dir = getattr(args, "data_dir", None)
+    if getattr(args, "lang", None) is None:  # the language chosen in the window's settings
+        from k3desk.paths import default_data_dir
+        from k3desk.services.settings_service import language_of_folder
+
+        args.lang = language_of_folder(Path(data_dir) if data_dir else default_data_dir())
     if data_dir is not None and Path(data_dir).is_dir():
         from k3desk.logging_setup import setup_logging
 

@@ -60,6 +60,18 @@ class ConflictView:
     created_at: str
     resolved_at: str | None
     resolution: str | None
+    title: str = ""  # what the record is, for a person: a name, a serial number
+
+
+TITLE_FIELDS = ("name", "serial_number", "number", "filename", "username")
+
+
+def _title(c: Conflict) -> str:
+    for data in (c.mine or {}, c.theirs or {}, c.base or {}):
+        for name in TITLE_FIELDS:
+            if isinstance(data.get(name), str) and data[name]:
+                return str(data[name])
+    return ""
 
 
 def _value(value: Any) -> Any:
@@ -81,7 +93,7 @@ def _view(c: Conflict) -> ConflictView:
                             _value(get_path(c.mine or {}, p)),
                             _value(get_path(c.theirs or {}, p))) for p in paths]
     return ConflictView(c.id, c.record_type, c.record_id, c.reason, is_workflow(c), fields,
-                        c.created_at, c.resolved_at, c.resolution)
+                        c.created_at, c.resolved_at, c.resolution, _title(c))
 
 
 def list_conflicts(db: Database, *, include_resolved: bool = False) -> list[ConflictView]:
@@ -159,3 +171,39 @@ def resolve(db: Database, conflict_id: int, choice: str,
         c.resolution = choice
         s.flush()
         return _view(c)
+
+
+FIELD_CHOICES = ("mine", "theirs", "edit")
+
+
+def resolve_fields(db: Database, conflict_id: int, picks: dict[str, str],
+                   values: dict[str, Any] | None = None) -> ConflictView:
+    """Resolve field by field: ``picks`` maps each conflicting field (as listed) to
+    ``mine``, ``theirs`` or ``edit`` (then ``values`` gives the value); a field not
+    picked keeps mine. All ``theirs`` is the same as ``resolve(.., "theirs")`` and all
+    ``mine`` as ``resolve(.., "mine")``; a mix is recorded as ``edit``."""
+    view = get_conflict(db, conflict_id)
+    by_path = {f.path: f for f in view.fields}
+    unknown = set(picks) - set(by_path)
+    if unknown:
+        raise ValidationError("bukan kolom yang berkonflik: " + ", ".join(sorted(unknown)))
+    bad = {p: c for p, c in picks.items() if c not in FIELD_CHOICES}
+    if bad:
+        raise ValidationError(f"pilihan per kolom harus salah satu dari "
+                              f"{', '.join(FIELD_CHOICES)}: " + ", ".join(sorted(bad)))
+    missing = [p for p, c in picks.items() if c == "edit" and p not in (values or {})]
+    if missing:
+        raise ValidationError("nilai untuk kolom yang disunting belum diisi: "
+                              + ", ".join(sorted(missing)))
+    chosen = {path: picks.get(path, "mine") for path in by_path}
+    if all(c == "theirs" for c in chosen.values()):
+        return resolve(db, conflict_id, "theirs")
+    if all(c == "mine" for c in chosen.values()):
+        return resolve(db, conflict_id, "mine")
+    merged: dict[str, Any] = {}
+    for path, choice in chosen.items():
+        if choice == "edit":
+            merged[path] = (values or {})[path]
+        else:
+            merged[path] = getattr(by_path[path], choice)
+    return resolve(db, conflict_id, "edit", merged)

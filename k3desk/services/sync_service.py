@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from k3desk.domain.errors import K3Error, NotFoundError, PermissionDenied
+from k3desk.domain.errors import K3Error, NotFoundError, PermissionDenied, ValidationError
 from k3desk.domain.vocabulary import OutboxState
 from k3desk.domain.workflow import Role
 from k3desk.services import auth_service, settings_service
@@ -127,7 +127,8 @@ def has_token(db: Database, server: str | None = None) -> bool:
 
 
 def make_engine(db: Database, server: str | None = None, *, progress: Progress | None = None,
-                timeout: float | None = None, retries: int = 3) -> SyncEngine:
+                timeout: float | None = None, retries: int = 3,
+                should_stop: Callable[[], bool] | None = None) -> SyncEngine:
     url = server_url(db, server)
     if not url:
         raise NoServer("alamat server belum diatur: pakai --server URL")
@@ -141,14 +142,18 @@ def make_engine(db: Database, server: str | None = None, *, progress: Progress |
     client = SyncClient(url, token, timeout=timeout) if timeout else SyncClient(url, token)
     return SyncEngine(db, client, settings_service.device_id(db),
                       actor_id=actor.id if actor else None, progress=progress,
-                      retries=retries)
+                      retries=retries, should_stop=should_stop)
 
 
 def sync_now(db: Database, server: str | None = None, *, progress: Progress | None = None,
-             timeout: float | None = None, retries: int = 3) -> SyncSummary:
+             timeout: float | None = None, retries: int = 3,
+             should_stop: Callable[[], bool] | None = None) -> SyncSummary:
     """One full sync. ``Unreachable`` and ``AuthRequired`` pass through to the caller;
-    on ``AuthRequired`` the token is forgotten (the queue is left as it is)."""
-    engine = make_engine(db, server, progress=progress, timeout=timeout, retries=retries)
+    on ``AuthRequired`` the token is forgotten (the queue is left as it is).
+    ``should_stop`` is asked between batches and pages; when it says yes the sync ends
+    with ``Cancelled`` (what was sent or pulled by then is kept)."""
+    engine = make_engine(db, server, progress=progress, timeout=timeout, retries=retries,
+                         should_stop=should_stop)
     try:
         summary = engine.sync()
         supervisor_device(db, engine, summary)
@@ -325,7 +330,7 @@ def background_runner(db: Database, *, interval: float = 300.0,
     demand; probes ``/health`` while offline. Call ``start()``; ``stop()`` at exit."""
 
     def run(progress: Progress) -> SyncSummary:
-        return sync_now(db, progress=progress)
+        return sync_now(db, progress=progress, should_stop=runner.cancel_event.is_set)
 
     def probe() -> bool:
         url = server_url(db)
@@ -334,5 +339,64 @@ def background_runner(db: Database, *, interval: float = 300.0,
         with SyncClient(url, timeout=5.0) as client:
             return client.health()
 
-    return BackgroundSync(run, interval=interval, probe=probe, on_status=on_status,
-                          on_summary=on_summary, **kw)
+    runner = BackgroundSync(run, interval=interval, probe=probe, on_status=on_status,
+                            on_summary=on_summary, **kw)
+    return runner
+
+
+def normalize_server_url(text: str) -> str:
+    """A server address as typed, checked: ``http(s)://host[:port][/path]``; a refusal
+    says what is wrong."""
+    from urllib.parse import urlsplit
+
+    value = (text or "").strip().rstrip("/")
+    if not value:
+        raise ValidationError("alamat server kosong", field="server_url")
+    if "://" not in value:
+        raise ValidationError("alamat server harus diawali http:// atau https://, misalnya "
+                              "https://k3.example.go.id", field="server_url")
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError as exc:
+        raise ValidationError(f"alamat server tidak sah: {exc}", field="server_url") from exc
+    if parts.scheme not in ("http", "https"):
+        raise ValidationError("alamat server harus diawali http:// atau https://",
+                              field="server_url")
+    if not parts.hostname or any(c in value for c in " \t\n") or parts.query \
+            or parts.fragment or parts.username:
+        raise ValidationError("alamat server tidak sah: tulis seperti "
+                              "https://k3.example.go.id", field="server_url")
+    if port == 0:
+        raise ValidationError("nomor port server tidak sah", field="server_url")
+    return value
+
+
+def set_server_url(db: Database, text: str) -> str:
+    """Remember a (checked) server address for this data folder."""
+    url = normalize_server_url(text)
+    with db.session(remote=True) as s:
+        settings_service.put(s, SERVER_KEY, url)
+    return url
+
+
+@dataclass(frozen=True)
+class ServerCheck:
+    url: str
+    protocol: int
+    server_time: str
+
+
+def check_server(text: str, *, timeout: float = 8.0) -> ServerCheck:
+    """"Test connection": the server answers ``/api/v1/info``; a refusal in plain words."""
+    url = normalize_server_url(text)
+    try:
+        with SyncClient(url, timeout=timeout) as client:
+            info = client.info()
+    except Unreachable as exc:
+        raise K3Error(f"server {url} tidak dapat dihubungi: periksa alamat dan jaringan "
+                      f"({exc})") from exc
+    except (ServerRefused, AuthRequired, ValueError) as exc:
+        raise K3Error(f"{url} menjawab, tetapi bukan server k3desk yang dapat dipakai: "
+                      f"{exc}") from exc
+    return ServerCheck(url, int(info.protocol), str(info.server_time))

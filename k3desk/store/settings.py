@@ -41,9 +41,11 @@ AUDIT_HEAD: Setting[dict[str, Any] | None] = Setting("audit_head", (dict,), None
 #: The inspection open in the editor and its section (until a clean close): after a crash
 #: the next start offers to reopen it (k3desk.services.editor_service).
 EDITOR_OPEN: Setting[dict[str, Any] | None] = Setting("editor.open", (dict,), None)
+#: The interface language of this data folder ("id" or "en"): the window and the CLI.
+LANGUAGE: Setting[str | None] = Setting("language", (str,), None)
 
 ALL_SETTINGS = (DEVICE_ID, ACTOR_ID, SERVER_URL, SYNC_CURSOR, SERVER_INFO, LAST_SYNC_AT,
-                AUDIT_HEAD, EDITOR_OPEN)
+                AUDIT_HEAD, EDITOR_OPEN, LANGUAGE)
 
 
 def get(session: Session, setting: Setting[T]) -> T:

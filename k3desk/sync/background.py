@@ -23,7 +23,7 @@ from enum import StrEnum
 
 from k3desk.sync.backoff import Backoff
 from k3desk.sync.client import AuthRequired, Unreachable
-from k3desk.sync.engine import Progress, SyncSummary
+from k3desk.sync.engine import Cancelled, Progress, SyncSummary
 
 log = logging.getLogger("k3desk.sync")
 
@@ -35,6 +35,7 @@ class State(StrEnum):
     ATTENTION = "attention"
     OFFLINE = "offline"
     NEEDS_LOGIN = "needs_login"
+    CANCELLED = "cancelled"
     ERROR = "error"
 
 
@@ -64,6 +65,8 @@ class SyncStatus:
             return "Luring: server tidak terhubung"
         if self.state == State.NEEDS_LOGIN:
             return "Perlu login ulang ke server"
+        if self.state == State.CANCELLED:
+            return "Sinkronisasi dibatalkan"
         if self.state == State.ERROR:
             return f"Sinkronisasi gagal: {self.message}"
         return "Belum disinkronkan"
@@ -96,6 +99,8 @@ class BackgroundSync:
         self._stopping = False
         self._thread: threading.Thread | None = None
         self.last_success: float | None = None
+        #: set by ``cancel()``; ``run_sync`` is expected to check it between batches/pages
+        self.cancel_event = threading.Event()
 
     # -- what the app calls ---------------------------------------------------------------
 
@@ -116,6 +121,12 @@ class BackgroundSync:
     def sync_now(self) -> None:
         """'Sync now' (also after a new login): at once, backoff or not."""
         self._schedule(0.0, force=True)
+
+    def cancel(self) -> None:
+        """Stop the sync in progress at its next batch or page (nothing is lost: what
+        was done stays, the rest goes next time). No effect when none is running."""
+        if self.status.state == State.SYNCING:
+            self.cancel_event.set()
 
     def notify_saved(self) -> None:
         """A record was saved: sync soon, so that a burst of saves makes one sync."""
@@ -193,9 +204,17 @@ class BackgroundSync:
 
     def _run_once(self) -> None:
         self.runs += 1
+        self.cancel_event.clear()
         self._emit(SyncStatus(State.SYNCING, last_success=self.last_success))
         try:
             summary = self.run_sync(self._progress)
+        except Cancelled as exc:
+            with self._cond:
+                if self._due is None:
+                    self._due = time.monotonic() + self.interval
+            self._emit(SyncStatus(State.CANCELLED, last_success=self.last_success,
+                                  message=str(exc)))
+            return
         except Unreachable as exc:
             delay = self.backoff.next_delay()
             with self._cond:

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from k3desk.domain.errors import ConstraintError
+from k3desk.domain.errors import ConstraintError, K3Error
 from k3desk.domain.vocabulary import OUTSTANDING_STATES, OutboxState
 from k3desk.store import settings
 from k3desk.store.db import Database
@@ -62,6 +62,14 @@ DEFAULT_INFO: dict[str, Any] = {"protocol": 1, "server_time": "", "max_push_chan
 
 #: progress(phase, done, total): phase "push" | "pull" | "blobs"; total None when unknown.
 Progress = Callable[[str, int, int | None], None]
+
+
+class Cancelled(K3Error):
+    """A person cancelled the sync. It stops between batches and pages, each of which is
+    its own transaction, so what was done stays done and the rest waits for next time."""
+
+    def __init__(self, message: str = "sinkronisasi dibatalkan") -> None:
+        super().__init__(message)
 
 
 @dataclass
@@ -115,8 +123,10 @@ class SyncEngine:
     def __init__(self, db: Database, client: SyncClient, device_id: str, *,
                  actor_id: str | None = None, progress: Progress | None = None,
                  retries: int = 3, backoff: Backoff | None = None,
-                 pull_limit: int = PULL_LIMIT) -> None:
+                 pull_limit: int = PULL_LIMIT,
+                 should_stop: Callable[[], bool] | None = None) -> None:
         self.db = db
+        self.should_stop = should_stop or (lambda: False)
         self.client = client
         self.device_id = device_id
         self.actor_id = actor_id
@@ -130,11 +140,17 @@ class SyncEngine:
 
     # -- orchestration ------------------------------------------------------------------
 
+    def check_cancelled(self) -> None:
+        """Raise ``Cancelled`` when asked to stop (called between batches and pages)."""
+        if self.should_stop():
+            raise Cancelled()
+
     def sync(self) -> SyncSummary:
         """One full sync. Raises ``Unreachable``/``AuthRequired`` without losing anything."""
         summary = SyncSummary()
         self.fetch_info()
         self.push(summary)
+        self.check_cancelled()
         self.pull(summary)
         if summary.merged:  # merges made while pulling go out now, not next time
             self.push(summary)
@@ -238,6 +254,7 @@ class SyncEngine:
             if not plan:
                 break
             for batch in self._batches(plan):
+                self.check_cancelled()
                 batch = blobs.upload_for(self, batch, summary)
                 if batch:
                     self._push_batch(batch, summary)
@@ -341,6 +358,7 @@ class SyncEngine:
         reset_done = False
         pulled = 0
         for _page in range(MAX_PULL_PAGES):
+            self.check_cancelled()
             since = cursor
             try:
                 page = self._retrying(partial(self.client.pull, since, self.pull_limit))

@@ -19,13 +19,15 @@ from k3desk.ui.session import UiSession
 
 def build_main_window(data_dir: Path, lang: str | None = None) -> MainWindow:
     """Open the data folder and build the window (a ``QApplication`` must exist)."""
-    from k3desk.services import auth_service
+    from k3desk.services import auth_service, settings_service
     from k3desk.store.db import open_database
     from k3desk.ui.i18n import set_language
     from k3desk.ui.pages.browse_page import BrowsePage
+    from k3desk.ui.pages.dashboard_page import DashboardPage
+    from k3desk.ui.pages.settings_page import SettingsPage
 
-    set_language(lang)
     db = open_database(Path(data_dir))
+    set_language(lang or settings_service.language(db))  # the stored choice, by default
     session = UiSession(db)
     window = MainWindow(session)
     for key, _object_name, _supervisor in NAV:
@@ -33,6 +35,10 @@ def build_main_window(data_dir: Path, lang: str | None = None) -> MainWindow:
             window.set_page(key, BrowsePage(session, "inspections"))
         elif key == "registry":
             window.set_page(key, BrowsePage(session, "registry"))
+        elif key == "dashboard":
+            window.set_page(key, DashboardPage(session, window))
+        elif key == "settings":
+            window.set_page(key, SettingsPage(session, window))
         else:
             window.set_page(key, placeholder(session, key, window))
     _install_editor(window)

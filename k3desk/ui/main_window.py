@@ -67,8 +67,10 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.top.addWidget(self.workspace)
         self.sync = SyncBridge(session.db, self)
-        self.sync.status_changed.connect(self.sync_label.setText)
         self.sync.synced.connect(lambda: session.notify(None, EXTERNAL))
+        from k3desk.ui.sync_ui import SyncController
+
+        self.sync_ui = SyncController(self)  # status bar, sync panel, re-login, conflicts
         self.actions_by_name["action_sync_now"].setEnabled(self.sync.configured)
         session.actor_changed.connect(self._on_actor_changed)
         self.top.currentChanged.connect(lambda _i: self.update_actions())
@@ -236,7 +238,8 @@ class MainWindow(QMainWindow):
             return
         button = self.nav_buttons.get(key)
         if button is not None:
-            if not button.isVisible() and self.top.currentWidget() is self.workspace:
+            if not button.isVisibleTo(self.workspace) \
+                    and self.top.currentWidget() is self.workspace:
                 return  # e.g. review for an inspector
             button.setChecked(True)
         self.page_stack.setCurrentWidget(page)
@@ -277,7 +280,7 @@ class MainWindow(QMainWindow):
             page.new_inspection()  # type: ignore[attr-defined]
 
     def sync_now(self) -> None:
-        self.sync.sync_now()
+        self.sync_ui.sync_now()
 
     def logout(self) -> None:
         self.session.set_actor(None)
