@@ -83,6 +83,10 @@ def load_template_file(path: Path) -> Template:
         where = f"line {mark.line + 1}" if mark is not None else "(file)"
         reason = getattr(exc, "problem", None) or str(exc)
         raise ValidationError(f"{path}: {where}: YAML syntax error: {reason}") from None
+    if isinstance(definition, dict) and "include" in definition:
+        from k3desk.domain.template_shared import expand_includes
+
+        definition = expand_includes(definition, path)
     return load_template_definition(definition, str(path))
 
 
@@ -94,6 +98,9 @@ def load_template_definition(definition: Any, source: str = "<definition>") -> T
     if not isinstance(definition, dict):
         raise ValidationError(f"{source}: (top): a template must be a mapping, got "
                               f"{type(definition).__name__}")
+    if "include" in definition:
+        raise ValidationError(f"{source}: include: shared files are resolved when a template "
+                              "file is read; a stored definition must be expanded")
     try:
         model = TemplateModel.model_validate(definition)
     except pydantic.ValidationError as exc:
@@ -140,6 +147,12 @@ def _compile(t: Template, problems: _Problems) -> None:
     if m.next_test_months:
         t.next_test_months = _expr(t, m.next_test_months, ["next_test_months"], problems,
                                    top_names, groups, None)
+    problems.raise_if_any()
+    from k3desk.domain.rule_coverage import is_legacy, skippable
+
+    if not is_legacy(t):
+        for loc, reason in skippable(t):
+            problems.add(loc, reason)
     problems.raise_if_any()
 
 
