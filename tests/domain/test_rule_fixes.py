@@ -173,23 +173,28 @@ def test_versions_published_before_the_check_still_load_unchanged() -> None:
 # --- shared definitions --------------------------------------------------------------
 
 
-def test_crane_and_accessory_templates_share_the_discard_rules() -> None:
-    shared = yaml.safe_load((templates_dir() / "shared" / "alat_bantu_angkat.yaml")
+@pytest.mark.parametrize(("shared_name", "users"), [
+    ("tali_kawat_baja", {"overhead_crane", "mobile_crane", "tower_crane", "gondola",
+                         "alat_bantu_angkat"}),
+    ("rantai_angkat", {"overhead_crane", "mobile_crane", "tower_crane", "alat_bantu_angkat"}),
+])
+def test_crane_and_accessory_templates_share_the_discard_rules(shared_name: str,
+                                                               users: set[str]) -> None:
+    shared = yaml.safe_load((templates_dir() / "shared" / f"{shared_name}.yaml")
                             .read_text(encoding="utf-8"))
-    ids = {r["id"] for r in shared["rules"]}
-    users = [t for t in default_registry().latest() if "alat_bantu_angkat" in t.model.included]
-    assert {t.id for t in users} >= {"overhead_crane", "mobile_crane"}
-    for t in users:
+    using = [t for t in default_registry().latest() if shared_name in t.model.included]
+    assert {t.id for t in using} == users
+    for t in using:
         rules = {r["id"]: r for r in t.definition["rules"]}
         for r in shared["rules"]:
             assert rules[r["id"]] == r, (t.id, r["id"])
-        assert t.definition["references"]["ps131"] == shared["references"]["ps131"]
-    assert ids >= {"keausan_tali", "kawat_putus_strand", "rantai_keausan"}
+        for name, ref in shared["references"].items():
+            assert t.definition["references"][name] == ref
 
 
 def test_a_stored_definition_must_be_expanded(tmp_path: Path) -> None:
     d = _base()
-    d["include"] = ["alat_bantu_angkat"]
+    d["include"] = ["tali_kawat_baja"]
     with pytest.raises(ValidationError, match="include: shared files are resolved"):
         load_template_definition(d)
     (tmp_path / "uji_coba.v1.yaml").write_text(yaml.safe_dump(d), encoding="utf-8")

@@ -101,6 +101,22 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], dict[str, Any], set[str]]
                                     "intensitas": 499}},
           "titik_getaran_lengan": {0: {"percepatan": 5.5, "durasi_paparan": 7}}},
      {"kebisingan_nab", "pencahayaan_minimum", "getaran_lengan_nab"}),
+    ("eskalator", {"kecepatan": 0.75, "lux_pijakan": 50.1},
+     {"kecepatan": 0.76, "lux_pijakan": 50, "luas_kabel_pentanahan": 5.9, "sisir": "buruk"}, {},
+     {"kecepatan_eskalator", "lux_pijakan", "kabel_pentanahan", "item.sisir"}),
+    ("tower_crane", {"beban_statis_persen": 125, "diameter_drum": 480},
+     {"beban_statis_persen": 124.9, "diameter_drum": 479, "anemometer": "buruk"},
+     {"tali_kawat": {0: {"kawat_putus_tersebar": 10}}},
+     {"beban_uji_statis", "diameter_drum", "item.anemometer", "kawat_putus_tersebar"}),
+    ("gondola", {"beban_uji_persen": 125, "lama_beban_uji": 10},
+     {"beban_uji_persen": 124, "pengunci_tali_pengaman": "buruk"},
+     {"tali_kawat": {0: {"suhu_kerja": -41}}},
+     {"beban_uji", "item.pengunci_tali_pengaman", "suhu_tali"}),
+    ("alat_bantu_angkat", {"ada_segel": False, "segel": None},
+     {}, {"rantai": {0: {"perpanjangan_mata": 5.01, "keausan_diameter": 10.5}},
+          "kait": {0: {"mulut_badan": "buruk"}},
+          "tali_kawat": {0: {"konstruksi": "k6x7", "keausan": 12}}},
+     {"rantai_perpanjangan", "rantai_keausan", "item.mulut_badan", "keausan_tali"}),
 ]
 
 
