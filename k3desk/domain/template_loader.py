@@ -54,6 +54,15 @@ def _path(loc: Iterable[Any], definition: Any) -> str:
     return out or "(top)"
 
 
+class TemplateError(ValidationError):
+    """A template refused at load; ``problems`` holds every ``path: reason`` found."""
+
+    def __init__(self, message: str, source: str, problems: list[str]) -> None:
+        super().__init__(message)
+        self.source = source
+        self.problems = problems
+
+
 class _Problems:
     def __init__(self, source: str, definition: Any) -> None:
         self.source = source
@@ -67,7 +76,8 @@ class _Problems:
         if self.items:
             more = f" (and {len(self.items) - 1} more: " + "; ".join(self.items[1:4]) + ")" \
                 if len(self.items) > 1 else ""
-            raise ValidationError(f"{self.source}: {self.items[0]}{more}")
+            raise TemplateError(f"{self.source}: {self.items[0]}{more}", self.source,
+                                list(self.items))
 
 
 def load_template_file(path: Path) -> Template:

@@ -1,7 +1,8 @@
 """Shared template parts: definitions several templates use, kept in one file.
 
-A template file may say ``include: [alat_bantu_angkat]``; the loader then reads
-``shared/alat_bantu_angkat.yaml`` next to the template and merges its ``references``,
+A template file may say ``include: [tali_kawat_baja]``; the loader then reads
+``shared/tali_kawat_baja.yaml`` next to the template (or, for a draft kept elsewhere,
+the shipped one) and merges its ``references``,
 ``tables`` and ``rules`` into the template, and a section field written
 ``{use: tali_kawat}`` (optionally with keys that override, e.g. ``title`` or
 ``required_when``) becomes the shared field ``tali_kawat``. So the discard rules of
@@ -30,7 +31,14 @@ _KEYS = {"shared", "description", "references", "tables", "fields", "rules"}
 
 
 def shared_path(template_path: Path, name: str) -> Path:
-    return template_path.parent / SHARED_DIR / f"{name}.yaml"
+    """``shared/NAME.yaml`` next to the template, else the shipped one (for drafts)."""
+    local = template_path.parent / SHARED_DIR / f"{name}.yaml"
+    if local.exists():
+        return local
+    from k3desk.domain.templates import templates_dir
+
+    shipped = templates_dir() / SHARED_DIR / f"{name}.yaml"
+    return shipped if shipped.exists() else local
 
 
 def _load_shared(template_path: Path, name: Any, where: str) -> dict[str, Any]:
@@ -80,7 +88,9 @@ def expand_includes(definition: dict[str, Any], template_path: Path) -> dict[str
         shared_rules.extend(copy.deepcopy(data.get("rules") or []))
     for si, section in enumerate(out.get("sections") or []):
         fields = section.get("fields") if isinstance(section, dict) else None
-        for fi, spec in enumerate(fields or []):
+        if not isinstance(fields, list):
+            continue
+        for fi, spec in enumerate(fields):
             if isinstance(spec, dict) and "use" in spec:
                 base = shared_fields.get(spec["use"])
                 if base is None:

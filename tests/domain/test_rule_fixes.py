@@ -197,6 +197,7 @@ def test_a_stored_definition_must_be_expanded(tmp_path: Path) -> None:
     d["include"] = ["tali_kawat_baja"]
     with pytest.raises(ValidationError, match="include: shared files are resolved"):
         load_template_definition(d)
+    d["include"] = ["tidak_ada"]
     (tmp_path / "uji_coba.v1.yaml").write_text(yaml.safe_dump(d), encoding="utf-8")
     with pytest.raises(ValidationError, match="no shared file"):
         load_template_file(tmp_path / "uji_coba.v1.yaml")
