@@ -106,3 +106,14 @@ def test_preview_reads_like_a_form(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = cli(capsys, "--lang", "en", "templates", "preview",
                        str(templates_dir() / "hydrant.v2.yaml"))
     assert "a failure only gives a recommendation" in out and "UNVERIFIED" in out
+
+
+def test_the_guide_s_example_lints_clean(tmp_path: Path) -> None:
+    guide = (Path(__file__).parents[2] / "docs" / "templates.md").read_text(encoding="utf-8")
+    start = guide.index("# Pompa uji (contoh)")
+    block = guide[start:guide.index("```", start)]
+    path = tmp_path / "contoh_pompa.v1.yaml"
+    path.write_text(block, encoding="utf-8")
+    proc = run_cli("templates", "lint", str(path))
+    assert proc.returncode == 0, proc.stderr
+    assert "ok (contoh_pompa v1, 4 fields, 1 rules" in proc.stdout
