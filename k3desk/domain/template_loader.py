@@ -20,6 +20,7 @@ from k3desk.domain import expressions as ex
 from k3desk.domain.canonical import canonical_json
 from k3desk.domain.errors import ValidationError
 from k3desk.domain.object_types import OBJECT_TYPES
+from k3desk.domain.rule_coverage import is_legacy, skippable
 from k3desk.domain.template_schema import FieldSpec, Reference, Rule, Table, TemplateModel
 from k3desk.domain.templates import CompiledRule, Template
 from k3desk.domain.units import get_unit, same_dimension
@@ -158,8 +159,6 @@ def _compile(t: Template, problems: _Problems) -> None:
         t.next_test_months = _expr(t, m.next_test_months, ["next_test_months"], problems,
                                    top_names, groups, None)
     problems.raise_if_any()
-    from k3desk.domain.rule_coverage import is_legacy, skippable
-
     if not is_legacy(t):
         for loc, reason in skippable(t):
             problems.add(loc, reason)
