@@ -1,4 +1,5 @@
-"""``k3desk templates list|show|example``: the equipment-test templates this copy knows."""
+"""``k3desk templates list|show|example|schema|lint|preview``: the equipment-test templates
+this copy knows, and the tools a Balai engineer uses to author one."""
 
 from __future__ import annotations
 
@@ -31,6 +32,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p_ex.add_argument("--failing", action="store_true", help="values that fail a rule")
     _add_dir(p_ex)
     p_ex.set_defaults(func=run_example)
+
+    p_schema = tsub.add_parser("schema", help="the JSON Schema of the template format")
+    p_schema.add_argument("--output", type=Path, default=None, help="write it to this file")
+    p_schema.set_defaults(func=run_schema)
+
+    p_lint = tsub.add_parser("lint", help="check template files; every problem, exit 2 if any")
+    p_lint.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p_lint.set_defaults(func=run_lint)
+
+    p_prev = tsub.add_parser("preview", help="a template file's form and rules, as read")
+    p_prev.add_argument("file", type=Path, metavar="FILE")
+    p_prev.set_defaults(func=run_preview)
 
 
 def _add_dir(p: argparse.ArgumentParser) -> None:
@@ -79,6 +92,50 @@ def run_example(args: argparse.Namespace) -> int:
 
     template = registry_of(args).get(args.template_id, args.version)
     print_json(example_values(template, failing=args.failing))
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from k3desk.commands.template_authoring import json_schema
+
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.output is None:
+        print(text, end="")
+        return 0
+    try:
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        from k3desk.domain.errors import ValidationError
+
+        raise ValidationError(f"{args.output}: cannot write: {exc.strerror}") from None
+    print(f"{args.output}: JSON Schema ditulis / written")
+    return 0
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    import sys
+
+    from k3desk.commands.template_authoring import lint_file
+
+    bad = 0
+    for path in args.files:
+        problems, summary = lint_file(path)
+        for line in problems:
+            print(line, file=sys.stderr)
+        if problems:
+            bad += 1
+        else:
+            print(f"{path}: ok ({summary})")
+    return 2 if bad else 0
+
+
+def run_preview(args: argparse.Namespace) -> int:
+    from k3desk.commands.template_authoring import preview
+    from k3desk.domain.templates import load_template_file
+
+    print(preview(load_template_file(Path(args.file)), getattr(args, "lang", None) or "id"))
     return 0
 
 

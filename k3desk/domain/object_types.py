@@ -24,6 +24,7 @@ class ObjectType:
 _PUBT = "Pesawat Uap dan Bejana Tekan"
 _PAA = "Pesawat Angkat dan Angkut"
 _KBK = "Penanggulangan Kebakaran"
+_EE = "Elevator dan Eskalator"
 
 OBJECT_TYPES: dict[str, ObjectType] = {
     t.code: t
@@ -34,7 +35,14 @@ OBJECT_TYPES: dict[str, ObjectType] = {
         ObjectType("overhead_crane", "PAA", "Overhead Crane", "Overhead crane", _PAA),
         ObjectType("mobile_crane", "PAA", "Mobile Crane", "Mobile crane", _PAA),
         ObjectType("forklift", "PAA", "Forklift", "Forklift", _PAA),
-        ObjectType("elevator", "EE", "Elevator", "Elevator", "Elevator dan Eskalator"),
+        ObjectType("tower_crane", "PAA", "Tower Crane", "Tower crane", _PAA),
+        ObjectType("gondola", "PAA", "Gondola (Building Maintenance Unit)",
+                   "Gondola (building maintenance unit)", _PAA),
+        ObjectType("alat_bantu_angkat", "PAA", "Alat Bantu Angkat (Sling, Rantai, Segel, Kait)",
+                   "Lifting accessories (slings, chains, shackles, hooks)", _PAA),
+        ObjectType("elevator", "EE", "Elevator", "Elevator", _EE),
+        ObjectType("eskalator", "EE", "Eskalator / Moving Walk", "Escalator / moving walk",
+                   _EE),
         ObjectType("instalasi_listrik", "LIS", "Instalasi Listrik", "Electrical installation",
                    "Listrik"),
         ObjectType("penyalur_petir", "IPP", "Instalasi Penyalur Petir",

@@ -20,6 +20,7 @@ from k3desk.domain import expressions as ex
 from k3desk.domain.canonical import canonical_json
 from k3desk.domain.errors import ValidationError
 from k3desk.domain.object_types import OBJECT_TYPES
+from k3desk.domain.rule_coverage import is_legacy, skippable
 from k3desk.domain.template_schema import FieldSpec, Reference, Rule, Table, TemplateModel
 from k3desk.domain.templates import CompiledRule, Template
 from k3desk.domain.units import get_unit, same_dimension
@@ -54,6 +55,15 @@ def _path(loc: Iterable[Any], definition: Any) -> str:
     return out or "(top)"
 
 
+class TemplateError(ValidationError):
+    """A template refused at load; ``problems`` holds every ``path: reason`` found."""
+
+    def __init__(self, message: str, source: str, problems: list[str]) -> None:
+        super().__init__(message)
+        self.source = source
+        self.problems = problems
+
+
 class _Problems:
     def __init__(self, source: str, definition: Any) -> None:
         self.source = source
@@ -67,7 +77,8 @@ class _Problems:
         if self.items:
             more = f" (and {len(self.items) - 1} more: " + "; ".join(self.items[1:4]) + ")" \
                 if len(self.items) > 1 else ""
-            raise ValidationError(f"{self.source}: {self.items[0]}{more}")
+            raise TemplateError(f"{self.source}: {self.items[0]}{more}", self.source,
+                                list(self.items))
 
 
 def load_template_file(path: Path) -> Template:
@@ -83,6 +94,10 @@ def load_template_file(path: Path) -> Template:
         where = f"line {mark.line + 1}" if mark is not None else "(file)"
         reason = getattr(exc, "problem", None) or str(exc)
         raise ValidationError(f"{path}: {where}: YAML syntax error: {reason}") from None
+    if isinstance(definition, dict) and "include" in definition:
+        from k3desk.domain.template_shared import expand_includes
+
+        definition = expand_includes(definition, path)
     return load_template_definition(definition, str(path))
 
 
@@ -94,6 +109,9 @@ def load_template_definition(definition: Any, source: str = "<definition>") -> T
     if not isinstance(definition, dict):
         raise ValidationError(f"{source}: (top): a template must be a mapping, got "
                               f"{type(definition).__name__}")
+    if "include" in definition:
+        raise ValidationError(f"{source}: include: shared files are resolved when a template "
+                              "file is read; a stored definition must be expanded")
     try:
         model = TemplateModel.model_validate(definition)
     except pydantic.ValidationError as exc:
@@ -140,6 +158,10 @@ def _compile(t: Template, problems: _Problems) -> None:
     if m.next_test_months:
         t.next_test_months = _expr(t, m.next_test_months, ["next_test_months"], problems,
                                    top_names, groups, None)
+    problems.raise_if_any()
+    if not is_legacy(t):
+        for loc, reason in skippable(t):
+            problems.add(loc, reason)
     problems.raise_if_any()
 
 

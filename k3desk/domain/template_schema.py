@@ -183,6 +183,7 @@ class TemplateModel(_Strict):
     title: Text
     description: Text | None = None
     changes: str | None = None
+    included: list[str] = []
     object_type: str
     regulation: Text
     kinds: list[InspectionKind] = Field(min_length=1)

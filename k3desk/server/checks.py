@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from k3desk.domain.qualification import calibration_error, parse_day, qualification_error
@@ -154,14 +155,25 @@ def _inspection(session: Session, actor: Actor, change: Change,
     return Accept()
 
 
+def known_photos(session: Session, ids: set[str]) -> set[str]:
+    """The photo ids the server knows: a stored blob, or a live attachment record."""
+    blobs = set(session.scalars(select(Blob.sha256).where(Blob.sha256.in_(ids))))
+    records = set(session.scalars(select(Record.id).where(
+        Record.id.in_(ids), Record.type == "attachment", Record.deleted.is_(False))))
+    return blobs | records
+
+
 def _verdict(session: Session, data: dict[str, Any], inspected_on: date) -> Refusal | None:
     from k3desk.domain.evaluation import evaluate
+    from k3desk.domain.photos import with_stored_photos
 
     template = find_template(session, data["template_id"], data["template_version"])
     if template is None:
         return Refusal("missing_reference", "the inspection's template is unknown", "template_id")
     try:
-        evaluation = evaluate(template, data["values"], inspected_on)
+        values = with_stored_photos(template, data["values"],
+                                    lambda ids: known_photos(session, ids))
+        evaluation = evaluate(template, values, inspected_on)
     except Exception as exc:  # noqa: BLE001 - values a template cannot read are invalid
         return Refusal("invalid", f"the values cannot be evaluated: {exc}", "values")
     missing = list(getattr(evaluation, "missing", []) or [])

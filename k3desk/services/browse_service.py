@@ -83,6 +83,9 @@ def inspection_detail(db: Database, inspection_id: str) -> dict[str, Any]:
             template = default_registry().get(inspection.template_id,
                                               inspection.template_version)
             values = dict(inspection.values or {})
+            from k3desk.services.photo_service import evaluation_values
+
+            values = evaluation_values(s, template, values)
             sections = presentation.section_rows(template, values)
             results = presentation.result_rows(evaluate(template, values,
                                                         inspection.inspected_on))

@@ -184,6 +184,9 @@ def _inspections(db: Database, rnd: random.Random, today: date, inspectors: list
         if outcome == "draft_partial":
             keep = list(values)[: max(1, len(values) // 3)]
             values = {k: values[k] for k in keep}
+        photo_slots = [f for f in template.fields.values() if f.kind == "photo"]
+        for spec in photo_slots:  # example ids name no image: real photos are attached below
+            values.pop(spec.id, None)
         ctx = inspectors[n % 2]
         kind = values.get("jenis_pemeriksaan")
         if kind not in template.kinds:
@@ -194,10 +197,22 @@ def _inspections(db: Database, rnd: random.Random, today: date, inspectors: list
             inspected_on=today - timedelta(days=rnd.randint(1, 150)),
             instrument_ids=rnd.sample(instrument_ids, 2))
         inspection_id = change.ids[0]
+        for spec in photo_slots if outcome != "draft_partial" else []:
+            for i in range(max(spec.min_count, 1)):
+                inspection_service.attach_photo(
+                    ctx, inspection_id, spec.id, _demo_photo((n + i) % 6 + 1),
+                    f"{spec.id}-{i + 1}.jpg", caption=spec.title.id)
         if outcome.startswith("draft"):
             continue
         inspection_service.submit(ctx, inspection_id)
         _review(supervisor, inspection_id, outcome)
+
+
+def _demo_photo(index: int) -> bytes:
+    """A small stand-in site photo (a few distinct ones, so blobs are shared)."""
+    from k3desk.reports.sample import sample_photo
+
+    return sample_photo(index, 480, 360)
 
 
 def _review(supervisor: AppContext, inspection_id: str, outcome: str) -> None:

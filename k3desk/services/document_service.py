@@ -22,6 +22,7 @@ from k3desk.domain.verify_url import VerifyLink, build_verify_url
 from k3desk.domain.vocabulary import CERTIFIED_VERDICTS, Verdict
 from k3desk.reports import model as rm
 from k3desk.services import presentation, settings_service
+from k3desk.services.photo_service import evaluation_values
 from k3desk.store.db import Database
 from k3desk.store.models import (
     Attachment,
@@ -90,7 +91,8 @@ def _parts(s: Session, inspection: Inspection) -> _Parts:
         raise NotFoundError("data Balai, perusahaan atau peralatan pemeriksaan ini belum ada "
                             "di laptop ini; jalankan sinkronisasi")
     template = default_registry().get(inspection.template_id, inspection.template_version)
-    evaluation = evaluate(template, dict(inspection.values or {}), inspection.inspected_on)
+    evaluation = evaluate(template, evaluation_values(s, template, dict(inspection.values or {})),
+                          inspection.inspected_on)
     object_type = get_object_type(equipment.object_type)
     inspector = s.get(User, inspection.inspector_id)
     approver = s.get(User, inspection.reviewed_by) if inspection.reviewed_by else None
@@ -167,8 +169,9 @@ def report_document(db: Database, s: Session, inspection_id: str) -> rm.ReportDo
     sections = tuple(
         rm.ReportSection(title, tuple(rm.SectionValue(label, value, unit)
                                       for label, value, unit in rows))
-        for title, rows in presentation.section_rows(parts.template,
-                                                     dict(inspection.values or {})))
+        for title, rows in presentation.section_rows(
+            parts.template, evaluation_values(s, parts.template,
+                                                 dict(inspection.values or {}))))
     instruments = tuple(
         rm.Instrument(i.name, i.serial_number, i.calibration_valid_until)
         for i in (s.get(Instrument, iid) for iid in inspection.instrument_ids or []) if i)

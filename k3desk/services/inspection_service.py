@@ -56,12 +56,19 @@ def own_inspection(ctx: AppContext, s: Session, inspection_id: str) -> Inspectio
     return inspection
 
 
-def evaluate_inspection(inspection: Inspection) -> Evaluation:
-    """Evaluate with the pinned template version and store verdict, findings, due date."""
+def evaluate_inspection(inspection: Inspection, s: Session | None = None) -> Evaluation:
+    """Evaluate with the pinned template version and store verdict, findings, due date.
+
+    A photo counts only when its attachment is stored (``photo_service``)."""
+    from sqlalchemy.orm import object_session
+
     from k3desk.domain.evaluation import evaluate
+    from k3desk.services.photo_service import evaluation_values
 
     template = _template(inspection.template_id, inspection.template_version)
-    result = evaluate(template, dict(inspection.values or {}), inspection.inspected_on)
+    values = evaluation_values(s or object_session(inspection), template,
+                               dict(inspection.values or {}))
+    result = evaluate(template, values, inspection.inspected_on)
     as_json = result.to_json()
     inspection.verdict = result.verdict
     inspection.findings = [f for f in as_json["findings"] if not f.get("passed", False)]
@@ -136,7 +143,7 @@ def apply_create_draft(ctx: AppContext, s: Session, *, equipment_id: str,
     if extra:
         inspection.extra = {**(inspection.extra or {}), **extra}
     inspection.values = _checked(template, inspection.values)
-    evaluate_inspection(inspection)
+    evaluate_inspection(inspection, s)
     s.add(inspection)
     s.flush()
     audit.append(s, actor_id=ctx.actor.id, record_type="inspection",
@@ -185,6 +192,28 @@ def update_draft(ctx: AppContext, inspection_id: str, *, values: dict[str, Any] 
         inspection.modified_by = ctx.actor.id
         evaluate_inspection(inspection)
         return Changes("inspection", (inspection.id,), inspection.status)
+
+
+def attach_photo(ctx: AppContext, inspection_id: str, slot: str, data: bytes,
+                 filename: str, caption: str = "") -> str:
+    """Store a photo for the photo field ``slot`` of a draft; the attachment's sha256."""
+    from k3desk.services.photo_service import add_photo
+
+    with ctx.db.session() as s:
+        inspection = own_inspection(ctx, s, inspection_id)
+        error = transition_error(inspection.status, inspection.status, ctx.actor.role)
+        if error:
+            raise PermissionDenied(error)
+        template = _template(inspection.template_id, inspection.template_version)
+        spec = template.fields.get(slot)
+        if spec is None or spec.kind != "photo":
+            raise ValidationError(f"{slot!r} bukan isian foto templat {template.id}",
+                                  field=slot)
+        sha = add_photo(s, ctx.db.blob_dir, inspection, slot, data, filename, caption)
+        inspection.modified_by = ctx.actor.id
+        s.flush()
+        evaluate_inspection(inspection, s)
+        return sha
 
 
 def submission_problems(s: Session, inspection: Inspection,

@@ -26,7 +26,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import inspect as sa_inspect
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from k3desk.domain.vocabulary import OUTSTANDING_STATES, OutboxState
@@ -193,16 +193,28 @@ def apply_remote(s: Session, env: dict[str, Any], stats: ApplyStats, *,
 DERIVED_PATHS = {("verdict",), ("findings",), ("recommendations",), ("next_test_due",)}
 
 
-def rederive_inspection(merged: dict[str, Any]) -> bool:
+def rederive_inspection(merged: dict[str, Any], s: Session | None = None) -> bool:
     """Recompute verdict, findings, recommendations and next test date of merged
-    inspection data with its pinned template; False when that is not possible here."""
+    inspection data with its pinned template; False when that is not possible here.
+    Photos count when their attachment is on this laptop (``s``)."""
     from k3desk.domain.evaluation import evaluate
+    from k3desk.domain.photos import with_stored_photos
     from k3desk.domain.templates import default_registry
+    from k3desk.store.models import Attachment
+
+    def stored(ids: set[str]) -> set[str]:
+        if s is None:
+            return set()
+        rows = s.execute(select(Attachment.id, Attachment.sha256).where(
+            Attachment.deleted.is_(False),
+            or_(Attachment.id.in_(ids), Attachment.sha256.in_(ids)))).all()
+        return {x for row in rows for x in row if x in ids}
 
     try:
         template = default_registry().get(merged["template_id"], merged["template_version"])
         inspected_on = date.fromisoformat(str(merged["inspected_on"]))
-        result = evaluate(template, dict(merged.get("values") or {}), inspected_on)
+        values = with_stored_photos(template, dict(merged.get("values") or {}), stored)
+        result = evaluate(template, values, inspected_on)
     except Exception as exc:  # unknown template here, odd values: keep the plain merge
         log.info("inspection not re-evaluated after merge: %s", exc)
         return False
@@ -243,7 +255,7 @@ def reconcile(s: Session, model: type[SyncedRecord], row: SyncedRecord, shadow: 
         stats.conflicts += 1
         return
     result = merge3(base, mine, theirs)
-    if record_type == "inspection" and rederive_inspection(result.merged):
+    if record_type == "inspection" and rederive_inspection(result.merged, s):
         result.conflicts = [p for p in result.conflicts if p[:1] not in DERIVED_PATHS]
     data, deleted = split_deleted(result.merged)
     _supersede(entries, "merged")

@@ -118,19 +118,20 @@ def test_check_errors_exit_2(tmp_path: Path) -> None:
 
 def test_check_with_a_pinned_version(tmp_path: Path,
                                      capsys: pytest.CaptureFixture[str]) -> None:
-    v1 = default_registry().get("elevator", 1)
+    v1 = default_registry().get("elevator")
     d = copy.deepcopy(v1.definition)
-    d["version"] = 2
+    d["version"] = v1.version + 1
     d["rules"][0]["required"] = "2"  # a Balai tightening the earth resistance limit
     drafts = tmp_path / "drafts"
     drafts.mkdir()
-    (drafts / "elevator.v2.yaml").write_text(yaml.safe_dump(d, allow_unicode=True),
-                                             encoding="utf-8")
+    (drafts / f"elevator.v{v1.version + 1}.yaml").write_text(
+        yaml.safe_dump(d, allow_unicode=True), encoding="utf-8")
     values = tmp_path / "v.json"
     values.write_text(json.dumps(example_values(v1)), encoding="utf-8")
     latest = json.loads(cli(capsys, "check", "elevator", str(values), "--templates-dir",
                             str(drafts))[1])
     pinned = json.loads(cli(capsys, "check", "elevator", str(values), "--templates-dir",
-                            str(drafts), "--version", "1")[1])
-    assert latest["template_version"] == 2 and latest["verdict"] == "tidak_memenuhi"
-    assert pinned["template_version"] == 1 and pinned["verdict"] == "memenuhi"
+                            str(drafts), "--version", str(v1.version))[1])
+    assert latest["template_version"] == v1.version + 1
+    assert latest["verdict"] == "tidak_memenuhi"
+    assert pinned["template_version"] == v1.version and pinned["verdict"] == "memenuhi"

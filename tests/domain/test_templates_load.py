@@ -147,32 +147,34 @@ def test_registry_get_list_and_errors() -> None:
 
 
 def _stricter_v2(template: Template) -> dict[str, Any]:
+    """The next version of ``template`` with a stricter 8-hour noise limit."""
     d = copy.deepcopy(template.definition)
-    d["version"] = 2
+    d["version"] = template.version + 1
     d["changes"] = "NAB kebisingan 8 jam dikoreksi menjadi 80 dBA (uji)"
     d["tables"]["nab_kebisingan"]["rows"][0]["value"] = 80
     return d
 
 
 def test_pinned_version_keeps_its_verdict_after_a_newer_template(tmp_path: Path) -> None:
-    v1 = default_registry().get("lingkungan_kerja", 1)
+    v1 = default_registry().get("lingkungan_kerja")
     values = example_values(v1)  # 82.5 dBA over 8 h: meets 85, not 80
     before = evaluate(v1, values).to_json()
-    (tmp_path / "lingkungan_kerja.v2.yaml").write_text(
+    nxt = v1.version + 1
+    (tmp_path / f"lingkungan_kerja.v{nxt}.yaml").write_text(
         yaml.safe_dump(_stricter_v2(v1), allow_unicode=True, sort_keys=False), encoding="utf-8")
     reg = TemplateRegistry(default_registry().list())
     reg.load_dir(tmp_path)
-    assert reg.get("lingkungan_kerja").version == 2
+    assert reg.get("lingkungan_kerja").version == nxt
     assert evaluate(reg.get("lingkungan_kerja"), values).verdict == "tidak_memenuhi"
-    pinned = reg.get("lingkungan_kerja", 1)
+    pinned = reg.get("lingkungan_kerja", v1.version)
     assert evaluate(pinned, values).to_json() == before
     assert before["verdict"] == "memenuhi"
 
 
 def test_a_published_version_cannot_change(tmp_path: Path) -> None:
-    v1 = default_registry().get("lingkungan_kerja", 1)
+    v1 = default_registry().get("lingkungan_kerja")
     changed = _stricter_v2(v1)
-    changed["version"] = 1
+    changed["version"] = v1.version
     reg = TemplateRegistry(default_registry().list())
     reg.add(load_template_definition(copy.deepcopy(v1.definition), "server"))  # same: fine
     with pytest.raises(ValidationError, match="already exists"):

@@ -195,10 +195,25 @@ def verdict_of(values: dict[str, Any], inspected_on: str = INSPECTED_ON) -> str:
     return str(evaluate(template, values, dt.date.fromisoformat(inspected_on)).verdict)
 
 
+def upload_example_photos(api: Api, values: dict[str, Any]) -> None:
+    """Store the images the example photo ids name (``contoh-foto-<field>``), so the
+    server knows them: a photo counts only when its image is stored."""
+    import hashlib
+
+    template = default_registry().get(*TEMPLATE)
+    for spec in template.fields.values():
+        body = f"contoh-foto-{spec.id}".encode()
+        sha = hashlib.sha256(body).hexdigest()
+        if spec.kind == "photo" and sha in (values.get(spec.id) or []):
+            r = api.client.put(f"/api/v1/blobs/{sha}", content=body, headers=api.headers)
+            assert r.status_code in (200, 201, 204), r.text
+
+
 def inspection(api: Api, company_id: str, equipment_id: str, *, status: str = "draft",
                values: dict[str, Any] | None = None, instrument_ids: list[str] | None = None,
                verdict: str | None = None, inspected_on: str = INSPECTED_ON) -> dict[str, Any]:
     vals = good_values() if values is None else values
+    upload_example_photos(api, vals)
     data = {"balai_id": api.balai_id, "company_id": company_id, "equipment_id": equipment_id,
             "template_id": TEMPLATE[0], "template_version": TEMPLATE[1],
             "inspector_id": api.id, "inspected_on": inspected_on, "status": status,

@@ -11,16 +11,16 @@ import pytest
 from fastapi.testclient import TestClient
 
 from k3desk.cli import main
-from k3desk.domain.templates import templates_dir
+from k3desk.domain.evaluation import evaluate, example_values
+from k3desk.domain.templates import load_template_file, templates_dir
 from k3desk.server.app import Settings, create_app
 from tests.server.helpers import (
     PASSWORD,
     change,
     company,
     equipment,
-    good_values,
     login,
-    verdict_of,
+    upload_example_photos,
 )
 from tests.support.cli import run_cli
 
@@ -119,8 +119,9 @@ def test_user_lifecycle(populated: str, tmp_path: Path) -> None:
 
 
 def test_publish_template_and_check_verdicts_with_it(populated: str, tmp_path: Path) -> None:
-    source = (templates_dir() / "bejana_tekan.v1.yaml").read_text(encoding="utf-8")
-    custom = source.replace("id: bejana_tekan\n", "id: bejana_tekan_balai\n", 1)
+    source = (templates_dir() / "bejana_tekan.v2.yaml").read_text(encoding="utf-8")
+    custom = source.replace("id: bejana_tekan\n", "id: bejana_tekan_balai\n", 1).replace(
+        "version: 2\n", "version: 1\n", 1)
     path = tmp_path / "bejana_tekan_balai.v1.yaml"
     path.write_text(custom, encoding="utf-8")
     rc, out, err = admin(populated, "publish-template", str(path))
@@ -151,12 +152,15 @@ def test_publish_template_and_check_verdicts_with_it(populated: str, tmp_path: P
         comp, equip = company(api.balai_id), equipment(api.balai_id, "")
         equip["data"]["company_id"] = comp["id"]
         api.push(comp, equip)
-        values = good_values()
+        custom_t = load_template_file(path)
+        values = example_values(custom_t)
+        upload_example_photos(api, values)
         data = {"balai_id": api.balai_id, "company_id": comp["id"],
                 "equipment_id": equip["id"], "template_id": "bejana_tekan_balai",
                 "template_version": 1, "inspector_id": api.id, "inspected_on": "2026-03-02",
                 "status": "submitted", "values": values, "verdict": "tidak_memenuhi"}
         r = api.push_one(change("inspection", data))
         assert (r["status"], r["error"]["field"]) == ("rejected", "verdict")
-        data["verdict"] = verdict_of(values)
+        data["verdict"] = evaluate(custom_t, values).verdict
+        assert data["verdict"] == "memenuhi"
         assert api.push_one(change("inspection", data))["status"] == "applied"

@@ -112,10 +112,10 @@ def test_parallel_pushes_and_pulls_see_every_seq(db_url: str, tmp_path: Path) ->
 
         def publisher() -> None:
             """Templates (global records) published meanwhile: pulls merge two scans."""
-            source = (templates_dir() / "bejana_tekan.v1.yaml").read_text(encoding="utf-8")
+            source = (templates_dir() / "tangki_timbun.v1.yaml").read_text(encoding="utf-8")
             for i in range(TEMPLATES):
                 path = tmp_path / f"t{i}.yaml"
-                path.write_text(source.replace("id: bejana_tekan\n", f"id: bt_copy_{i}\n", 1),
+                path.write_text(source.replace("id: tangki_timbun\n", f"id: bt_copy_{i}\n", 1),
                                 encoding="utf-8")
                 with sessions() as s:
                     admin.publish_template(s, path)

@@ -129,9 +129,9 @@ def test_a_write_committed_between_the_two_scans_of_a_pull_is_not_skipped(
     _, cursor = world.inspector.pull_all()
     engine = world.client.app.state.engine  # type: ignore[attr-defined]
     sessions = world.sessions
-    source = (templates_dir() / "bejana_tekan.v1.yaml").read_text(encoding="utf-8")
+    source = (templates_dir() / "tangki_timbun.v1.yaml").read_text(encoding="utf-8")
     path = tmp_path / "copy.yaml"
-    path.write_text(source.replace("id: bejana_tekan\n", "id: bt_between\n", 1), "utf-8")
+    path.write_text(source.replace("id: tangki_timbun\n", "id: bt_between\n", 1), "utf-8")
     new_company = company(world.inspector.balai_id, "PT Di Antara")
     fired: list[bool] = []
 

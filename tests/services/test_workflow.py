@@ -42,6 +42,7 @@ from k3desk.store.models import (
     User,
 )
 from tests.support.cli import run_cli
+from tests.support.photos import attach_example_photos, example_values_with
 
 
 def _ctx(demo_dir: Path, username: str) -> AppContext:
@@ -68,6 +69,7 @@ def _filled(inspector: AppContext, object_type: str = "forklift", failing: bool 
     change = inspection_service.create_draft(
         inspector, equipment_id=_equipment(inspector, object_type),
         values=example_values(template, failing=failing), instrument_ids=_instruments(inspector))
+    attach_example_photos(inspector, change.ids[0])
     return change.ids[0]
 
 
@@ -78,11 +80,14 @@ def test_draft_is_evaluated_on_every_save(demo_dir: Path) -> None:
     inspection = inspection_service.get(inspector, change.ids[0])
     assert inspection.status == "draft" and inspection.verdict == "incomplete"
     template = default_registry().get(inspection.template_id, inspection.template_version)
+    photos = attach_example_photos(inspector, inspection.id)
     inspection_service.update_draft(inspector, inspection.id,
-                                    values=example_values(template, failing=True))
+                                    values=example_values_with(template, photos, failing=True))
     assert inspection_service.get(inspector, inspection.id).verdict == "tidak_memenuhi"
     inspection_service.update_draft(inspector, inspection.id,
                                     values=example_values(template), merge=False)
+    inspection_service.update_draft(inspector, inspection.id,
+                                    values=example_values_with(template, photos), merge=False)
     saved = inspection_service.get(inspector, inspection.id)
     assert saved.verdict == "memenuhi" and saved.findings == []
     assert saved.next_test_due is not None and saved.next_test_due > saved.inspected_on
@@ -357,3 +362,29 @@ def test_submit_refused_when_the_server_would_refuse_the_size(demo_dir: Path) ->
     with inspector.db.session() as s:
         settings_service.put(s, sync_service.INFO_KEY, {"max_push_bytes": 8 * 1024 * 1024})
     inspection_service.submit(inspector, inspection_id)
+
+
+def test_a_photo_counts_only_when_its_image_is_stored(demo_dir: Path) -> None:
+    from k3desk.reports.sample import sample_photo
+
+    inspector = _ctx(demo_dir, "inspektur")
+    template = default_registry().latest_for_object_type("forklift")
+    values = example_values(template)  # its photo id names an image stored nowhere
+    iid = inspection_service.create_draft(inspector, equipment_id=_equipment(inspector,
+                                                                             "forklift"),
+                                          values=values,
+                                          instrument_ids=_instruments(inspector)).ids[0]
+    assert inspection_service.get(inspector, iid).verdict == "incomplete"
+    with pytest.raises(ValidationError, match="Foto: wajib diisi"):
+        inspection_service.submit(inspector, iid)
+    with pytest.raises(ValidationError, match="bukan gambar"):
+        inspection_service.attach_photo(inspector, iid, "foto", b"not an image", "x.txt")
+    with pytest.raises(ValidationError, match="bukan isian foto"):
+        inspection_service.attach_photo(inspector, iid, "garpu", sample_photo(1, 64, 48), "a.jpg")
+    sha = inspection_service.attach_photo(inspector, iid, "foto", sample_photo(1, 64, 48),
+                                          "foto.jpg", caption="Pelat kapasitas")
+    saved = inspection_service.get(inspector, iid)
+    assert saved.verdict == "memenuhi" and sha in saved.values["foto"]
+    assert (inspector.db.blob_dir / sha[:2] / sha).exists()
+    inspection_service.submit(inspector, iid)
+    assert inspection_service.get(inspector, iid).status == "submitted"
