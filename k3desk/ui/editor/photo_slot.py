@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QImage,
+    QKeyEvent,
     QKeySequence,
     QPixmap,
     QShortcut,
@@ -250,9 +251,6 @@ class PhotoSlot(QFrame):
         self.error.hide()
         outer.addWidget(self.error)
         outer.addStretch(1)
-        self.paste_shortcut = QShortcut(QKeySequence.StandardKey.Paste, self)
-        self.paste_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.paste_shortcut.activated.connect(self.paste)
         self._dialog: QFileDialog | None = None
         self._update_count()
 
@@ -282,7 +280,6 @@ class PhotoSlot(QFrame):
         self.add_button.setVisible(not read_only)
         self.hint.setVisible(not read_only)
         self.setAcceptDrops(not read_only)
-        self.paste_shortcut.setEnabled(not read_only)
         for tile in self._tiles.values():
             tile.set_read_only(read_only)
 
@@ -479,6 +476,14 @@ class PhotoSlot(QFrame):
             return
         viewer = PhotoViewer(self.session, tile.info, self.window())
         viewer.show()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        # Ctrl+V on the slot or a child that does not paste itself (a caption does)
+        if event.matches(QKeySequence.StandardKey.Paste) and not self._read_only:
+            self.paste()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # drag and drop ----------------------------------------------------------------------
     def _highlight(self, on: bool) -> None:
