@@ -138,7 +138,7 @@ def _decoded(img: Any, name: str, long_side: int) -> Any:
     scale = min(1.0, long_side / max(w, h))
     if scale < 1.0:
         upright = upright.resize((max(1, round(w * scale)), max(1, round(h * scale))),
-                                 Image.Resampling.LANCZOS)
+                                 Image.Resampling.BICUBIC, reducing_gap=2.0)
     return upright
 
 
@@ -154,7 +154,7 @@ def _jpeg(img: Any, icc: bytes | None) -> bytes:
         img = img.convert("RGB")
     buf = io.BytesIO()
     extra = {"icc_profile": icc} if icc else {}
-    img.save(buf, format="JPEG", quality=JPEG_QUALITY, optimize=True, **extra)
+    img.save(buf, format="JPEG", quality=JPEG_QUALITY, **extra)
     return buf.getvalue()
 
 
@@ -223,6 +223,8 @@ def _check_slot(slot: str) -> None:
     if not isinstance(slot, str) or len(slot) > 64 or not SLOT_PATTERN.match(slot):
         raise ValidationError(f"slot foto {slot!r} tidak sah (contoh: foto, hidran[0].foto)",
                               field="slot")
+    if slot == SIGNATURE_SLOT:
+        raise ValidationError("slot signature hanya untuk tanda tangan", field="slot")
 
 
 def _check_caption(caption: str | None) -> str | None:
@@ -275,14 +277,23 @@ def attach_photos(ctx: AppContext, inspection_id: str, slot: str,
     ``slot`` is a photo field of the template and ``append_to_values``, their ids are
     appended to the inspection's value for it, so they count for the slot."""
     _check_slot(slot)
-    if slot == SIGNATURE_SLOT:
-        raise ValidationError("slot signature hanya untuk tanda tangan", field="slot")
-    caption = _check_caption(caption)
     with ctx.db.session() as s:  # refuse early, before the slow decoding
         _editable(ctx, s, inspection_id)
     prepared = [prepare_photo(src, name) for src, name in files]
+    return store_photos(ctx, inspection_id, slot, prepared, caption=caption,
+                        append_to_values=append_to_values)
+
+
+def store_photos(ctx: AppContext, inspection_id: str, slot: str, prepared: list[Prepared],
+                 *, caption: str | None = None, append_to_values: bool = False) -> list[str]:
+    """Store images ``prepare_photo`` made (the window prepares them on its render
+    worker, so the database worker is never busy decoding); returns the new ids."""
+    _check_slot(slot)
+    caption = _check_caption(caption)
     for p in prepared:
         _fits_server(ctx.db, p)
+    with ctx.db.session() as s:
+        _editable(ctx, s, inspection_id)
     shas = [store_blob(ctx.db.blob_dir, p.data) for p in prepared]  # before the rows
     with ctx.db.session() as s:
         inspection = _editable(ctx, s, inspection_id)

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 
 from k3desk.domain.errors import K3Error
 from k3desk.services import attachment_service
-from k3desk.services.attachment_service import PhotoInfo
-from k3desk.services.context import Changes
+from k3desk.services.attachment_service import PhotoInfo, Prepared
+from k3desk.services.context import AppContext, Changes
 from k3desk.ui.editor.flow_layout import FlowLayout
 from k3desk.ui.editor.images import guarded, png_bytes, scaled_image
 from k3desk.ui.errors import message_of, show_error
@@ -342,10 +342,18 @@ class PhotoSlot(QFrame):
         self._update_count()
 
     def _store(self, source: Path | bytes, name: str) -> None:
+        """Decode and shrink on the render worker, then store on the database worker (so
+        a 12-megapixel photo never holds up an autosave)."""
         self._begin()
-        self.session.run(attachment_service.add_photo, self.session.context(),
-                         self.inspection_id, self.path, source, name,
-                         success=guarded(self, self._added), failure=guarded(self, self._refused))
+        ctx = self.session.context()
+        self.session.ops.run(attachment_service.prepare_photo, source, name, pool="render",
+                             success=guarded(self, lambda prepared: self._save(ctx, prepared)),
+                             failure=guarded(self, self._refused))
+
+    def _save(self, ctx: AppContext, prepared: Prepared) -> None:
+        self.session.run(attachment_service.store_photos, ctx, self.inspection_id, self.path,
+                         [prepared], success=guarded(self, lambda ids: self._added(ids[0])),
+                         failure=guarded(self, self._refused))
 
     def _added(self, attachment_id: str) -> None:
         self._pending -= 1
