@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PIL import Image
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from k3desk.services import attachment_service
@@ -72,3 +73,17 @@ def test_read_only_pad_takes_no_ink(qtbot: QtBot, ui_session: Callable[..., UiSe
     pad.set_read_only(True)
     _sign(qtbot, pad)
     assert pad.canvas.strokes == [] and not pad.clear_button.isVisible()
+
+def test_a_finger_signs_too(qtbot: QtBot, ui_session: Callable[..., UiSession]) -> None:
+    session = ui_session()
+    pad = _pad(qtbot, session, draft_of(session))
+    device = QTest.createTouchDevice()
+    seq = QTest.touchEvent(pad.canvas, device)
+    seq.press(0, QPoint(60, 80), pad.canvas).commit()
+    for x in range(60, 200, 20):
+        QTest.touchEvent(pad.canvas, device).move(0, QPoint(x, 90), pad.canvas).commit()
+    QTest.touchEvent(pad.canvas, device).release(0, QPoint(200, 90), pad.canvas).commit()
+    assert len(pad.canvas.strokes) == 1 and len(pad.canvas.strokes[0]) >= 5
+    with qtbot.waitSignal(pad.changed, timeout=10000):
+        pass
+    assert attachment_service.signature(session.db, pad.inspection_id) is not None
