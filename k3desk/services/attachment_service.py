@@ -243,13 +243,21 @@ def _attachment(ctx: AppContext, s: Session, attachment_id: str) -> Attachment:
     return att
 
 
-def _drop_if_unreferenced(db: Database, s: Session, sha256: str) -> None:
-    """Delete a blob no live attachment names (call after the change is flushed)."""
-    s.flush()
-    live = s.scalar(select(func.count()).select_from(Attachment).where(
-        Attachment.sha256 == sha256, Attachment.deleted.is_(False)))
-    if not live:
-        blob_path(db.blob_dir, sha256).unlink(missing_ok=True)
+def _drop_if_unreferenced(db: Database, sha256: str) -> None:
+    """Delete a blob no live attachment names; called after the change committed (a
+    failed commit must never leave a live row without its blob), under the write lock."""
+    with db.session() as s:
+        live = s.scalar(select(func.count()).select_from(Attachment).where(
+            Attachment.sha256 == sha256, Attachment.deleted.is_(False)))
+        if not live:
+            blob_path(db.blob_dir, sha256).unlink(missing_ok=True)
+
+
+def _ensure_blobs(db: Database, blobs: list[bytes]) -> None:
+    """After a commit: write again a blob another process dropped in between (it saw no
+    row naming the same bytes yet); content-addressed, so this is a no-op normally."""
+    for data in blobs:
+        store_blob(db.blob_dir, data)
 
 
 # -- photos ----------------------------------------------------------------------------
@@ -306,6 +314,7 @@ def store_photos(ctx: AppContext, inspection_id: str, slot: str, prepared: list[
             _append_ids(inspection, slot, ids)
             inspection.modified_by = ctx.actor.id
             inspection_service.evaluate_inspection(inspection)
+    _ensure_blobs(ctx.db, [p.data for p in prepared])
     return ids
 
 
@@ -370,8 +379,9 @@ def remove_photo(ctx: AppContext, attachment_id: str) -> Changes:
             inspection.values = scrubbed
             inspection.modified_by = ctx.actor.id
             inspection_service.evaluate_inspection(inspection)
-        _drop_if_unreferenced(ctx.db, s, att.sha256)
-        return Changes("attachment", (att.id,))
+        sha = att.sha256
+    _drop_if_unreferenced(ctx.db, sha)
+    return Changes("attachment", (attachment_id,))
 
 
 def set_caption(ctx: AppContext, attachment_id: str, caption: str | None) -> PhotoInfo:
@@ -414,9 +424,11 @@ def rotate(ctx: AppContext, attachment_id: str, quarter_turns: int) -> PhotoInfo
         att = _attachment(ctx, s, attachment_id)
         old_sha = att.sha256
         att.sha256, att.size, att.modified_by = sha, len(data), ctx.actor.id
-        if old_sha != sha:
-            _drop_if_unreferenced(ctx.db, s, old_sha)
-        return _info(ctx.db, att)
+        info = _info(ctx.db, att)
+    _ensure_blobs(ctx.db, [data])
+    if old_sha != sha:
+        _drop_if_unreferenced(ctx.db, old_sha)
+    return info
 
 
 def _info(db: Database, att: Attachment) -> PhotoInfo:
@@ -461,6 +473,7 @@ def set_signature(ctx: AppContext, inspection_id: str, png_bytes: bytes) -> Phot
     with ctx.db.session() as s:
         inspection = _editable(ctx, s, inspection_id)
         att = _signature_row(s, inspection_id)
+        old = None
         if att is None:
             att = _new_row(ctx, inspection, SIGNATURE_SLOT, prepared, sha, None)
             s.add(att)
@@ -468,18 +481,23 @@ def set_signature(ctx: AppContext, inspection_id: str, png_bytes: bytes) -> Phot
         elif att.sha256 != sha:
             old = att.sha256
             att.sha256, att.size, att.modified_by = sha, len(prepared.data), ctx.actor.id
-            _drop_if_unreferenced(ctx.db, s, old)
-        return _info(ctx.db, att)
+        info = _info(ctx.db, att)
+    _ensure_blobs(ctx.db, [prepared.data])
+    if old is not None:
+        _drop_if_unreferenced(ctx.db, old)
+    return info
 
 
 def clear_signature(ctx: AppContext, inspection_id: str) -> None:
     with ctx.db.session() as s:
         _editable(ctx, s, inspection_id)
         att = _signature_row(s, inspection_id)
-        if att is not None:
-            att.deleted = True
-            att.modified_by = ctx.actor.id
-            _drop_if_unreferenced(ctx.db, s, att.sha256)
+        if att is None:
+            return
+        att.deleted = True
+        att.modified_by = ctx.actor.id
+        sha = att.sha256
+    _drop_if_unreferenced(ctx.db, sha)
 
 
 def signature(db: Database, inspection_id: str) -> PhotoInfo | None:
