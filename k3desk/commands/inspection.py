@@ -1,4 +1,4 @@
-"""``k3desk inspection create|set|submit|correct``: the inspector's side without a screen."""
+"""``k3desk inspection create|set|submit|correct|attach``: the inspector's side without a screen."""
 
 from __future__ import annotations
 
@@ -37,7 +37,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     co = actions.add_parser("correct", help="new draft correcting a revoked certificate")
     co.add_argument("number", help="the revoked certificate's number")
     co.set_defaults(func=run_correct)
-    for parser in (c, s, sb, co):
+    at = actions.add_parser("attach", help="lampirkan foto ke draf; mencetak id lampirannya")
+    at.add_argument("id")
+    at.add_argument("--slot", required=True,
+                    help="isian foto templat (mis. foto atau hidran[0].foto)")
+    at.add_argument("--caption", help="keterangan untuk setiap foto")
+    at.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    at.set_defaults(func=run_attach)
+    for parser in (c, s, sb, co, at):
         add_data_dir(parser)
 
 
@@ -102,4 +109,22 @@ def run_correct(args: argparse.Namespace) -> int:
     with open_db(args) as db:
         change = review_service.start_correction(auth_service.require_context(db), args.number)
         print(change.ids[0])
+    return 0
+
+
+def run_attach(args: argparse.Namespace) -> int:
+    import sys
+
+    from k3desk.services import attachment_service, auth_service, inspection_service
+
+    with open_db(args) as db:
+        ctx = auth_service.require_context(db)
+        ids = attachment_service.attach_photos(
+            ctx, args.id, args.slot, [(f, f.name) for f in args.files], caption=args.caption)
+        if not attachment_service.photo_field(inspection_service.get(ctx, args.id), args.slot):
+            print(f"Catatan: {args.slot} bukan isian foto templat pemeriksaan ini; foto "
+                  "disimpan sebagai lampiran tanpa dihitung untuk isian mana pun.",
+                  file=sys.stderr)
+        for attachment_id in ids:
+            print(attachment_id)
     return 0

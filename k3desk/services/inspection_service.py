@@ -196,24 +196,17 @@ def update_draft(ctx: AppContext, inspection_id: str, *, values: dict[str, Any] 
 
 def attach_photo(ctx: AppContext, inspection_id: str, slot: str, data: bytes,
                  filename: str, caption: str = "") -> str:
-    """Store a photo for the photo field ``slot`` of a draft; the attachment's sha256."""
-    from k3desk.services.photo_service import add_photo
+    """Store a photo for the photo field ``slot`` of a draft and count it there (through
+    ``attachment_service``: decoded, upright, shrunk); returns the attachment's id."""
+    from k3desk.services import attachment_service
 
     with ctx.db.session() as s:
         inspection = own_inspection(ctx, s, inspection_id)
-        error = transition_error(inspection.status, inspection.status, ctx.actor.role)
-        if error:
-            raise PermissionDenied(error)
-        template = _template(inspection.template_id, inspection.template_version)
-        spec = template.fields.get(slot)
-        if spec is None or spec.kind != "photo":
-            raise ValidationError(f"{slot!r} bukan isian foto templat {template.id}",
+        if not attachment_service.photo_field(inspection, slot):
+            raise ValidationError(f"{slot!r} bukan isian foto templat {inspection.template_id}",
                                   field=slot)
-        sha = add_photo(s, ctx.db.blob_dir, inspection, slot, data, filename, caption)
-        inspection.modified_by = ctx.actor.id
-        s.flush()
-        evaluate_inspection(inspection, s)
-        return sha
+    return attachment_service.attach_photos(ctx, inspection_id, slot, [(data, filename)],
+                                            caption=caption or None)[0]
 
 
 def submission_problems(s: Session, inspection: Inspection,

@@ -33,6 +33,7 @@ from k3desk.services.context import AppContext
 from k3desk.store import audit
 from k3desk.store.db import open_database
 from k3desk.store.models import (
+    Attachment,
     Certificate,
     Equipment,
     Inspection,
@@ -381,10 +382,12 @@ def test_a_photo_counts_only_when_its_image_is_stored(demo_dir: Path) -> None:
         inspection_service.attach_photo(inspector, iid, "foto", b"not an image", "x.txt")
     with pytest.raises(ValidationError, match="bukan isian foto"):
         inspection_service.attach_photo(inspector, iid, "garpu", sample_photo(1, 64, 48), "a.jpg")
-    sha = inspection_service.attach_photo(inspector, iid, "foto", sample_photo(1, 64, 48),
-                                          "foto.jpg", caption="Pelat kapasitas")
+    photo_id = inspection_service.attach_photo(inspector, iid, "foto", sample_photo(1, 64, 48),
+                                               "foto.jpg", caption="Pelat kapasitas")
     saved = inspection_service.get(inspector, iid)
-    assert saved.verdict == "memenuhi" and sha in saved.values["foto"]
+    assert saved.verdict == "memenuhi" and photo_id in saved.values["foto"]
+    with inspector.db.session() as s:
+        sha = s.get(Attachment, photo_id).sha256
     assert (inspector.db.blob_dir / sha[:2] / sha).exists()
     inspection_service.submit(inspector, iid)
     assert inspection_service.get(inspector, iid).status == "submitted"

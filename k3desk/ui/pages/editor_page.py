@@ -36,7 +36,6 @@ from k3desk.domain.evaluation import evaluate
 from k3desk.domain.templates import Template, default_registry
 from k3desk.domain.values import compute, normalize_values
 from k3desk.services import editor_service, inspection_service
-from k3desk.ui.editor import widgets_of_media
 from k3desk.ui.editor.autosave import INSTRUMENTS, NOTES, Autosaver
 from k3desk.ui.editor.commands import (
     SetNote,
@@ -50,6 +49,8 @@ from k3desk.ui.editor.commands import (
 )
 from k3desk.ui.editor.field_widgets import ChecklistField, ComputedField
 from k3desk.ui.editor.form_builder import Form, build_form
+from k3desk.ui.editor.instrument_picker import InstrumentPicker
+from k3desk.ui.editor.photo_slot import PhotoSlot
 from k3desk.ui.editor.problems import (
     ValueProblem,
     evaluation_problems,
@@ -57,6 +58,7 @@ from k3desk.ui.editor.problems import (
     top_field,
 )
 from k3desk.ui.editor.rules_panel import PATH_ROLE, RulesPanel
+from k3desk.ui.editor.signature_pad import SignaturePad
 from k3desk.ui.editor.submit_dialog import SubmitRefusedDialog
 from k3desk.ui.errors import show_error
 from k3desk.ui.pages.base import Page
@@ -254,12 +256,12 @@ class EditorPage(Page):
 
     def _photo_slot(self, path: str, spec: Any) -> QWidget:
         assert self.data is not None
-        slot: QWidget = widgets_of_media.PhotoSlot(self.session, self.data.id, path, spec)
+        slot: QWidget = PhotoSlot(self.session, self.data.id, path, spec)
         return slot
 
     def _add_extra_sections(self, data: editor_service.EditorData) -> None:
         assert self.form is not None
-        self.instrument_picker = widgets_of_media.InstrumentPicker(self.session)
+        self.instrument_picker = InstrumentPicker(self.session)
         self.instrument_picker.set_value(data.instrument_ids, data.inspected_on)
         self.instrument_picker.set_read_only(self.read_only)
         self.instrument_picker.changed.connect(lambda: self._mark(INSTRUMENTS))
@@ -291,7 +293,7 @@ class EditorPage(Page):
                        notes_label, self.notes_edit):
             column.addWidget(widget)
         self.form.add_section_frame("_findings", self.tr("Temuan dan rekomendasi"), box)
-        self.signature_pad = widgets_of_media.SignaturePad(self.session, data.id)
+        self.signature_pad = SignaturePad(self.session, data.id)
         self.signature_pad.set_read_only(self.read_only)
         self.form.add_section_frame("_signature", self.tr("Tanda tangan pemeriksa"),
                                     self.signature_pad)
