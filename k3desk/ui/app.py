@@ -14,30 +14,51 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from k3desk.domain.errors import K3Error
 from k3desk.ui.main_window import NAV, MainWindow, placeholder
+from k3desk.ui.pages.base import Page
 from k3desk.ui.session import UiSession
 
 
+def _editor_page(session: UiSession) -> Page:
+    """The editor (k3desk/ui/pages/editor_page.py) when it is there, else a read-only
+    stand-in with the same ``open_inspection(inspection_id)``."""
+    try:
+        from k3desk.ui.pages.editor_page import EditorPage
+    except ImportError:
+        from k3desk.ui.pages.inspection_view_page import InspectionViewPage
+
+        return InspectionViewPage(session)
+    page: Page = EditorPage(session)
+    return page
+
+
 def build_main_window(data_dir: Path, lang: str | None = None) -> MainWindow:
-    """Open the data folder and build the window (a ``QApplication`` must exist)."""
+    """Open the data folder and build the window (a ``QApplication`` must exist).
+
+    The window opens on the welcome page (no users in the folder), the login page
+    (nobody logged in) or the workspace (someone still logged in)."""
     from k3desk.services import auth_service
     from k3desk.store.db import open_database
     from k3desk.ui.i18n import set_language
-    from k3desk.ui.pages.browse_page import BrowsePage
+    from k3desk.ui.pages.inspections_page import InspectionsPage
+    from k3desk.ui.pages.registry_page import RegistryPage
 
     set_language(lang)
     db = open_database(Path(data_dir))
     session = UiSession(db)
     window = MainWindow(session)
+    window.install_start_pages()
     for key, _object_name, _supervisor in NAV:
         if key == "inspections":
-            window.set_page(key, BrowsePage(session, "inspections"))
+            window.set_page(key, InspectionsPage(session))
         elif key == "registry":
-            window.set_page(key, BrowsePage(session, "registry"))
+            window.set_page(key, RegistryPage(session))
         else:
             window.set_page(key, placeholder(session, key, window))
+    window.set_page("editor", _editor_page(session))
     actor = auth_service.current_actor(db)
     if actor is not None:
         session.set_actor(actor)
+    window.show_start()
     return window
 
 
@@ -50,9 +71,9 @@ def run_app(data_dir: Path, *, with_demo: bool = False, lang: str | None = None)
     app.setApplicationName("k3desk")
     try:
         if with_demo:
-            from k3desk.services.demo_service import create_demo, demo_exists
+            from k3desk.services.demo_service import create_demo, has_users
 
-            if not demo_exists(data_dir):
+            if not has_users(data_dir):  # a fresh folder only: never a real one
                 create_demo(data_dir)
         setup_logging(data_dir)
         window = build_main_window(data_dir, lang)
@@ -63,5 +84,8 @@ def run_app(data_dir: Path, *, with_demo: bool = False, lang: str | None = None)
     install_excepthook()
     window.show()
     code = int(app.exec())
+    while window.successor is not None:  # a demo folder set aside for a real one
+        window = window.successor
     window.session.close()
+    window.session.db.dispose()
     return code
