@@ -5,7 +5,7 @@ The list is lazy (Anki's browser): one query returns the ids of every match in t
 chosen order (cheap: one short string per row); the window asks for the cells of the
 few rows on screen with ``rows_by_id``. Search matches what a row *shows*: the object
 type's name and the status label (in both languages) are turned into the codes they
-stand for before the query, next to company, serial number, place and certificate number.
+stand for before the query, next to company, serial number and certificate number.
 """
 
 from __future__ import annotations
@@ -75,15 +75,21 @@ def _object_type_name() -> Any:
 
 
 def _filtered(stmt: Any, balai_id: str | None, q: ListQuery) -> Any:
-    stmt = (stmt.join(Company, Company.id == Inspection.company_id, isouter=True)
-            .join(Equipment, Equipment.id == Inspection.equipment_id, isouter=True)
-            .where(Inspection.deleted.is_(False)))
+    text = (q.text or "").strip()
+    # Join only what a filter, the search or the sort needs (the plain list uses the
+    # (inspected_on, id) index alone).
+    if q.sort == "company_name":
+        stmt = stmt.join(Company, Company.id == Inspection.company_id, isouter=True)
+    if q.sort in ("object_type", "serial_number"):
+        stmt = stmt.join(Equipment, Equipment.id == Inspection.equipment_id, isouter=True)
+    stmt = stmt.where(Inspection.deleted.is_(False))
     if balai_id:
         stmt = stmt.where(Inspection.balai_id == balai_id)
     if q.status:
         stmt = stmt.where(Inspection.status == q.status)
     if q.object_type:
-        stmt = stmt.where(Equipment.object_type == q.object_type)
+        stmt = stmt.where(Inspection.equipment_id.in_(
+            select(Equipment.id).where(Equipment.object_type == q.object_type)))
     if q.company_id:
         stmt = stmt.where(Inspection.company_id == q.company_id)
     if q.inspector_id:
@@ -92,20 +98,20 @@ def _filtered(stmt: Any, balai_id: str | None, q: ListQuery) -> Any:
         stmt = stmt.where(Inspection.inspected_on >= q.date_from)
     if q.date_to:
         stmt = stmt.where(Inspection.inspected_on <= q.date_to)
-    text = (q.text or "").strip()
     if text:
         escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         pattern = f"%{escaped}%"
         types, statuses, verdicts = _codes_matching(text)
-        cert = aliased(Certificate)
-        cert_match = (select(cert.id).where(cert.inspection_id == Inspection.id,
-                                            cert.number.ilike(pattern, escape="\\"))
-                      .exists())
-        terms = [Company.name.ilike(pattern, escape="\\"),
-                 Equipment.serial_number.ilike(pattern, escape="\\"),
-                 Inspection.place.ilike(pattern, escape="\\"), cert_match]
+        # Each shown text is matched once in its own small table (IN subqueries), not
+        # row by row: the scan of the inspections stays one pass.
+        equipment = Equipment.serial_number.ilike(pattern, escape="\\")
         if types:
-            terms.append(Equipment.object_type.in_(types))
+            equipment = or_(equipment, Equipment.object_type.in_(types))
+        terms = [Inspection.company_id.in_(select(Company.id).where(
+                     Company.name.ilike(pattern, escape="\\"))),
+                 Inspection.equipment_id.in_(select(Equipment.id).where(equipment)),
+                 Inspection.id.in_(select(Certificate.inspection_id).where(
+                     Certificate.number.ilike(pattern, escape="\\")))]
         if statuses:
             terms.append(Inspection.status.in_(statuses))
         if verdicts:
@@ -125,15 +131,16 @@ def _order(q: ListQuery) -> list[Any]:
         .scalar_subquery(),
     }[key]
     first = column.desc() if q.descending else column.asc()
-    then = Inspection.inspected_on.desc() if key != "inspected_on" else Inspection.id
-    return [first, then, Inspection.id]
+    if key == "inspected_on":  # one direction, so ix_inspection_list serves it alone
+        return [first, Inspection.id.desc() if q.descending else Inspection.id.asc()]
+    return [first, Inspection.inspected_on.desc(), Inspection.id.desc()]
 
 
 def inspection_ids(db: Database, balai_id: str | None, q: ListQuery) -> list[str]:
     """The ids of every matching inspection, in the list's order."""
     stmt = _filtered(select(Inspection.id), balai_id, q).order_by(*_order(q))
     with db.session() as s:
-        return list(s.scalars(stmt))
+        return list(s.connection().execute(stmt).scalars())  # (Core: no ORM per row)
 
 
 def count(db: Database, balai_id: str | None, q: ListQuery) -> int:

@@ -162,3 +162,21 @@ def test_open_retest_and_delete_a_draft(qtbot: QtBot, inspector_window: MainWind
     _settle(qtbot, page)
     qtbot.waitUntil(lambda: page.model.item(0) is not None)
     assert not page.context_menu(0).actions()[2].isEnabled()  # only drafts are deleted
+
+
+def test_the_list_index_serves_the_date_order(demo_dir: Path) -> None:
+    """Migration 0003: the plain list is read from a covering index, in order."""
+    db = open_database(demo_dir)
+    try:
+        from sqlalchemy import select
+
+        stmt = ils._filtered(select(ils.Inspection.id), None, ListQuery()).order_by(
+            *ils._order(ListQuery()))
+        sql = str(stmt.compile(db.engine, compile_kwargs={"literal_binds": True}))
+        with db.engine.connect() as conn:
+            plan = " ".join(str(r) for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+        assert "COVERING INDEX ix_inspection_list" in plan and "TEMP B-TREE" not in plan
+        assert ils.count(db, None, ListQuery(text="Sinar Baja")) == len(
+            ils.inspection_ids(db, None, ListQuery(text="Sinar Baja"))) > 0
+    finally:
+        db.dispose()
