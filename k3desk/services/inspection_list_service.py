@@ -104,7 +104,7 @@ def _filtered(stmt: Any, balai_id: str | None, q: ListQuery) -> Any:
         types, statuses, verdicts = _codes_matching(text)
         # Each shown text is matched once in its own small table (IN subqueries), not
         # row by row: the scan of the inspections stays one pass.
-        equipment = Equipment.serial_number.ilike(pattern, escape="\\")
+        equipment: Any = Equipment.serial_number.ilike(pattern, escape="\\")
         if types:
             equipment = or_(equipment, Equipment.object_type.in_(types))
         terms = [Inspection.company_id.in_(select(Company.id).where(
