@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
             return
         button = self.nav_buttons.get(key)
         if button is not None:
-            if not button.isVisible() and self.top.currentWidget() is self.workspace:
+            if button.isHidden():
                 return  # e.g. review for an inspector
             button.setChecked(True)
         self.page_stack.setCurrentWidget(page)
