@@ -103,6 +103,8 @@ class MainWindow(QMainWindow):
                      QKeySequence.StandardKey.Save)
         self._action("action_submit", self.tr("Ajukan ke penyelia…"), route("submit"),
                      "Ctrl+Return")
+        self.actions_by_name["action_submit"].setShortcuts(
+            [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])  # both Enter keys
         self._action("action_find", self.tr("Cari"), route("focus_search"),
                      QKeySequence.StandardKey.Find)
         self._action("action_undo", self.tr("Urungkan"), route("undo"))
@@ -274,6 +276,7 @@ class MainWindow(QMainWindow):
 
     def update_actions(self) -> None:
         in_workspace = self.top.currentWidget() is self.workspace
+        self.toolbar.setVisible(in_workspace)
         page = self.current_page()
         for method, name in PAGE_ACTIONS.items():
             if method == "new_inspection":

@@ -125,7 +125,7 @@ class InspectionsPage(Page):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((92, 100, 120, 190, 130, 230, 230)):
+        for column, width in enumerate((88, 92, 116, 172, 120, 214, 196)):
             self.view.setColumnWidth(column, width)
         self.view.setSortingEnabled(True)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)

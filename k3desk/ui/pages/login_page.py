@@ -67,8 +67,10 @@ class LoginPage(QWidget):
         card.setMaximumWidth(560)
         box = QVBoxLayout(card)
         box.addWidget(self.balai)
-        box.addWidget(QLabel(self.tr("Masuk untuk mulai bekerja. Tanpa sambungan pun bisa, "
-                                     "setelah sekali login daring di laptop ini.")))
+        intro = QLabel(self.tr("Masuk untuk mulai bekerja. Tanpa sambungan pun bisa, "
+                               "setelah sekali login daring di laptop ini."))
+        intro.setWordWrap(True)
+        box.addWidget(intro)
         box.addLayout(form)
         box.addWidget(self.submit)
         box.addWidget(self.message)

@@ -29,7 +29,8 @@ from k3desk.ui.session import UiSession
 
 
 class RecordsTab(QWidget):
-    def __init__(self, page: RegistryPage, kind: str, columns: list[tuple[str, str]]) -> None:
+    def __init__(self, page: RegistryPage, kind: str, columns: list[tuple[str, str]],
+                 widths: tuple[int, ...] = ()) -> None:
         super().__init__()
         self.page, self.kind, self.session = page, kind, page.session
         self.setObjectName(f"registry_{kind}")
@@ -52,6 +53,8 @@ class RecordsTab(QWidget):
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(28)
+        self.view.setWordWrap(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.doubleClicked.connect(lambda _i: self.edit())
@@ -70,11 +73,13 @@ class RecordsTab(QWidget):
             split = QSplitter()
             split.addWidget(self.view)
             split.addWidget(self.detail)
-            split.setSizes([700, 360])
+            split.setSizes([820, 340])
             self.layout_.addWidget(split, 1)
             self.view.selectionModel().currentRowChanged.connect(self._show_detail)
         else:
             self.layout_.addWidget(self.view, 1)
+        for column, width in enumerate(widths):
+            self.view.setColumnWidth(column, width)
         self.layout_.addWidget(self.count)
         self.new_button.clicked.connect(self.create_record)
         self.edit_button.clicked.connect(self.edit)
@@ -154,7 +159,7 @@ class RecordsTab(QWidget):
             lines.append(text)
         else:
             lines.append(self.tr("Belum ada sertifikat."))
-        lines.append("</p><h4>" + self.tr("Riwayat pemeriksaan") + "</h4><table>")
+        lines.append("</p><h4>" + self.tr("Riwayat pemeriksaan") + "</h4><table cellpadding=3>")
         for h in summary["history"]:
             lines.append(f"<tr><td>{h['inspected_on']}</td><td>{status_label(h['status'])}"
                          f"</td><td>{verdict_label(h['verdict'])}</td></tr>")
@@ -171,16 +176,18 @@ class RegistryPage(Page):
         self.tabs.setObjectName("registry_tabs")
         self.companies = RecordsTab(self, "company", [
             ("name", self.tr("Nama")), ("city", self.tr("Kota")),
-            ("contact_person", self.tr("Narahubung")), ("address", self.tr("Alamat"))])
+            ("contact_person", self.tr("Narahubung")), ("address", self.tr("Alamat"))],
+            (300, 160, 180))
         self.equipment = RecordsTab(self, "equipment", [
             ("object_type_name", self.tr("Jenis objek")),
             ("serial_number", self.tr("Nomor seri")), ("company_name", self.tr("Perusahaan")),
             ("manufacturer", self.tr("Pabrikan")), ("capacity", self.tr("Kapasitas")),
-            ("location", self.tr("Lokasi"))])
+            ("location", self.tr("Lokasi"))], (210, 120, 220, 100, 90))
         self.instruments = RecordsTab(self, "instrument", [
             ("name", self.tr("Nama alat")), ("serial_number", self.tr("Nomor seri")),
             ("kind", self.tr("Jenis alat")),
-            ("calibration_valid_until", self.tr("Kalibrasi berlaku sampai"))])
+            ("calibration_valid_until", self.tr("Kalibrasi berlaku sampai"))],
+            (340, 160, 220))
         self.tabs.addTab(self.companies, self.tr("Perusahaan"))
         self.tabs.addTab(self.equipment, self.tr("Peralatan"))
         self.tabs.addTab(self.instruments, self.tr("Alat ukur"))
