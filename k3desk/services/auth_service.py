@@ -60,6 +60,16 @@ def current_actor(db: Database) -> Actor | None:
         return Actor.of(user) if user is not None and user.active else None
 
 
+def logout(db: Database) -> None:
+    """Nobody acts on this laptop until the next login (the data stays as it is)."""
+    from k3desk.store.models import SyncState
+
+    with db.session(remote=True) as s:
+        row = s.get(SyncState, ACTOR_KEY)
+        if row is not None:
+            s.delete(row)
+
+
 def require_context(db: Database) -> AppContext:
     actor = current_actor(db)
     if actor is None:

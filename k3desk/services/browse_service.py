@@ -98,3 +98,47 @@ def inspection_detail(db: Database, inspection_id: str) -> dict[str, Any]:
                 "inspector": inspector.full_name if inspector else "",
                 "certificate": cert.number if cert else None,
                 "certificate_revoked": bool(cert and cert.revoked)}
+
+
+def instrument_rows(db: Database, text: str | None = None) -> list[dict[str, Any]]:
+    """Measuring instruments with their calibration due date (``expired`` when past)."""
+    from datetime import date
+
+    with db.session() as s:
+        rows = []
+        needle = (text or "").casefold()
+        for i in records_service.list_instruments(s, None):
+            data = {"id": i.id, **i.to_data()}
+            if needle and not any(needle in str(data.get(k) or "").casefold()
+                                  for k in ("name", "serial_number", "kind",
+                                            "calibration_certificate")):
+                continue
+            data["expired"] = i.calibration_valid_until < date.today()
+            rows.append(data)
+        return rows
+
+
+def demo_users() -> list[tuple[str, str, str, str]]:
+    """(username, password, full name, role) of the demo data's users."""
+    from k3desk.services.demo_service import DEMO_USERS
+
+    return [(u, p, name, role) for u, p, name, _nip, role in DEMO_USERS]
+
+
+@dataclass(frozen=True)
+class StartState:
+    """What the window opens on: welcome (no users), login, or the workspace."""
+
+    has_users: bool
+    is_demo: bool
+    balai_name: str | None
+
+
+def start_state(db: Database) -> StartState:
+    from k3desk.services.demo_service import is_demo
+
+    with db.session() as s:
+        users = bool(s.scalar(select(func.count()).select_from(User)))
+        balai = s.scalars(select(Balai).limit(1)).first()
+        name = balai.name if balai else None
+    return StartState(users, is_demo(db), name)

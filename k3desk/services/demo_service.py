@@ -18,9 +18,10 @@ from sqlalchemy import func, select
 from k3desk.domain.errors import K3Error
 from k3desk.domain.object_types import OBJECT_TYPES
 from k3desk.domain.workflow import Role
-from k3desk.services import auth_service, inspection_service, records_service
+from k3desk.services import auth_service, inspection_service, records_service, settings_service
 from k3desk.services.context import Actor, AppContext
 from k3desk.services.demo_data import COMPANIES, CONTACTS, LOCATIONS, MAKERS
+from k3desk.store import settings
 from k3desk.store.db import Database, open_database
 from k3desk.store.models import (
     Balai,
@@ -33,6 +34,12 @@ from k3desk.store.models import (
 )
 
 SEED = 20261129
+DEMO_KEY = settings.DEMO_DATA
+REAL_FOLDER_HINT = ("folder data ini berisi data demo dan tidak pernah dihubungkan ke server "
+                    "sungguhan; mulai folder data baru untuk server: di jendela pilih "
+                    "\"Hubungkan ke server\" (data demo disimpan di samping, di folder "
+                    "...-demo), atau di baris perintah `k3desk login --data-dir FOLDER_BARU "
+                    "--server URL --username U --password-stdin`")
 
 DEMO_USERS = [
     # username, password, full name, NIP, role
@@ -84,6 +91,7 @@ def create_demo(data_dir: Path, today: date | None = None) -> DemoSummary:
                 raise K3Error(f"folder data {data_dir} sudah berisi data; demo hanya mengisi "
                               "folder yang kosong")
         with db.session(remote=True) as s:
+            settings_service.put(s, DEMO_KEY, True)
             balai = _balai()
             s.add(balai)
             s.flush()
@@ -238,3 +246,43 @@ def demo_exists(data_dir: Path) -> bool:
     finally:
         db.dispose()
 
+
+
+def is_demo(db: Database) -> bool:
+    """True for a folder holding demo data: marked by create_demo, or (older demo folders)
+    holding a Balai this laptop made itself (a real Balai always comes from a server)."""
+    with db.session(remote=True) as s:
+        if settings_service.get(s, DEMO_KEY):
+            return True
+        return s.scalars(select(Balai.id).where(Balai.seq.is_(None)).limit(1)).first() \
+            is not None
+
+
+def refuse_if_demo(db: Database) -> None:
+    """A demo folder is never connected to a real server (its records would be refused)."""
+    if is_demo(db):
+        raise K3Error(REAL_FOLDER_HINT)
+
+
+def has_users(data_dir: Path) -> bool:
+    db = open_database(data_dir)
+    try:
+        with db.session() as s:
+            return bool(s.scalar(select(func.count()).select_from(User)))
+    finally:
+        db.dispose()
+
+
+def set_demo_aside(data_dir: Path) -> Path:
+    """Move a (closed) demo data folder to ``<name>-demo`` beside it and leave an empty
+    folder at ``data_dir``: the next start, the window and the CLI all open the real
+    folder at the usual place, and the demo stays readable with ``--data-dir``."""
+    data_dir = Path(data_dir)
+    target = data_dir.with_name(data_dir.name + "-demo")
+    n = 2
+    while target.exists():
+        target = data_dir.with_name(f"{data_dir.name}-demo-{n}")
+        n += 1
+    data_dir.rename(target)
+    data_dir.mkdir(parents=True)
+    return target

@@ -93,6 +93,10 @@ def login(db: Database, username: str, password: str, server: str | None = None,
           timeout: float | None = None) -> tuple[Actor, bool]:
     """Log in: online when a server is known and answers, else offline against the hash
     the last online login left. Returns the actor and whether the login was online."""
+    from k3desk.services.demo_service import refuse_if_demo
+
+    if server or server_url(db):
+        refuse_if_demo(db)  # before the address is remembered
     url = server_url(db, server)
     if url:
         client = SyncClient(url, timeout=timeout) if timeout else SyncClient(url)
@@ -129,6 +133,9 @@ def has_token(db: Database, server: str | None = None) -> bool:
 def make_engine(db: Database, server: str | None = None, *, progress: Progress | None = None,
                 timeout: float | None = None, retries: int = 3,
                 should_stop: Callable[[], bool] | None = None) -> SyncEngine:
+    from k3desk.services.demo_service import refuse_if_demo
+
+    refuse_if_demo(db)
     url = server_url(db, server)
     if not url:
         raise NoServer("alamat server belum diatur: pakai --server URL")

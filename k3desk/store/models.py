@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Boolean, Date, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from k3desk.domain.vocabulary import OutboxState, Verdict
@@ -175,6 +175,8 @@ class Equipment(SyncedRecord):
 
 class Inspection(SyncedRecord):
     __tablename__ = "inspection"
+    # The window's list in date order, covering (migration 0003).
+    __table_args__ = (Index("ix_inspection_list", "deleted", "inspected_on", "id"),)
     sync_type = "inspection"
     wire_fields = ("balai_id", "company_id", "equipment_id", "template_id", "template_version",
                    "inspector_id", "inspected_on", "status", "values", "kind", "verdict",

@@ -43,15 +43,18 @@ AUDIT_HEAD: Setting[dict[str, Any] | None] = Setting("audit_head", (dict,), None
 EDITOR_OPEN: Setting[dict[str, Any] | None] = Setting("editor.open", (dict,), None)
 #: The interface language of this data folder ("id" or "en"): the window and the CLI.
 LANGUAGE: Setting[str | None] = Setting("language", (str,), None)
+#: Set by ``k3desk demo``: this folder holds demo data and never talks to a real server.
+DEMO_DATA: Setting[bool] = Setting("demo_data", (bool,), False)
 
 ALL_SETTINGS = (DEVICE_ID, ACTOR_ID, SERVER_URL, SYNC_CURSOR, SERVER_INFO, LAST_SYNC_AT,
-                AUDIT_HEAD, EDITOR_OPEN, LANGUAGE)
+                AUDIT_HEAD, EDITOR_OPEN, LANGUAGE, DEMO_DATA)
 
 
 def get(session: Session, setting: Setting[T]) -> T:
     row = session.get(SyncState, setting.key)
     value = None if row is None else row.value
-    if isinstance(value, bool) or not isinstance(value, setting.types):
+    if (isinstance(value, bool) and bool not in setting.types) \
+            or not isinstance(value, setting.types):
         return copy.deepcopy(setting.default)
     return cast(T, value)
 

@@ -18,23 +18,28 @@ from k3desk.ui.session import UiSession
 
 
 def build_main_window(data_dir: Path, lang: str | None = None) -> MainWindow:
-    """Open the data folder and build the window (a ``QApplication`` must exist)."""
+    """Open the data folder and build the window (a ``QApplication`` must exist).
+
+    The window opens on the welcome page (no users in the folder), the login page
+    (nobody logged in) or the workspace (someone still logged in)."""
     from k3desk.services import auth_service, settings_service
     from k3desk.store.db import open_database
     from k3desk.ui.i18n import set_language
-    from k3desk.ui.pages.browse_page import BrowsePage
     from k3desk.ui.pages.dashboard_page import DashboardPage
+    from k3desk.ui.pages.inspections_page import InspectionsPage
+    from k3desk.ui.pages.registry_page import RegistryPage
     from k3desk.ui.pages.settings_page import SettingsPage
 
     db = open_database(Path(data_dir))
     set_language(lang or settings_service.language(db))  # the stored choice, by default
     session = UiSession(db)
     window = MainWindow(session)
+    window.install_start_pages()
     for key, _object_name, _supervisor in NAV:
         if key == "inspections":
-            window.set_page(key, BrowsePage(session, "inspections"))
+            window.set_page(key, InspectionsPage(session))
         elif key == "registry":
-            window.set_page(key, BrowsePage(session, "registry"))
+            window.set_page(key, RegistryPage(session))
         elif key == "dashboard":
             window.set_page(key, DashboardPage(session, window))
         elif key == "settings":
@@ -45,6 +50,7 @@ def build_main_window(data_dir: Path, lang: str | None = None) -> MainWindow:
     actor = auth_service.current_actor(db)
     if actor is not None:
         session.set_actor(actor)
+    window.show_start()
     return window
 
 
@@ -66,9 +72,9 @@ def run_app(data_dir: Path, *, with_demo: bool = False, lang: str | None = None)
     app.setApplicationName("k3desk")
     try:
         if with_demo:
-            from k3desk.services.demo_service import create_demo, demo_exists
+            from k3desk.services.demo_service import create_demo, has_users
 
-            if not demo_exists(data_dir):
+            if not has_users(data_dir):  # a fresh folder only: never a real one
                 create_demo(data_dir)
         setup_logging(data_dir)
         window = build_main_window(data_dir, lang)
@@ -79,5 +85,8 @@ def run_app(data_dir: Path, *, with_demo: bool = False, lang: str | None = None)
     install_excepthook()
     window.show()
     code = int(app.exec())
+    while window.successor is not None:  # a demo folder set aside for a real one
+        window = window.successor
     window.session.close()
+    window.session.db.dispose()
     return code

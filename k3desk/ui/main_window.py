@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from k3desk.services.context import Actor
 from k3desk.ui.pages.base import Page, PlaceholderPage
 from k3desk.ui.session import EXTERNAL, UiSession
 from k3desk.ui.sync_bridge import SyncBridge
@@ -74,7 +75,9 @@ class MainWindow(QMainWindow):
         self.actions_by_name["action_sync_now"].setEnabled(self.sync.configured)
         session.actor_changed.connect(self._on_actor_changed)
         self.top.currentChanged.connect(lambda _i: self.update_actions())
+        self.successor: MainWindow | None = None
         self.resize(1280, 720)
+        self.setMinimumSize(1000, 600)
         geometry = self.settings.value("geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -102,6 +105,8 @@ class MainWindow(QMainWindow):
                      QKeySequence.StandardKey.Save)
         self._action("action_submit", self.tr("Ajukan ke penyelia…"), route("submit"),
                      "Ctrl+Return")
+        self.actions_by_name["action_submit"].setShortcuts(
+            [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])  # both Enter keys
         self._action("action_find", self.tr("Cari"), route("focus_search"),
                      QKeySequence.StandardKey.Find)
         self._action("action_undo", self.tr("Urungkan"), route("undo"))
@@ -135,12 +140,24 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(8, 4, 8, 4)
         self.header_title = QLabel("k3desk")
         self.header_title.setObjectName("header_title")
+        self.header_title.setStyleSheet("font-weight: 600; font-size: 12pt;")
+        header.setStyleSheet("#header { background: #0d47a1; } #header QLabel { color: white; }"
+                             "#header QToolButton { color: white; background: transparent;"
+                             " border: 1px solid white; border-radius: 3px; padding: 3px 8px; }")
         row.addWidget(self.header_title)
         row.addStretch(1)
         row.addWidget(self.header_user)
         row.addWidget(logout)
         sidebar = QFrame()
         sidebar.setObjectName("sidebar")
+        sidebar.setFixedWidth(170)
+        sidebar.setStyleSheet(
+            "#sidebar { background: #eceff1; }"
+            "#sidebar QToolButton { text-align: left; padding: 9px 10px; border: none;"
+            " font-size: 11pt; border-radius: 4px; }"
+            "#sidebar QToolButton:hover { background: #cfd8dc; }"
+            "#sidebar QToolButton:checked { background: #1565c0; color: white;"
+            " font-weight: 600; }")
         column = QVBoxLayout(sidebar)
         column.setContentsMargins(4, 4, 4, 4)
         self.nav_group = QButtonGroup(self)
@@ -208,6 +225,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.sync_label)
         self.session.ops.busy_changed.connect(self.busy.setVisible)
+        from k3desk.ui.errors import show_error
+
+        self.session.ops.failed.connect(lambda exc: show_error(self, exc))
 
     # pages -------------------------------------------------------------------------
     def add_top_page(self, key: str, widget: QWidget) -> None:
@@ -238,8 +258,7 @@ class MainWindow(QMainWindow):
             return
         button = self.nav_buttons.get(key)
         if button is not None:
-            if not button.isVisibleTo(self.workspace) \
-                    and self.top.currentWidget() is self.workspace:
+            if button.isHidden():
                 return  # e.g. review for an inspector
             button.setChecked(True)
         self.page_stack.setCurrentWidget(page)
@@ -259,6 +278,7 @@ class MainWindow(QMainWindow):
 
     def update_actions(self) -> None:
         in_workspace = self.top.currentWidget() is self.workspace
+        self.toolbar.setVisible(in_workspace)
         page = self.current_page()
         for method, name in PAGE_ACTIONS.items():
             if method == "new_inspection":
@@ -283,23 +303,136 @@ class MainWindow(QMainWindow):
         self.sync_ui.sync_now()
 
     def logout(self) -> None:
-        self.session.set_actor(None)
+        from k3desk.services import auth_service
+
+        for page in self.pages.values():
+            closing = getattr(page, "about_to_close", None)
+            if closing is not None:
+                closing()  # the editor saves what was typed first
+        self.session.run(auth_service.logout, self.session.db,
+                         success=lambda _r: self.session.set_actor(None))
+
+    def open_inspection(self, inspection_id: str) -> None:
+        """Show the editor page (key "editor") on one inspection."""
+        page = self.pages.get("editor")
+        if page is None:
+            return
+        self.page_stack.setCurrentWidget(page)
+        for button in self.nav_buttons.values():
+            if button.isChecked():
+                self.nav_group.setExclusive(False)
+                button.setChecked(False)
+                self.nav_group.setExclusive(True)
+        page.open_inspection(inspection_id)  # type: ignore[attr-defined]
+        page.on_shown()
+        self.update_actions()
+
+    # start: welcome, login, workspace ----------------------------------------------
+    def show_start(self) -> None:
+        """Welcome when the folder has no users, login when nobody is logged in."""
+        from k3desk.services import browse_service
+
+        self.session.run(browse_service.start_state, self.session.db,
+                         success=self._start_state)
+
+    def _start_state(self, state: object) -> None:
+        from k3desk.services.browse_service import StartState
+
+        assert isinstance(state, StartState)
+        if state.balai_name:
+            self.header_title.setText(state.balai_name)
+        if self.session.actor is not None:
+            return
+        if not state.has_users:
+            self.show_top("welcome")
+        else:
+            login = self.login_page
+            login.set_balai(state.balai_name)
+            login.set_demo(state.is_demo)
+            self.show_top("login")
+            login.reset()
+        self.update_actions()
+
+    def install_start_pages(self) -> None:
+        from k3desk.ui.pages.login_page import LoginPage
+        from k3desk.ui.pages.welcome_page import WelcomePage
+
+        self.welcome_page = WelcomePage(self.session)
+        self.login_page = LoginPage(self.session)
+        self.add_top_page("welcome", self.welcome_page)
+        self.add_top_page("login", self.login_page)
+        self.welcome_page.logged_in.connect(self._online_login)
+        self.welcome_page.demo_created.connect(self.show_start)
+        self.login_page.logged_in.connect(self.session.set_actor)
+        self.login_page.real_folder_requested.connect(self.ask_real_folder)
+
+    def _online_login(self, actor: Actor) -> None:
+        self.restart_sync()
+        self.session.set_actor(actor)
+        self.session.notify(None, EXTERNAL)
+
+    def restart_sync(self) -> None:
+        """After the first online login a server is configured: start the background sync."""
+        self.sync.stop()
+        self.sync = SyncBridge(self.session.db, self)
+        self.sync.synced.connect(lambda: self.session.notify(None, EXTERNAL))
+        self.sync_ui.set_bridge(self.sync)
+        self.update_actions()
+
+    def ask_real_folder(self) -> None:
+        from k3desk.ui.dialogs.confirm import confirm
+
+        self.confirm_box = confirm(self, "confirm_real_folder", self.tr("Folder data baru"),
+                                   self.tr(
+            "Data demo tidak pernah dikirim ke server. k3desk memindahkan folder demo ke "
+            "samping ({demo}) dan memulai folder data baru yang kosong di {folder}; "
+            "sesudah itu Anda login ke server. Lanjutkan?").format(
+                demo=self.session.data_dir.name + "-demo", folder=self.session.data_dir),
+            self.start_real_folder, self.tr("Mulai folder baru"))
+
+    def start_real_folder(self) -> MainWindow:
+        """Set the demo aside, open a fresh folder at the same place in a new window."""
+        from k3desk.services.demo_service import set_demo_aside
+        from k3desk.ui.app import build_main_window
+
+        data_dir = self.session.data_dir
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.sync.stop()
+        self.session.close()
+        self.session.db.dispose()
+        set_demo_aside(data_dir)
+        new = build_main_window(data_dir)
+        new.restoreGeometry(self.saveGeometry())
+        self.successor = new
+        if self.isVisible():
+            new.show()
+        self._closing_for_successor = True
+        self.close()
+        return new
 
     def _on_actor_changed(self, actor: object) -> None:
         from k3desk.services.context import Actor
 
         if isinstance(actor, Actor):
-            role = {"inspector": self.tr("Pemeriksa"), "supervisor": self.tr("Penyelia"),
-                    "admin": self.tr("Admin")}.get(actor.role, actor.role)
+            from k3desk.ui.labels import role_label
+
+            role = role_label(actor.role)
             text = self.tr("{name} · {role}").format(name=actor.full_name, role=role)
+            self.header_user.setToolTip(actor.username)
             self.header_user.setText(text)
             self.status_user.setText(text)
             for key, _object_name, supervisor_only in NAV:
                 self.nav_buttons[key].setVisible(not supervisor_only
                                                  or self.session.is_supervisor)
             self.top.setCurrentWidget(self.workspace)
-            last = str(self.settings.value("last_page", "dashboard"))
-            self.show_page(last if last in self.pages else "dashboard")
+            last = str(self.settings.value("last_page", "inspections"))
+            self.show_page(last if last in self.nav_buttons and last in self.pages
+                           and self.nav_buttons[last].isVisibleTo(self.workspace)
+                           else "inspections")
+        else:
+            self.header_user.clear()
+            self.status_user.clear()
+            self.show_start()
         self.update_actions()
 
     def show_about(self) -> None:
@@ -310,6 +443,9 @@ class MainWindow(QMainWindow):
                                   "dulu.").format(version=__version__))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if getattr(self, "_closing_for_successor", False):
+            super().closeEvent(event)
+            return
         for page in self.pages.values():
             closing = getattr(page, "about_to_close", None)
             if closing is not None:

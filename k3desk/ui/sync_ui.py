@@ -35,6 +35,7 @@ from k3desk.ui.errors import message_of
 
 if TYPE_CHECKING:
     from k3desk.ui.main_window import MainWindow
+    from k3desk.ui.sync_bridge import SyncBridge
 
 
 def _clock(ts: float | None) -> str:
@@ -48,7 +49,6 @@ class SyncController(QObject):
         super().__init__(window)
         self.window = window
         self.session = window.session
-        self.bridge = window.sync
         self.status: SyncStatus | None = None
         self.pages_pulled = 0
         self.counts: Any = None  # sync_service.SyncStatus (pending, quarantined, ...)
@@ -56,13 +56,18 @@ class SyncController(QObject):
         self.relogin: ReloginDialog | None = None
         self._build_status_bar()
         self._build_actions()
-        self.bridge.state_changed.connect(self._on_state)
-        self.bridge.synced.connect(self.refresh_counts)
         self.session.data_changed.connect(lambda *_a: self.refresh_counts())
-        if not self.bridge.configured:
-            window.sync_label.setText(self.tr("Luring: belum ada server"))
-        elif isinstance(self.bridge.last_status, SyncStatus):  # reported before we listened
-            self._on_state(self.bridge.last_status)
+        self.set_bridge(window.sync)
+
+    def set_bridge(self, bridge: SyncBridge) -> None:
+        """Follow this background sync (a new one after the first online login)."""
+        self.bridge = bridge
+        bridge.state_changed.connect(self._on_state)
+        bridge.synced.connect(self.refresh_counts)
+        if not bridge.configured:
+            self.window.sync_label.setText(self.tr("Luring: belum ada server"))
+        elif isinstance(bridge.last_status, SyncStatus):  # reported before we listened
+            self._on_state(bridge.last_status)
         self.refresh_counts()
 
     # building ------------------------------------------------------------------------
