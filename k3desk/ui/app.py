@@ -23,6 +23,7 @@ def build_main_window(data_dir: Path, lang: str | None = None) -> MainWindow:
     from k3desk.store.db import open_database
     from k3desk.ui.i18n import set_language
     from k3desk.ui.pages.browse_page import BrowsePage
+    from k3desk.ui.pages.desk import install_desk
 
     set_language(lang)
     db = open_database(Path(data_dir))
@@ -33,8 +34,11 @@ def build_main_window(data_dir: Path, lang: str | None = None) -> MainWindow:
             window.set_page(key, BrowsePage(session, "inspections"))
         elif key == "registry":
             window.set_page(key, BrowsePage(session, "registry"))
+        elif key in ("review", "certificates"):
+            continue  # install_desk below
         else:
             window.set_page(key, placeholder(session, key, window))
+    install_desk(window)
     actor = auth_service.current_actor(db)
     if actor is not None:
         session.set_actor(actor)
