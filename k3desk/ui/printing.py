@@ -8,7 +8,7 @@ render worker and stays responsive while a long report prints.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, QSizeF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
@@ -28,8 +28,8 @@ def prepare_printer(printer: QPrinter, pdf: bytes) -> None:
     if document.pageCount() < 1:
         return
     size = document.pagePointSize(0)
-    page_size = QPageSize(QSize(round(size.width()), round(size.height())),
-                          QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+    page_size = QPageSize(QSizeF(size.width(), size.height()), QPageSize.Unit.Point, "",
+                          QPageSize.SizeMatchPolicy.FuzzyMatch)
     printer.setPageSize(page_size)
     printer.setPageOrientation(QPageLayout.Orientation.Landscape
                                if size.width() > size.height()

@@ -74,6 +74,7 @@ class ReviewPage(Page):
         self._numbers_left: int | None = None
         self._build_actions()
         self._build()
+        session.actor_changed.connect(lambda _actor: self._update_actions())
 
     # building -------------------------------------------------------------------------
     def _build_actions(self) -> None:
