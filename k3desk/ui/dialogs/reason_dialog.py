@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,7 +41,7 @@ class ReasonDialog(QDialog):
         self.ok_button: QPushButton = self.buttons.addButton(
             ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("reason_ok")
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel = self.buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
         cancel.setObjectName("reason_cancel")
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
@@ -76,7 +76,8 @@ def confirm(parent: QWidget | None, name: str, title: str, text: str,
     box.setTextFormat(Qt.TextFormat.PlainText)
     yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
     yes.setObjectName(f"{name}_yes")
-    no = box.addButton(QMessageBox.StandardButton.Cancel)
+    no = box.addButton(QCoreApplication.translate("dialogs", "Batal"),
+                       QMessageBox.ButtonRole.RejectRole)
     no.setObjectName(f"{name}_no")
     box.setDefaultButton(no)
     box.setEscapeButton(no)
@@ -93,8 +94,12 @@ def confirm(parent: QWidget | None, name: str, title: str, text: str,
 def inform(parent: QWidget | None, name: str, title: str, text: str,
            icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> QMessageBox:
     """A message with OK, opened with ``open()`` (a refusal in plain words)."""
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName(name)
+    ok = box.addButton(QCoreApplication.translate("dialogs", "Tutup"),
+                       QMessageBox.ButtonRole.AcceptRole)
+    ok.setObjectName(f"{name}_ok")
+    box.setEscapeButton(ok)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.open()
     return box

@@ -110,7 +110,7 @@ class _RowsModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.cell(row, index.column())
         if role == Qt.ItemDataRole.ForegroundRole:
             color = self.color(row, index.column())
@@ -119,33 +119,36 @@ class _RowsModel(QAbstractTableModel):
 
 
 class ReviewQueueModel(_RowsModel):
-    SUBMITTED, DATE, OBJECT, COMPANY, INSPECTOR, VERDICT = range(6)
+    SUBMITTED, OBJECT, VERDICT, COMPANY, INSPECTOR, DATE = range(6)
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("Diajukan"), self.tr("Diperiksa"), self.tr("Objek"),
-                self.tr("Perusahaan"), self.tr("Pemeriksa"), self.tr("Kesimpulan"))
+        return (self.tr("Diajukan"), self.tr("Objek"), self.tr("Kesimpulan"),
+                self.tr("Perusahaan"), self.tr("Pemeriksa"), self.tr("Diperiksa"))
 
     def cell(self, row: QueueRow, column: int) -> str:
-        return (local_time(row.submitted_at), short_date(row.inspected_on),
+        return (local_time(row.submitted_at),
                 f"{object_type_name(row.object_type)} {row.serial_number}",
-                row.company_name, row.inspector_name, verdict_label(row.verdict))[column]
+                verdict_label(row.verdict), row.company_name, row.inspector_name,
+                short_date(row.inspected_on))[column]
 
     def color(self, row: QueueRow, column: int) -> str | None:
         return VERDICT_COLORS.get(row.verdict or "") if column == self.VERDICT else None
 
 
 class CertificateTableModel(_RowsModel):
-    NUMBER, COMPANY, EQUIPMENT, ISSUED, VALID_UNTIL, STATUS = range(6)
+    """Number and status first: what a supervisor looks for; the rest scrolls."""
+
+    NUMBER, STATUS, VALID_UNTIL, COMPANY, EQUIPMENT, ISSUED = range(6)
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("Nomor"), self.tr("Perusahaan"), self.tr("Peralatan"),
-                self.tr("Terbit"), self.tr("Berlaku sampai"), self.tr("Status"))
+        return (self.tr("Nomor"), self.tr("Status"), self.tr("Berlaku sampai"),
+                self.tr("Perusahaan"), self.tr("Peralatan"), self.tr("Terbit"))
 
     def cell(self, row: CertificateRow, column: int) -> str:
         equipment = f"{object_type_name(row.object_type)} {row.serial_number}".strip()
-        return (row.number, row.company_name, equipment, short_date(row.issued_on),
-                short_date(row.valid_until) if row.valid_until else "-",
-                certificate_status_label(row.status))[column]
+        return (row.number, certificate_status_label(row.status),
+                short_date(row.valid_until) if row.valid_until else "-", row.company_name,
+                equipment, short_date(row.issued_on))[column]
 
     def color(self, row: CertificateRow, column: int) -> str | None:
         return STATUS_COLORS.get(row.status) if column == self.STATUS else None

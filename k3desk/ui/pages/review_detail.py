@@ -144,7 +144,8 @@ class PhotoDialog(QDialog):
         scroll.setWidget(label)
         scroll.setWidgetResizable(True)
         caption_label = QLabel(caption, self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.tr("Tutup"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
@@ -159,8 +160,9 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -200,7 +202,7 @@ class ReviewDetailView(QWidget):
         photo_layout.addWidget(self.photos, 1)
         self.instruments = _table("review_instruments", [
             self.tr("Alat ukur"), self.tr("Nomor seri"), self.tr("Sertifikat kalibrasi"),
-            self.tr("Kalibrasi berlaku sampai"), self.tr("Pada tanggal periksa")])
+            self.tr("Kalibrasi sampai"), self.tr("Saat diperiksa")])
         self.licences = _table("review_licences", [
             self.tr("Nomor lisensi"), self.tr("Berlaku sampai"), self.tr("Untuk objek ini")])
         self.licence_problem = QLabel()
