@@ -26,6 +26,7 @@ def build_main_window(data_dir: Path, lang: str | None = None) -> MainWindow:
     from k3desk.store.db import open_database
     from k3desk.ui.i18n import set_language
     from k3desk.ui.pages.dashboard_page import DashboardPage
+    from k3desk.ui.pages.desk import install_desk
     from k3desk.ui.pages.inspections_page import InspectionsPage
     from k3desk.ui.pages.registry_page import RegistryPage
     from k3desk.ui.pages.settings_page import SettingsPage
@@ -44,9 +45,12 @@ def build_main_window(data_dir: Path, lang: str | None = None) -> MainWindow:
             window.set_page(key, DashboardPage(session, window))
         elif key == "settings":
             window.set_page(key, SettingsPage(session, window))
+        elif key in ("review", "certificates"):
+            continue  # install_desk below
         else:
             window.set_page(key, placeholder(session, key, window))
     _install_editor(window)
+    install_desk(window)
     actor = auth_service.current_actor(db)
     if actor is not None:
         session.set_actor(actor)
