@@ -15,7 +15,9 @@ def resources_dir() -> Path:
     """The ``resources/`` folder: templates, fonts, logos, translations.
 
     Looked up in this order: ``K3DESK_RESOURCES``; beside the frozen executable
-    (PyInstaller); the source checkout (``k3desk/../resources``).
+    (PyInstaller); the source checkout (``k3desk/../resources``, also what an editable
+    install uses); the package data of an installed wheel (``k3desk._resources``, the
+    same folder shipped inside the package, see pyproject.toml).
     """
     env = os.environ.get("K3DESK_RESOURCES")
     if env:
@@ -23,7 +25,19 @@ def resources_dir() -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    checkout = Path(__file__).resolve().parent.parent / "resources"
+    if (checkout / "templates").is_dir():
+        return checkout
+    installed = _installed_resources()
+    return installed if installed is not None else checkout
+
+
+def _installed_resources() -> Path | None:
+    """``k3desk._resources`` of an installed wheel as a folder on disk (None if absent)."""
+    from importlib import resources
+
+    path = Path(str(resources.files("k3desk") / "_resources"))
+    return path if path.is_dir() else None
 
 
 def default_data_dir() -> Path:

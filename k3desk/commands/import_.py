@@ -14,8 +14,11 @@ from k3desk.domain.errors import ValidationError
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("import", help="impor perusahaan, peralatan atau alat ukur dari .xlsx/.csv")
-    p.add_argument("kind", choices=["companies", "equipment", "instruments"])
-    p.add_argument("file", type=Path)
+    p.add_argument("kind", choices=["companies", "equipment", "instruments", "template"],
+                   help="what the file holds; `import template KIND -o FILE.xlsx` writes an "
+                        "empty workbook with the headers that map by themselves")
+    p.add_argument("file", type=Path, help="the .xlsx/.csv file (after template: the KIND)")
+    p.add_argument("-o", "--output", type=Path, help="with template: the .xlsx to write")
     p.add_argument("--map", action="append", default=[], metavar="KOLOM=ISIAN",
                    help="map a column header to a field (e.g. 'No. Seri=serial_number'); "
                         "headers equal to field names map by themselves")
@@ -53,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
     from k3desk.services import auth_service, import_service
     from k3desk.services.import_tables import read_table
 
+    if args.kind == "template":
+        return run_template(args)
     data_dir = data_dir_of(args)
     setup_logging(data_dir)
     with open_db(args) as db:
@@ -78,4 +83,23 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.file.name}: {result.total} baris diimpor ({result.created} dibuat, "
               f"{result.updated} diperbarui, {result.unchanged} tidak berubah"
               + (f", {result.excluded} dikecualikan" if result.excluded else "") + ")")
+        if result.ignored:
+            print("kolom diabaikan (tidak dikenali): "
+                  + ", ".join(repr(h) for h in result.ignored)
+                  + "; petakan dengan --map KOLOM=ISIAN bila perlu")
         return 0
+
+
+def run_template(args: argparse.Namespace) -> int:
+    from k3desk.services import import_service
+
+    kind = str(args.file)
+    if kind not in import_service.KINDS:
+        raise ValidationError(f"import template perlu jenisnya: {', '.join(import_service.KINDS)}"
+                              f", bukan {kind!r}")
+    if args.output is None:
+        raise ValidationError(f"import template perlu -o FILE.xlsx, mis. "
+                              f"`k3desk import template {kind} -o {kind}.xlsx`")
+    headers = import_service.write_template(kind, args.output)
+    print(f"{args.output}: {', '.join(headers)}")
+    return 0

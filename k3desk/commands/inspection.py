@@ -1,4 +1,4 @@
-"""``k3desk inspection create|set|submit|correct|attach``: the inspector's side without a screen."""
+"""``k3desk inspection create|set|show|submit|correct|attach``: the inspector's side without a screen."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 
 from k3desk.cli_support import add_data_dir, open_db
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.vocabulary import Verdict
 from k3desk.domain.workflow import INSPECTION_KINDS
 
 
@@ -31,6 +32,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s.add_argument("--replace", action="store_true", help="replace all values, not merge")
     s.add_argument("--instruments", help="comma-separated instrument ids")
     s.set_defaults(func=run_set)
+    sh = actions.add_parser("show", help="isi, kesimpulan dan kekurangan satu pemeriksaan")
+    sh.add_argument("id")
+    sh.set_defaults(func=run_show)
     sb = actions.add_parser("submit", help="send to the supervisor")
     sb.add_argument("id")
     sb.set_defaults(func=run_submit)
@@ -44,7 +48,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     at.add_argument("--caption", help="keterangan untuk setiap foto")
     at.add_argument("files", nargs="+", type=Path, metavar="FILE")
     at.set_defaults(func=run_attach)
-    for parser in (c, s, sb, co, at):
+    for parser in (c, s, sh, sb, co, at):
         add_data_dir(parser)
 
 
@@ -90,7 +94,29 @@ def run_set(args: argparse.Namespace) -> int:
                                         merge=not args.replace,
                                         instrument_ids=_ids(args.instruments))
         inspection = inspection_service.get(ctx, args.id)
-        print(f"Tersimpan. Kesimpulan sementara: {inspection.verdict}")
+        verdict = Verdict.of(inspection.verdict)
+        print(f"Tersimpan. Kesimpulan sementara: {verdict.title() if verdict else '-'}")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from k3desk.services import auth_service, inspection_show
+
+    with open_db(args) as db:
+        view = inspection_show.show(auth_service.require_context(db), args.id)
+    print(f"{view.title} — {view.id}")
+    print(f"status: {view.status}; tanggal pemeriksaan: {view.inspected_on}")
+    for title, rows in view.sections:
+        print(f"\n[{title}]")
+        for label, value, unit in rows:
+            print(f"  {label}: {value}{' ' + unit if unit and value != '-' else ''}")
+    print(f"\nKesimpulan: {view.verdict}")
+    for reason in view.reasons:
+        print(f"  - {reason}")
+    if view.missing:
+        print("Belum lengkap untuk diajukan:")
+        for item in view.missing:
+            print(f"  - {item}")
     return 0
 
 

@@ -7,10 +7,13 @@ waits for the next try), 2 for anything a person must fix (no server set, login 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
 from k3desk.cli_support import add_data_dir, open_db, print_json
 from k3desk.domain.errors import K3Error
+
+log = logging.getLogger("k3desk.sync")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from k3desk.commands.login import read_password
-    from k3desk.services import sync_service
+    from k3desk.services import auth_service, sync_service
     from k3desk.sync.client import AuthRequired, Unreachable
 
     if args.username and not args.password_stdin:
@@ -40,12 +43,13 @@ def run(args: argparse.Namespace) -> int:
         try:
             summary = sync_service.sync_now(db, args.server, timeout=args.timeout)
         except Unreachable as exc:
-            print(f"k3desk: sinkronisasi gagal, server tidak dapat dihubungi: {exc}",
+            log.info("sync: server unreachable: %s", exc)
+            print("k3desk: sinkronisasi gagal, server tidak dapat dihubungi; periksa alamat "
+                  "server dan jaringan, lalu coba lagi (perubahan tetap dalam antrean)",
                   file=sys.stderr)
             return 1
         except AuthRequired as exc:
-            raise K3Error(f"{exc}; jalankan `k3desk login --username U --password-stdin`"
-                          ) from exc
+            raise K3Error(f"{exc}; jalankan `{auth_service.login_hint(db)}`") from exc
     if args.json:
         print_json({**asdict(summary), "attention": summary.attention})
     else:

@@ -245,8 +245,19 @@ def templates_dir() -> Path:
 
 @functools.lru_cache(maxsize=1)
 def default_registry() -> TemplateRegistry:
-    """The templates shipped in ``resources/templates`` (loaded once per process)."""
-    return TemplateRegistry.from_dir(templates_dir())
+    """The templates shipped in ``resources/templates`` (loaded once per process).
+
+    A missing or empty folder is refused: an empty registry would make every inspection
+    a ``missing_reference`` without saying why.
+    """
+    folder = templates_dir()
+    registry = TemplateRegistry.from_dir(folder) if folder.is_dir() else TemplateRegistry()
+    if not len(registry):
+        raise ValidationError(
+            f"folder templat tidak ditemukan atau kosong: {folder}; k3desk terpasang tidak "
+            "lengkap (pasang ulang paket k3desk, atau arahkan K3DESK_RESOURCES ke folder "
+            "resources/ yang berisi templates/)")
+    return registry
 
 
 def checklist_fail_severity(spec: FieldSpec, answer: str) -> str | None:

@@ -11,7 +11,7 @@ from k3desk.services import settings_service
 from k3desk.services.context import Actor, AppContext
 from k3desk.store.db import Database
 from k3desk.store.models import User
-from k3desk.store.settings import ACTOR_ID
+from k3desk.store.settings import ACTOR_ID, SERVER_URL
 
 _hasher = PasswordHasher()
 ACTOR_KEY = ACTOR_ID
@@ -70,9 +70,23 @@ def logout(db: Database) -> None:
             s.delete(row)
 
 
+def login_hint(db: Database) -> str:
+    """The login command for this data folder, as a person would type it: the server
+    this laptop knows (else URL), and ``--data-dir`` unless it is the default folder."""
+    from k3desk.paths import default_data_dir
+
+    with db.session() as s:
+        server = settings_service.get(s, SERVER_URL) or "URL"
+    folder = ""
+    if db.data_dir.resolve() != default_data_dir().resolve():
+        folder = f" --data-dir {db.data_dir}"
+    return (f"echo 'KATA_SANDI' | k3desk login --server {server} --username NAMA_PENGGUNA "
+            f"--password-stdin{folder}")
+
+
 def require_context(db: Database) -> AppContext:
     actor = current_actor(db)
     if actor is None:
         raise K3Error("belum ada pengguna yang login di laptop ini: jalankan dulu "
-                      "`k3desk login --username U --password-stdin`")
+                      f"`{login_hint(db)}`")
     return AppContext(db=db, actor=actor)

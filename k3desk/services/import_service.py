@@ -57,7 +57,10 @@ SPECS: dict[str, Spec] = {
                       {"perusahaan": "company_name", "company": "company_name",
                        "jenis": "object_type", "no_seri": "serial_number",
                        "serial": "serial_number", "merk": "manufacturer",
-                       "tahun": "year_built", "tipe": "model"}),
+                       "pabrik": "manufacturer", "pabrik_pembuat": "manufacturer",
+                       "buatan": "manufacturer", "kapasitas_swl": "capacity",
+                       "tahun_buat": "year_built", "lokasi_alat": "location",
+                       "tahun": "year_built", "tipe": "model", "alamat": "company_address"}),
     "instruments": Spec({**rs.INSTRUMENT_FIELDS,
                          "calibration_valid_until": "Kalibrasi berlaku sampai"},
                         ("name", "serial_number", "calibration_valid_until"),
@@ -114,6 +117,7 @@ class ImportResult:
     updated: int
     unchanged: int
     excluded: int = 0
+    ignored: tuple[str, ...] = ()  # the file's columns that went nowhere, by header
 
     @property
     def total(self) -> int:
@@ -366,10 +370,45 @@ def import_file(ctx: AppContext, path: Path, kind: str,
             _write(apply, ctx, s, path, row, values, None)
         for row, record_id, changes in plan.updates:
             _write(apply, ctx, s, path, row, changes, record_id)
+        ignored = tuple(h for h in table.headers if h and not _used.get(h))
         result = ImportResult(len(plan.creates), len(plan.updates), plan.unchanged,
-                              plan.excluded)
+                              plan.excluded, ignored)
     log.info("import %s from %s: %s", kind, path.name, result)
     return result
+
+
+def template_headers(kind: str) -> list[str]:
+    """The headers of an empty import workbook: each field's label, required ones first."""
+    spec = _spec(kind)
+    names = [*spec.required, *(n for n in spec.fields if n not in spec.required)]
+    if kind == "equipment":  # company_id is for files exported from k3desk
+        names = [n for n in names if n != "company_id"]
+        names.insert(0, "company_name")
+        names.insert(1, "company_address")
+    return [spec.fields[n] for n in dict.fromkeys(names)]
+
+
+def write_template(kind: str, path: Path) -> list[str]:
+    """Write an empty .xlsx with the headers ``kind`` maps by itself; returns them."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    headers = template_headers(kind)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = {"companies": "Perusahaan", "equipment": "Peralatan",
+                   "instruments": "Alat ukur"}[kind]
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for i, header in enumerate(headers):
+        sheet.column_dimensions[chr(ord("A") + i)].width = max(14, len(header) + 2)
+    try:
+        book.save(Path(path))
+    except OSError as exc:
+        raise ValidationError(f"tidak dapat menulis {path}: {exc.strerror}") from exc
+    return headers
 
 
 def _write(apply: Any, ctx: AppContext, s: Session, path: Path, row: int,

@@ -9,6 +9,7 @@ a login; it never touches the outbox.
 from __future__ import annotations
 
 import json
+import logging
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -59,6 +60,8 @@ from k3desk.sync.token_store import TokenStore
 
 SERVER_KEY = SERVER_URL
 
+
+log = logging.getLogger("k3desk.sync")
 
 class NoServer(K3Error):
     """No server address was given and none is configured on this laptop."""
@@ -401,9 +404,12 @@ def check_server(text: str, *, timeout: float = 8.0) -> ServerCheck:
         with SyncClient(url, timeout=timeout) as client:
             info = client.info()
     except Unreachable as exc:
-        raise K3Error(f"server {url} tidak dapat dihubungi: periksa alamat dan jaringan "
-                      f"({exc})") from exc
-    except (ServerRefused, AuthRequired, ValueError) as exc:
+        raise K3Error(str(exc)) from exc
+    except ServerRefused as exc:
         raise K3Error(f"{url} menjawab, tetapi bukan server k3desk yang dapat dipakai: "
                       f"{exc}") from exc
+    except (AuthRequired, ValueError) as exc:
+        log.info("check_server %s: %r", url, exc)
+        raise K3Error(f"{url} menjawab, tetapi bukan server k3desk yang dapat dipakai "
+                      "(jawabannya tidak dikenali)") from exc
     return ServerCheck(url, int(info.protocol), str(info.server_time))

@@ -10,6 +10,7 @@ refusal). Nothing here touches the database.
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 import httpx
@@ -31,6 +32,8 @@ from k3desk.sync.protocol import (
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 
+
+log = logging.getLogger("k3desk.sync")
 
 class SyncError(K3Error):
     """Base of what a sync request can end with, besides an answer."""
@@ -119,8 +122,9 @@ class SyncClient:
         except httpx.TimeoutException as exc:
             raise Unreachable(f"server {self.server_url} tidak menjawab tepat waktu") from exc
         except httpx.TransportError as exc:
-            raise Unreachable(f"server {self.server_url} tidak dapat dihubungi "
-                              f"({type(exc).__name__})") from exc
+            log.info("request %s %s failed: %r", method, path, exc)
+            raise Unreachable(f"server {self.server_url} tidak dapat dihubungi; periksa "
+                              "alamat server dan jaringan") from exc
         status = response.status_code
         if status in ok:
             return response
