@@ -1,4 +1,5 @@
-"""``k3desk inspection create|set|show|submit|correct|attach``: the inspector's side without a screen."""
+"""``k3desk inspection create|set|show|submit|correct|attach``: the inspector's side,
+without a screen."""
 
 from __future__ import annotations
 
