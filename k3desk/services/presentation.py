@@ -113,6 +113,19 @@ def reference_text(f: Finding) -> str:
     return text + (" (dicabut)" if ref.get("repealed") else "")
 
 
+def official_reference_text(f: Finding) -> str:
+    """The requirement's source as a company's certificate cites it: the regulation the
+    Balai applied, without the maintainers' notes (repealed, grade)."""
+    ref = f.reference or {}
+    regulation = str(ref.get("regulation") or "")
+    article = str(ref.get("article") or "")
+    if "(" in regulation:  # "Praktik perancangan crane (bukan ...)": the note stays out
+        regulation = regulation.split("(")[0].strip()
+    if article and len(article) <= 24 and "(" not in article:
+        return f"{regulation} {article}".strip()
+    return regulation
+
+
 def factor_text(f: Finding) -> str:
     return f.title_id + (f" (butir {f.item + 1})" if f.item is not None else "")
 
@@ -122,5 +135,7 @@ def result_rows(evaluation: Evaluation) -> list[dict[str, Any]]:
     return [{"factor": factor_text(f), "required": required_text(f),
              "reference": reference_text(f), "measured": format_value(f.measured),
              "unit": f.unit or "", "passed": f.passed, "grade": f.grade,
-             "unverified": f.unverified, "message": f.message_id}
+             "unverified": f.unverified, "message": f.message_id,
+             "severity": f.severity, "title": f.title_id, "item": f.item,
+             "official_reference": official_reference_text(f)}
             for f in evaluation.findings]
