@@ -7,7 +7,7 @@ issues instead of a certificate: no validity, the findings and recommendations i
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from k3desk.domain.certificates import verdict_label
 from k3desk.domain.dates import format_date_id
@@ -121,6 +121,7 @@ def certificate_story(doc: CertificateDocument) -> list[Flowable]:
     story.append(Paragraph("B. Objek K3", st.SECTION))
     story.append(label_value_grid(equipment_rows(doc.equipment),
                                   wide=("Jenis objek", "Lokasi / penempatan")))
+    story.append(CondPageBreak(30 * mm))
     story.append(Paragraph("C. Hasil Pemeriksaan dan Pengujian", st.SECTION_FLOW))
     story.extend(results_table(doc.results, official=True))
     if doc.meets and doc.findings:

@@ -139,6 +139,7 @@ class Instrument:
     name: str
     serial_number: str = ""
     calibrated_until: date | None = None
+    calibration_certificate: str = ""
 
 
 @dataclass(frozen=True)

@@ -212,7 +212,8 @@ def report_document(db: Database, s: Session, inspection_id: str) -> rm.ReportDo
             parts.template, evaluation_values(s, parts.template,
                                                  dict(inspection.values or {}))))
     instruments = tuple(
-        rm.Instrument(i.name, i.serial_number, i.calibration_valid_until)
+        rm.Instrument(i.name, i.serial_number, i.calibration_valid_until,
+                      i.calibration_certificate or "")
         for i in (s.get(Instrument, iid) for iid in inspection.instrument_ids or []) if i)
     photos = []
     for att in s.scalars(select(Attachment).where(Attachment.inspection_id == inspection.id,

@@ -75,6 +75,10 @@ def section_rows(template: Template, values: dict[str, Any]
                  ) -> list[tuple[str, list[tuple[str, str, str]]]]:
     """(section title, [(label, value, unit)]) for every section, groups item by item."""
     values = with_computed(template, values)
+    # a field without a unit of its own prints the unit its rule measures it in, so the
+    # form table and the results table say the same ("buah", never "-" in one of them)
+    rule_units = {c.rule.measured: c.rule.unit for c in template.rules
+                  if c.rule.measured and c.rule.measured.isidentifier() and c.rule.unit}
     out = []
     for section in template.sections:
         rows: list[tuple[str, str, str]] = []
@@ -87,11 +91,13 @@ def section_rows(template: Template, values: dict[str, Any]
                     for sub in spec.fields:
                         sub_value = item.get(sub.id) if isinstance(item, dict) else None
                         rows.append((f"{title} {n} — {sub.title.id}",
-                                     format_value(sub_value, sub), sub.unit or ""))
+                                     format_value(sub_value, sub),
+                                     sub.unit or rule_units.get(sub.id, "")))
                 if not items:
                     rows.append((spec.title.id, "-", ""))
                 continue
-            rows.append((spec.title.id, format_value(value, spec), spec.unit or ""))
+            rows.append((spec.title.id, format_value(value, spec),
+                         spec.unit or rule_units.get(spec.id, "")))
         out.append((section.title.id, rows))
     return out
 

@@ -91,3 +91,41 @@ def test_render_refuses_a_balai_without_city(demo_dir: Path) -> None:
     for kind in ("certificate", "report"):
         with pytest.raises(ValidationError, match="kota Balai"):
             document_service.render(db, inspection_id, kind)
+
+
+def _images(data: bytes) -> int:
+    count = 0
+    for page in PdfReader(io.BytesIO(data)).pages:
+        resources = page.get("/Resources") or {}
+        xobjects = resources.get("/XObject") or {}
+        count += sum(1 for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image")
+    return count
+
+
+def test_demo_crane_report_lists_instruments_draws_photos_one_data_umum(
+        demo_dir: Path) -> None:
+    inspection_id = _crane(demo_dir)
+    db = open_database(demo_dir)
+    with db.session() as s:
+        inspection = s.get(Inspection, inspection_id)
+        assert inspection is not None and inspection.instrument_ids
+        from k3desk.store.models import Attachment, Instrument
+
+        instruments = [s.get(Instrument, i) for i in inspection.instrument_ids]
+        photos = list(s.scalars(select(Attachment).where(
+            Attachment.inspection_id == inspection_id, Attachment.deleted.is_(False))))
+    data, _ = document_service.render(db, inspection_id, "report")
+    text = " ".join(_pages(data))
+    assert text.count("DATA UMUM") == 1
+    for ins in instruments:
+        assert ins is not None
+        assert ins.name in text and ins.serial_number in text
+        if ins.calibration_certificate:
+            assert ins.calibration_certificate in text
+    assert "Sertifikat kalibrasi" in text
+    # the photos are pictures (besides the logos), each with its caption
+    assert photos and _images(data) >= len(photos) + 2
+    assert "Foto 1." in text
+    # the broken-wire count has one unit everywhere
+    assert re.search(r"Kawat putus dalam satu strand 0 buah", text)
+    assert "LAMPIRAN: SUMBER PERSYARATAN" in text and "dicabut" in text
