@@ -19,7 +19,7 @@ from k3desk.domain.evaluation import evaluate
 from k3desk.domain.object_types import get_object_type
 from k3desk.domain.signing import key_fingerprint
 from k3desk.domain.templates import Template, default_registry
-from k3desk.domain.verify_url import VerifyLink, build_verify_url
+from k3desk.domain.verify_url import VerifyLink, build_qr_url
 from k3desk.domain.vocabulary import CERTIFIED_VERDICTS, Verdict
 from k3desk.reports import model as rm
 from k3desk.services import presentation, settings_service
@@ -134,7 +134,7 @@ def _parts(s: Session, inspection: Inspection) -> _Parts:
         link = VerifyLink(server=verify_base_url(s, balai), number=cert.number,
                           payload=cert.payload, signature=cert.signature, key_id=cert.key_id)
         stamp = rm.SignedStamp(payload=cert.payload, signature=cert.signature,
-                               key_id=cert.key_id, verify_url=build_verify_url(link),
+                               key_id=cert.key_id, verify_url=build_qr_url(link),
                                signer=approver.full_name if approver else "",
                                fingerprint=_fingerprint(s, cert.key_id),
                                verify_address=_address(link.server))

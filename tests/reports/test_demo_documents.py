@@ -129,3 +129,24 @@ def test_demo_crane_report_lists_instruments_draws_photos_one_data_umum(
     # the broken-wire count has one unit everywhere
     assert re.search(r"Kawat putus dalam satu strand 0 buah", text)
     assert "LAMPIRAN: SUMBER PERSYARATAN" in text and "dicabut" in text
+
+
+def test_demo_crane_qr_decodes_from_a_100_dpi_render(demo_dir: Path, tmp_path: Path) -> None:
+    from k3desk.domain.verify_url import parse_verify_url
+    from tests.reports.helpers import rasterize
+    from tests.reports.test_qr import decode_qr
+
+    inspection_id = _crane(demo_dir)
+    db = open_database(demo_dir)
+    data, _ = document_service.render(db, inspection_id, "certificate")
+    pdf = tmp_path / "crane.pdf"
+    pdf.write_bytes(data)
+    pages = len(PdfReader(pdf).pages)
+    texts = decode_qr(rasterize(pdf, pages, 100, tmp_path))
+    assert len(texts) == 1 and "/V/" in texts[0]
+    with db.session() as s:
+        cert = s.scalars(select(Certificate).where(
+            Certificate.inspection_id == inspection_id)).one()
+        link = parse_verify_url(texts[0])
+        assert (link.payload, link.signature, link.key_id) == (cert.payload, cert.signature,
+                                                               cert.key_id)
