@@ -38,7 +38,7 @@ def test_two_laptops_and_a_server(tmp_path: Path) -> None:
     db_url = f"sqlite:///{tmp_path / 'server.db'}"
     admin = ("--db", db_url)
     cli("admin", "create-balai", "--code", "BK3JKT", "--name", "Balai K3 Jakarta",
-        "--address", "Jl. Jend. Gatot Subroto Kav. 51, Jakarta", *admin)
+        "--address", "Jl. Jend. Gatot Subroto Kav. 51, Jakarta", "--city", "Jakarta", *admin)
     for username, role in (("inspektur", "inspector"), ("penyelia", "supervisor")):
         cli("admin", "create-user", "--username", username, "--full-name", username.title(),
             "--nip", "198703152010011003", "--role", role, "--balai", "BK3JKT",

@@ -30,7 +30,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     a.add_argument("--code", required=True, help="short unique code, e.g. BK3JKT")
     a.add_argument("--name", required=True)
     a.add_argument("--address", required=True)
-    a.add_argument("--city")
+    a.add_argument("--city", required=True,
+                   help="the city on its documents (Ditetapkan di ...)")
     a.add_argument("--phone")
     a.add_argument("--website")
     a.add_argument("--number-prefix", help="prefix of certificate numbers (default: the code)")

@@ -86,3 +86,12 @@ def b64url_decode(text: str) -> str:
         return base64.urlsafe_b64decode(padded.encode("ascii")).decode("utf-8")
     except (binascii.Error, ValueError, UnicodeError) as exc:
         raise ValidationError("not valid base64url text") from exc
+
+
+def key_fingerprint(public_b64: str) -> str:
+    """A public key's short fingerprint a person can read and compare: the first 8 bytes
+    of the SHA-256 of the raw key, as four groups of hex ("3F2A 9C01 77B4 E6D0")."""
+    import hashlib
+
+    digest = hashlib.sha256(decode_public_key(public_b64)).hexdigest()[:16].upper()
+    return " ".join(digest[i:i + 4] for i in range(0, 16, 4))

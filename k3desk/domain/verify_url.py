@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -43,7 +44,16 @@ def signature_from_b64url(s: str) -> str:
 
 
 def parse_verify_url(text: str) -> VerifyLink:
-    """Read a QR code's text; a clear ValidationError when it is not a k3desk link."""
+    """Read a QR code's text (a v2 compact link or a v1 query link); a clear
+    ValidationError when it is not a k3desk link."""
+    from k3desk.domain.compact_link import parse_code, split_compact_url
+
+    compact = split_compact_url(text)
+    if compact is not None:
+        payload, signature, key_id = parse_code(compact[1])
+        number = str(json.loads(payload)["number"])
+        return VerifyLink(server=compact[0], number=number, payload=payload,
+                          signature=signature, key_id=key_id)
     parts = urlsplit(text.strip())
     if not parts.path.endswith("/verify"):
         raise ValidationError("not a k3desk verification link (no /verify path)")
@@ -58,3 +68,12 @@ def parse_verify_url(text: str) -> VerifyLink:
     server = f"{parts.scheme}://{parts.netloc}{parts.path[: -len('/verify')]}"
     return VerifyLink(server=server, number=one("number"), payload=b64url_decode(one("p")),
                       signature=signature_from_b64url(one("s")), key_id=one("k"))
+
+
+def build_qr_url(link: VerifyLink) -> str:
+    """What a certificate's QR code holds: the compact v2 link (compact_link), or this
+    v1 link when the payload does not fit the compact record."""
+    from k3desk.domain.compact_link import compact_code, compact_url
+
+    digits = compact_code(link.payload, link.signature, link.key_id)
+    return compact_url(link.server, digits) if digits else build_verify_url(link)

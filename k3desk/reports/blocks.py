@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from reportlab.graphics.barcode import qrencoder
@@ -26,6 +27,7 @@ from k3desk.reports import styles as st
 from k3desk.reports.fonts import BOLD, REGULAR
 from k3desk.reports.layout import esc
 from k3desk.reports.model import (
+    FOLLOW_UP_LABEL,
     UNVERIFIED_FOOTNOTE,
     BalaiInfo,
     CompanyInfo,
@@ -35,7 +37,8 @@ from k3desk.reports.model import (
     SignedStamp,
 )
 
-QR_SIZE = 30 * mm
+QR_SIZE = 32 * mm  # version 10 (57 modules + border): 0.52 mm a module
+QR_MAX_VERSION = 10
 QR_CAPTION_TEXT = "Pindai untuk memeriksa keaslian"
 
 
@@ -123,37 +126,98 @@ def table_style(header_rows: int = 1) -> list[tuple[object, ...]]:
     ]
 
 
-def results_table(results: Sequence[ResultRow]) -> list[Flowable]:
-    """Factor | required value over its reference | measured | result; unverified
-    thresholds carry an asterisk and a footnote."""
+def group_rows(results: Sequence[ResultRow]) -> list[ResultRow]:
+    """Consecutive measurements of one factor (the four girder deflections) as one row:
+    the values side by side, the worst result; a certificate stays short."""
+    out: list[ResultRow] = []
+    i = 0
+    while i < len(results):
+        row = results[i]
+        j = i + 1
+        while (row.group and j < len(results) and results[j].group == row.group
+               and results[j].required == row.required):
+            j += 1
+        run = results[i:j]
+        if len(run) > 1:
+            failed = [r for r in run if r.passed is False]
+            passed: bool | None = (False if failed else
+                                   None if all(r.passed is None for r in run) else True)
+            severity = ("minor" if failed and all(r.severity == "minor" for r in failed)
+                        else row.severity)
+            row = replace(row, factor=f"{row.group} ({len(run)} titik)",
+                          measured=_joined([r.measured for r in run]), passed=passed,
+                          severity=severity,
+                          grade=row.grade if all(r.verified for r in run) else "A")
+        out.append(row)
+        i = j
+    return out
+
+
+def _joined(values: list[str]) -> str:
+    if len(set(values)) == 1:
+        return f"{values[0]} (semua)"
+    return "; ".join(values)
+
+
+def _result_cell(row: ResultRow) -> str:
+    result = esc(row.result_label)
+    if row.follow_up:
+        return f"<font color='#8A5A00'>{result}</font>"
+    if row.passed is False:
+        return f"<font name='{BOLD}' color='#9B1C1C'>{result}</font>"
+    return result
+
+
+def results_table(results: Sequence[ResultRow], *, official: bool = False) -> list[Flowable]:
+    """Factor | required value over its reference | measured | result.
+
+    ``official`` (the company's certificate): rows grouped, the regulation the Balai
+    applied in small type, no maintainers' notes. Otherwise (the test report) every row,
+    unverified thresholds with an asterisk and a footnote pointing to the appendix."""
     head = [Paragraph(t, st.CELL_HEAD) for t in
             ("No", "Faktor yang diperiksa", "Persyaratan (acuan)", "Hasil ukur", "Keterangan")]
     data: list[list[object]] = [head]
     any_unverified = False
-    for i, row in enumerate(results, start=1):
+    rows = group_rows(results) if official else list(results)
+    cell = st.CELL_COMPACT if official else st.CELL
+    centre = st.CELL_COMPACT_CENTER if official else st.CELL_CENTER
+    for i, row in enumerate(rows, start=1):
         mark = ""
-        if not row.verified:
+        if not official and not row.verified:
             mark = "*"
             any_unverified = True
         required = f"{esc(row.required)}{mark}"
-        if row.reference:
-            required += f"<br/><font size='7.4' color='#555555'>{esc(row.reference)}</font>"
+        reference = row.reference
+        if not official and row.source_note:
+            reference = f"{reference} ({row.source_note})"
+        if reference:
+            size = 6.6 if official else 7.4
+            sep = " " if official and len(row.required) + len(reference) < 34 else "<br/>"
+            required += f"{sep}<font size='{size}' color='#555555'>{esc(reference)}</font>"
         measured = esc(row.measured) + (f" {esc(row.unit)}" if row.unit else "")
-        result = esc(row.result_label)
-        if row.passed is False:
-            result = f"<font name='{BOLD}' color='#9B1C1C'>{result}</font>"
-        data.append([Paragraph(str(i), st.CELL_CENTER), Paragraph(esc(row.factor), st.CELL),
-                     Paragraph(required, st.CELL), Paragraph(measured, st.CELL_CENTER),
-                     Paragraph(result, st.CELL_CENTER)])
-    widths = [8 * mm, 52 * mm, 57 * mm, 25 * mm]
+        data.append([Paragraph(str(i), centre), Paragraph(esc(row.factor), cell),
+                     Paragraph(required, cell), Paragraph(measured, centre),
+                     Paragraph(_result_cell(row), centre)])
+    widths = [8 * mm, 55 * mm, 54 * mm, 28 * mm] if official else [8 * mm, 52 * mm, 57 * mm,
+                                                                     25 * mm]
     widths.append(st.CONTENT_WIDTH - sum(widths))
     table = Table(data, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle(table_style()))
+    style = table_style()
+    if official:
+        style += [("TOPPADDING", (0, 0), (-1, -1), 0.6),
+                  ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6)]
+    table.setStyle(TableStyle(style))
     out: list[Flowable] = [table]
     if any_unverified:
         out.append(Spacer(1, 1 * mm))
         out.append(Paragraph(f"* {esc(UNVERIFIED_FOOTNOTE)}; sumber dan tingkat keyakinannya "
-                             "tercatat pada templat pemeriksaan.", st.FOOTNOTE))
+                             "tercantum pada lampiran sumber persyaratan.", st.FOOTNOTE))
+    if any(r.follow_up for r in rows):
+        out.append(Spacer(1, 1 * mm))
+        out.append(Paragraph(
+            f"{esc(FOLLOW_UP_LABEL)}: persyaratan pelengkap yang belum terpenuhi; tidak "
+            "mengubah kesimpulan, dan wajib ditindaklanjuti sebelum pemeriksaan berikutnya.",
+            st.FOOTNOTE))
     return out
 
 
@@ -194,9 +258,11 @@ class QrCode(Flowable):  # type: ignore[misc]
     def __init__(self, text: str, size: float = QR_SIZE, border: int = 2,
                  level: str = "M") -> None:
         super().__init__()
-        qr = qrencoder.QRCode(None, getattr(qrencoder.QRErrorCorrectLevel, level))
-        qr.addData(text)
-        qr.make()
+        qr = _compact_qr(text)
+        if qr is None:
+            qr = qrencoder.QRCode(None, getattr(qrencoder.QRErrorCorrectLevel, level))
+            qr.addData(text)
+            qr.make()
         self.text = text
         self.count = qr.getModuleCount()
         self.modules = [[bool(qr.isDark(r, c)) for c in range(self.count)]
@@ -229,6 +295,25 @@ class QrCode(Flowable):  # type: ignore[misc]
         c.restoreState()
 
 
+def _compact_qr(text: str) -> qrencoder.QRCode | None:
+    """A version 2 link (compact_link) as two segments, the address alphanumeric and the
+    code numeric, at the strongest error correction that keeps the symbol at version
+    10 or lower (readable by a phone from paper at >= 0.5 mm a module)."""
+    from k3desk.domain.compact_link import PATH, split_compact_url
+
+    if split_compact_url(text) is None:
+        return None
+    head, _, digits = text.rpartition(PATH)
+    for level in ("M", "L"):
+        qr = qrencoder.QRCode(None, getattr(qrencoder.QRErrorCorrectLevel, level))
+        qr.addData(qrencoder.QRAlphaNum(head + PATH))
+        qr.addData(qrencoder.QRNumber(digits))
+        qr.make()
+        if qr.version <= QR_MAX_VERSION:
+            return qr
+    return qr
+
+
 def qr_drawing(text: str, size: float = QR_SIZE) -> QrCode:
     """The QR code of ``text`` (level M: survives a smudge, stays readable on paper)."""
     return QrCode(text, size)
@@ -236,7 +321,10 @@ def qr_drawing(text: str, size: float = QR_SIZE) -> QrCode:
 
 def qr_block(stamp: SignedStamp, size: float = QR_SIZE) -> Table:
     """QR code with its small caption, to sit bottom-left under the signatures."""
-    cell = [qr_drawing(stamp.verify_url, size), Paragraph(QR_CAPTION_TEXT, st.QR_CAPTION)]
+    cell: list[Flowable] = [qr_drawing(stamp.verify_url, size),
+                            Paragraph(QR_CAPTION_TEXT, st.QR_CAPTION)]
+    if stamp.verify_address:
+        cell.append(Paragraph(esc(stamp.verify_address), st.QR_CAPTION))
     table = Table([[cell]], colWidths=[size + 9 * mm])
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
@@ -290,10 +378,16 @@ def signatures_table(left: list[Flowable], right: list[Flowable],
 
 
 def verification_note(stamp: SignedStamp) -> Paragraph:
+    """What a company can do to check the document, in its own words: scan the code or
+    open the address printed under it; who signed, and the key's short fingerprint."""
+    signer = f" oleh {esc(stamp.signer)}" if stamp.signer else ""
+    key = f" (sidik kunci {esc(stamp.fingerprint)})" if stamp.fingerprint else ""
+    where = (f"buka <font name='{BOLD}'>{esc(stamp.verify_address)}</font> dan masukkan "
+             "nomor dokumen ini" if stamp.verify_address else "buka alamat di bawah kode QR")
     return Paragraph(
-        "Ditandatangani secara elektronik; keaslian dapat diperiksa dengan memindai kode QR "
-        f"atau tanpa jaringan dengan <font name='{BOLD}'>k3desk verify</font> "
-        f"(kunci {esc(stamp.key_id)}).", st.FOOTNOTE)
+        f"Ditandatangani secara elektronik{signer}{key}. Untuk memeriksa keaslian dan "
+        f"status terkini dokumen ini, pindai kode QR dengan ponsel, atau {where}.",
+        st.FOOTNOTE)
 
 
 def closing_block(stamp: SignedStamp | None, left: list[Flowable], right: list[Flowable],
@@ -324,6 +418,7 @@ def place_date_lines(place: str, day: date) -> list[str]:
 
 __all__ = [
     "QR_CAPTION_TEXT", "closing_block", "company_rows", "conclusion_box", "equipment_rows",
-    "label_value_table", "numbered_list", "place_date_lines", "qr_drawing", "results_table",
+    "group_rows", "label_value_table", "numbered_list", "place_date_lines", "qr_drawing",
+    "results_table",
     "signature_cell", "signatures_table", "table_style",
 ]

@@ -7,7 +7,7 @@ issues instead of a certificate: no validity, the findings and recommendations i
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from k3desk.domain.certificates import verdict_label
 from k3desk.domain.dates import format_date_id
@@ -60,6 +60,8 @@ def _basis(doc: CertificateDocument) -> list[Flowable]:
     """One sentence: the regulations and the test report it rests on, then what is certified
     (a sentence rather than a 'Dasar' list keeps the certificate on one page)."""
     items = [item.rstrip(";.") for item in doc.legal_basis]
+    if doc.template_label:
+        items.append(f"persyaratan K3 yang diterapkan Balai ({doc.template_label})")
     if doc.report_number:
         when = f" tanggal {format_date_id(doc.report_date)}" if doc.report_date else ""
         items.append(f"Laporan Pemeriksaan dan Pengujian Nomor {doc.report_number}{when}")
@@ -119,8 +121,12 @@ def certificate_story(doc: CertificateDocument) -> list[Flowable]:
     story.append(Paragraph("B. Objek K3", st.SECTION))
     story.append(label_value_grid(equipment_rows(doc.equipment),
                                   wide=("Jenis objek", "Lokasi / penempatan")))
-    story.append(Paragraph("C. Hasil Pemeriksaan dan Pengujian", st.SECTION))
-    story.extend(results_table(doc.results))
+    story.append(CondPageBreak(30 * mm))
+    story.append(Paragraph("C. Hasil Pemeriksaan dan Pengujian", st.SECTION_FLOW))
+    story.extend(results_table(doc.results, official=True))
+    if doc.meets and doc.findings:
+        story.append(KeepTogether([Paragraph("D. Catatan untuk Ditindaklanjuti", st.SECTION),
+                                   numbered_list(doc.findings, st.SMALL)]))
     if doc.fails:
         if doc.findings:
             story.append(KeepTogether([Paragraph("D. Temuan", st.SECTION),

@@ -21,6 +21,7 @@ DEFAULT_PARENT_LINES = (
 
 #: grades of a threshold's source (K3_DOMAIN.md): only R is taken from the regulation text
 VERIFIED_GRADES = ("R",)
+FOLLOW_UP_LABEL = "Catatan: perlu tindak lanjut"
 UNVERIFIED_FOOTNOTE = "ambang belum terverifikasi terhadap teks peraturan"
 
 INSPECTION_KINDS = {
@@ -94,15 +95,26 @@ class ResultRow:
     unit: str = ""
     passed: bool | None = True  # None: not applicable / for information
     grade: str = "R"
+    severity: str = "major"  # critical / major / minor (templates decide)
+    source_note: str = ""  # the maintainers' note on the source ("dicabut"), appendix only
+    group: str = ""  # the factor without its item number: rows of one group merge
 
     @property
     def verified(self) -> bool:
         return self.grade in VERIFIED_GRADES
 
     @property
+    def follow_up(self) -> bool:
+        """A failed minor rule: a finding to follow up, never 'Tidak Memenuhi' (the
+        verdict does not rest on it)."""
+        return self.passed is False and self.severity == "minor"
+
+    @property
     def result_label(self) -> str:
         if self.passed is None:
             return "-"
+        if self.follow_up:
+            return FOLLOW_UP_LABEL
         return "Memenuhi" if self.passed else "Tidak Memenuhi"
 
 
@@ -127,6 +139,7 @@ class Instrument:
     name: str
     serial_number: str = ""
     calibrated_until: date | None = None
+    calibration_certificate: str = ""
 
 
 @dataclass(frozen=True)
@@ -143,6 +156,9 @@ class SignedStamp:
     signature: str  # standard base64
     key_id: str
     verify_url: str  # what the QR code encodes
+    signer: str = ""  # who approved and signed: "Ir. Hendra Wijaya"
+    fingerprint: str = ""  # the signing key's short fingerprint: "3F2A 9C01 77B4 E6D0"
+    verify_address: str = ""  # the address a person types: "k3.example.go.id/verify"
 
 
 @dataclass(frozen=True)
@@ -191,6 +207,7 @@ class CertificateDocument(_DocumentBase):
     report_date: date | None = None
     conditions: tuple[str, ...] = ()  # "syarat" printed with the validity
     replaces_number: str = ""  # a corrected certificate names the one it replaces
+    template_label: str = ""  # "Templat overhead_crane versi 2": the requirements applied
 
 
 @dataclass(frozen=True)
@@ -202,3 +219,4 @@ class ReportDocument(_DocumentBase):
     instruments: tuple[Instrument, ...] = ()
     photos: tuple[Photo, ...] = ()
     notes: str = ""
+    template_label: str = ""  # "overhead_crane v2": what the appendix cites

@@ -8,10 +8,21 @@ camera images are reduced first so that a report stays small enough to e-mail).
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Image,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from k3desk.domain.certificates import verdict_label
 from k3desk.domain.dates import format_date_id
@@ -31,13 +42,14 @@ from k3desk.reports.blocks import (
 )
 from k3desk.reports.fonts import REGULAR, register_fonts
 from k3desk.reports.layout import PageDecor, build_pdf, esc, letterhead, stamp_info
-from k3desk.reports.model import Photo, ReportDocument, ReportSection
+from k3desk.reports.model import Photo, ReportDocument, ReportSection, SectionValue
 
 REPORT_TITLE = "LAPORAN PEMERIKSAAN DAN PENGUJIAN K3"
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
          "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")
 PHOTO_BOX_W = (st.CONTENT_WIDTH - 8 * mm) / 2
 PHOTO_BOX_H = 62 * mm
+PHOTO_COUNT = re.compile(r"^\d+ foto$")
 MAX_PHOTO_PIXELS = 1600  # long side; enough for 300 dpi at the printed size
 
 
@@ -107,14 +119,16 @@ def section_table(section: ReportSection) -> Table:
 
 def _instruments_table(doc: ReportDocument) -> Table:
     head = [Paragraph(t, st.CELL_HEAD) for t in ("No", "Alat ukur", "Nomor seri",
-                                                   "Kalibrasi berlaku sampai")]
+                                                   "Kalibrasi berlaku sampai",
+                                                   "Sertifikat kalibrasi")]
     data: list[list[object]] = [head]
     for i, ins in enumerate(doc.instruments, start=1):
         until = format_date_id(ins.calibrated_until) if ins.calibrated_until else "-"
         data.append([Paragraph(str(i), st.CELL_CENTER), Paragraph(esc(ins.name), st.CELL),
                      Paragraph(esc(ins.serial_number) or "-", st.CELL_CENTER),
-                     Paragraph(until, st.CELL_CENTER)])
-    widths = [9 * mm, 75 * mm, 40 * mm]
+                     Paragraph(until, st.CELL_CENTER),
+                     Paragraph(esc(ins.calibration_certificate) or "-", st.CELL_CENTER)])
+    widths = [9 * mm, 58 * mm, 32 * mm, 36 * mm]
     widths.append(st.CONTENT_WIDTH - sum(widths))
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle(table_style()))
@@ -151,15 +165,19 @@ def report_story(doc: ReportDocument) -> list[Flowable]:
         general.append(("Dasar pemeriksaan", " ".join(doc.legal_basis).rstrip(";")))
     if doc.certificate_number:
         general.append(("Nomor surat keterangan", doc.certificate_number))
+    forms, extra = _form_sections(doc, {label for label, _ in general})
+    general += extra
     story += [section("Data Umum"), label_value_table(general, label_width=42 * mm)]
     story += [section("Data Objek K3"),
               label_value_grid(equipment_rows(doc.equipment),
                                wide=("Jenis objek", "Lokasi / penempatan"))]
-    for form_section in doc.sections:
+    for form_section in forms:
         story += [section(form_section.title), section_table(form_section)]
     if doc.instruments:
         story += [section("Alat Ukur yang Digunakan"), _instruments_table(doc)]
-    story += [section("Hasil Pemeriksaan dan Pengujian"), *results_table(doc.results)]
+    story += [CondPageBreak(35 * mm), Paragraph(f"{_roman(n + 1)}. HASIL PEMERIKSAAN DAN PENGUJIAN",
+                        st.REPORT_SECTION_FLOW), *results_table(doc.results)]
+    n += 1
     story.append(section("Temuan"))
     story.append(numbered_list(doc.findings) if doc.findings
                  else Paragraph("Tidak ada temuan.", st.BODY))
@@ -187,10 +205,59 @@ def report_story(doc: ReportDocument) -> list[Flowable]:
     # attachment (lampiran), as Indonesian reports place them after the signatures
     story.append(_closing(doc, [*conclusion, Spacer(1, 5 * mm)]))
     if doc.photos:
-        story.append(PageBreak())
-        story.append(Paragraph("LAMPIRAN: DOKUMENTASI FOTO", st.REPORT_SECTION))
-        story.extend(photo_grid(doc.photos))
+        grid = photo_grid(doc.photos)
+        story.append(KeepTogether([Paragraph("LAMPIRAN: DOKUMENTASI FOTO",
+                                             st.REPORT_SECTION), grid[0]]))
+        story.extend(grid[1:])
+    story.extend(sources_appendix(doc))
     return story
+
+
+def _form_sections(doc: ReportDocument, general_labels: set[str]
+                   ) -> tuple[list[ReportSection], list[tuple[str, str]]]:
+    """The form's sections as the report prints them: a form section titled like the
+    report's own "Data umum" joins it (its values not already there), never a second
+    DATA UMUM; photo fields point to the attachment instead of saying "1 foto"."""
+    forms: list[ReportSection] = []
+    extra: list[tuple[str, str]] = []
+    for form_section in doc.sections:
+        values = tuple(_photo_value(v, bool(doc.photos)) for v in form_section.values)
+        if form_section.title.strip().lower() == "data umum":
+            extra += [(v.label, f"{v.value} {v.unit}".strip()) for v in values
+                      if v.label not in general_labels and v.value not in ("", "-")]
+            continue
+        forms.append(ReportSection(form_section.title, values))
+    return forms, extra
+
+
+def _photo_value(value: SectionValue, attached: bool) -> SectionValue:
+    if attached and PHOTO_COUNT.match(value.value):
+        return replace(value, value=value.value, note="lihat Lampiran dokumentasi foto")
+    return value
+
+
+def sources_appendix(doc: ReportDocument) -> list[Flowable]:
+    """Where each requirement comes from and how sure it is (grade, repealed): for the
+    Balai and the template maintainers; the company's certificate leaves it out."""
+    head = [Paragraph(t, st.CELL_HEAD) for t in ("No", "Faktor", "Acuan", "Tingkat",
+                                                   "Terverifikasi")]
+    data: list[list[object]] = [head]
+    for i, row in enumerate(doc.results, start=1):
+        reference = row.reference + (f" ({row.source_note})" if row.source_note else "")
+        data.append([Paragraph(str(i), st.CELL_CENTER), Paragraph(esc(row.factor), st.CELL),
+                     Paragraph(esc(reference) or "-", st.CELL),
+                     Paragraph(esc(row.grade), st.CELL_CENTER),
+                     Paragraph("-" if row.grade in ("", "-") else
+                               "ya" if row.verified else "belum", st.CELL_CENTER)])
+    widths = [9 * mm, 62 * mm, 62 * mm, 16 * mm]
+    widths.append(st.CONTENT_WIDTH - sum(widths))
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle(table_style()))
+    label = f" ({esc(doc.template_label)})" if doc.template_label else ""
+    return [Paragraph(f"LAMPIRAN: SUMBER PERSYARATAN{label}", st.REPORT_SECTION_FLOW),
+            Paragraph("Tingkat R: diambil dari teks peraturan; A, B, C: dari praktik atau "
+                      "sumber lain, belum terverifikasi terhadap teks peraturan.",
+                      st.SMALL_GREY), Spacer(1, 1.5 * mm), table]
 
 
 def _closing(doc: ReportDocument, lead: list[Flowable]) -> Flowable:

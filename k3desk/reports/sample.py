@@ -22,7 +22,7 @@ from k3desk.domain.certificates import (
 )
 from k3desk.domain.signing import keypair_from_private
 from k3desk.domain.verification import KnownKey
-from k3desk.domain.verify_url import VerifyLink, build_verify_url
+from k3desk.domain.verify_url import VerifyLink, build_qr_url
 from k3desk.reports.model import (
     BalaiInfo,
     CertificateDocument,
@@ -156,7 +156,7 @@ def _stamp(number: str, verdict: str, issued: date, valid: date | None) -> Signe
         issued_on=issued, valid_until=valid,
         data=_data_for_hash(number, verdict == VERDICT_TIDAK_MEMENUHI))
     signature = sign_payload(SAMPLE_PRIVATE_KEY, payload)
-    url = build_verify_url(VerifyLink(server=SAMPLE_SERVER, number=number, payload=payload,
+    url = build_qr_url(VerifyLink(server=SAMPLE_SERVER, number=number, payload=payload,
                                       signature=signature, key_id=SAMPLE_KEY_ID))
     return SignedStamp(payload=payload, signature=signature, key_id=SAMPLE_KEY_ID,
                        verify_url=url)

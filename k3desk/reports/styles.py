@@ -41,6 +41,9 @@ FOOTNOTE = _style("footnote", fontName=ITALIC, fontSize=7.5, leading=9.5, textCo
 CELL = _style("cell", fontSize=8.8, leading=10.6)
 CELL_CENTER = _style("cell-center", fontSize=8.8, leading=10.6, alignment=TA_CENTER)
 CELL_RIGHT = _style("cell-right", fontSize=8.8, leading=10.6, alignment=TA_RIGHT)
+CELL_COMPACT = _style("cell-compact", fontSize=8.2, leading=9.6)
+CELL_COMPACT_CENTER = _style("cell-compact-center", fontSize=8.2, leading=9.6,
+                             alignment=TA_CENTER)
 CELL_SMALL = _style("cell-small", fontSize=7.6, leading=9.2, textColor=GREY)
 CELL_HEAD = _style("cell-head", fontName=BOLD, fontSize=8.5, leading=10.5,
                    alignment=TA_CENTER)
@@ -50,6 +53,11 @@ SECTION = _style("section", fontName=BOLD, fontSize=9.8, leading=12, spaceBefore
                  spaceAfter=2, keepWithNext=1)
 REPORT_SECTION = _style("report-section", fontName=BOLD, fontSize=9.8, leading=12,
                         spaceBefore=8, spaceAfter=3, keepWithNext=1)
+# a heading over a long table: keepWithNext would move the whole table to the next page
+SECTION_FLOW = _style("section-flow", fontName=BOLD, fontSize=9.8, leading=12,
+                      spaceBefore=3, spaceAfter=2)
+REPORT_SECTION_FLOW = _style("report-section-flow", fontName=BOLD, fontSize=9.8,
+                             leading=12, spaceBefore=8, spaceAfter=3)
 TITLE = _style("title", fontName=BOLD, fontSize=13.5, leading=16, alignment=TA_CENTER)
 SUBTITLE = _style("subtitle", fontName=BOLD, fontSize=10, leading=12.5, alignment=TA_CENTER)
 NUMBER = _style("number", fontSize=10, leading=13, alignment=TA_CENTER)

@@ -39,6 +39,9 @@ def create_balai(session: Session, code: str, name: str, address: str,
         raise ValidationError(f"invalid Balai code {code!r} (letters, digits, . _ -)")
     if not name.strip():
         raise ValidationError("the Balai's name is empty")
+    if not (extra.get("city") or "").strip():
+        raise ValidationError("the Balai's city is required: its documents print "
+                              "'Ditetapkan di <city>' and 'KEPALA BALAI K3 <CITY>'")
     data: dict[str, Any] = {"code": code, "name": name.strip(), "address": address.strip()}
     for key in BALAI_EXTRA:
         value = extra.get(key)

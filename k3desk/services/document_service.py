@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 from k3desk.domain.errors import NotFoundError, ValidationError
 from k3desk.domain.evaluation import evaluate
 from k3desk.domain.object_types import get_object_type
+from k3desk.domain.signing import key_fingerprint
 from k3desk.domain.templates import Template, default_registry
-from k3desk.domain.verify_url import VerifyLink, build_verify_url
+from k3desk.domain.verify_url import VerifyLink, build_qr_url
 from k3desk.domain.vocabulary import CERTIFIED_VERDICTS, Verdict
 from k3desk.reports import model as rm
 from k3desk.services import presentation, settings_service
@@ -32,6 +33,7 @@ from k3desk.store.models import (
     Equipment,
     Inspection,
     Instrument,
+    SigningKey,
     User,
 )
 from k3desk.store.settings import SERVER_URL
@@ -44,6 +46,29 @@ def verify_base_url(s: Session, balai: Balai) -> str:
         return server.rstrip("/")
     site = balai.website or "k3desk.invalid"
     return site if site.startswith("http") else f"https://{site}"
+
+
+def _site(place: str | None, location: str | None, address: str) -> str:
+    """Where the test took place: the inspection's place when it names a site (not just
+    the equipment's spot inside it, e.g. "Lantai 1"), else the company's address."""
+    place = (place or "").strip()
+    if not place or place == (location or "").strip():
+        return address
+    return place
+
+
+def _fingerprint(s: Session, key_id: str) -> str:
+    key = s.scalars(select(SigningKey).where(SigningKey.key_id == key_id)).first()
+    return key_fingerprint(key.public_key) if key is not None else ""
+
+
+def _address(server: str) -> str:
+    """The verification address as a person types it: no scheme, no query."""
+    return re.sub(r"^https?://", "", server.rstrip("/")) + "/verify"
+
+
+def template_label(template: Template) -> str:
+    return f"templat {template.id} versi {template.version}"
 
 
 def _person(user: User | None, position: str = "") -> rm.PersonInfo:
@@ -90,6 +115,11 @@ def _parts(s: Session, inspection: Inspection) -> _Parts:
     if balai is None or company is None or equipment is None:
         raise NotFoundError("data Balai, perusahaan atau peralatan pemeriksaan ini belum ada "
                             "di laptop ini; jalankan sinkronisasi")
+    if not (balai.city or "").strip():
+        raise ValidationError(f"kota Balai {balai.code} belum diisi: dokumen resmi mencetak "
+                              "'Ditetapkan di <kota>' dan 'KEPALA BALAI K3 <KOTA>'; minta "
+                              "admin server mengisi kota Balai, lalu sinkronkan",
+                              field="city")
     template = default_registry().get(inspection.template_id, inspection.template_version)
     evaluation = evaluate(template, evaluation_values(s, template, dict(inspection.values or {})),
                           inspection.inspected_on)
@@ -104,13 +134,20 @@ def _parts(s: Session, inspection: Inspection) -> _Parts:
         link = VerifyLink(server=verify_base_url(s, balai), number=cert.number,
                           payload=cert.payload, signature=cert.signature, key_id=cert.key_id)
         stamp = rm.SignedStamp(payload=cert.payload, signature=cert.signature,
-                               key_id=cert.key_id, verify_url=build_verify_url(link))
+                               key_id=cert.key_id, verify_url=build_qr_url(link),
+                               signer=approver.full_name if approver else "",
+                               fingerprint=_fingerprint(s, cert.key_id),
+                               verify_address=_address(link.server))
         if cert.replaces:
             old = s.get(Certificate, cert.replaces)
             replaces = old.number if old else ""
     results = tuple(rm.ResultRow(factor=r["factor"], required=r["required"],
-                                 reference=r["reference"], measured=r["measured"],
-                                 unit=r["unit"], passed=r["passed"], grade=r["grade"])
+                                 reference=r["official_reference"], measured=r["measured"],
+                                 unit=r["unit"], passed=r["passed"], grade=r["grade"],
+                                 severity=r["severity"],
+                                 source_note="dicabut" if r["reference"].endswith("(dicabut)")
+                                 else "",
+                                 group=r["title"] if r["item"] is not None else "")
                     for r in presentation.result_rows(evaluation))
     failed = [f for f in evaluation.findings if not f.passed]
     stored = Verdict.of(inspection.verdict)
@@ -126,7 +163,8 @@ def _parts(s: Session, inspection: Inspection) -> _Parts:
         number=cert.number if cert else f"DRAF-{inspection.id[:8].upper()}",
         object_type_name=object_type.name_id,
         company=rm.CompanyInfo(name=company.name, address=company.address,
-                               site=inspection.place or ""),
+                               site=_site(inspection.place, equipment.location,
+                                          company.address)),
         equipment=rm.EquipmentInfo(
             object_type_name=object_type.name_id, serial_number=equipment.serial_number,
             make=equipment.manufacturer or "", model=equipment.model or "",
@@ -152,7 +190,8 @@ def certificate_document(s: Session, inspection_id: str) -> rm.CertificateDocume
     parts = _parts(s, inspection)
     return rm.CertificateDocument(**parts.common, replaces_number=parts.replaces,
                                   report_number=report_number(inspection),
-                                  report_date=inspection.inspected_on)
+                                  report_date=inspection.inspected_on,
+                                  template_label=template_label(parts.template))
 
 
 def report_number(inspection: Inspection) -> str:
@@ -173,7 +212,8 @@ def report_document(db: Database, s: Session, inspection_id: str) -> rm.ReportDo
             parts.template, evaluation_values(s, parts.template,
                                                  dict(inspection.values or {}))))
     instruments = tuple(
-        rm.Instrument(i.name, i.serial_number, i.calibration_valid_until)
+        rm.Instrument(i.name, i.serial_number, i.calibration_valid_until,
+                      i.calibration_certificate or "")
         for i in (s.get(Instrument, iid) for iid in inspection.instrument_ids or []) if i)
     photos = []
     for att in s.scalars(select(Attachment).where(Attachment.inspection_id == inspection.id,
@@ -185,7 +225,8 @@ def report_document(db: Database, s: Session, inspection_id: str) -> rm.ReportDo
     cert = parts.cert
     return rm.ReportDocument(**parts.common, sections=sections, instruments=instruments,
                              photos=tuple(photos), notes=inspection.notes or "",
-                             certificate_number=cert.number if cert else "")
+                             certificate_number=cert.number if cert else "",
+                             template_label=template_label(parts.template))
 
 
 def _safe_name(number: str) -> str:

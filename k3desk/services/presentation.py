@@ -75,6 +75,10 @@ def section_rows(template: Template, values: dict[str, Any]
                  ) -> list[tuple[str, list[tuple[str, str, str]]]]:
     """(section title, [(label, value, unit)]) for every section, groups item by item."""
     values = with_computed(template, values)
+    # a field without a unit of its own prints the unit its rule measures it in, so the
+    # form table and the results table say the same ("buah", never "-" in one of them)
+    rule_units = {c.rule.measured: c.rule.unit for c in template.rules
+                  if c.rule.measured and c.rule.measured.isidentifier() and c.rule.unit}
     out = []
     for section in template.sections:
         rows: list[tuple[str, str, str]] = []
@@ -87,11 +91,13 @@ def section_rows(template: Template, values: dict[str, Any]
                     for sub in spec.fields:
                         sub_value = item.get(sub.id) if isinstance(item, dict) else None
                         rows.append((f"{title} {n} — {sub.title.id}",
-                                     format_value(sub_value, sub), sub.unit or ""))
+                                     format_value(sub_value, sub),
+                                     sub.unit or rule_units.get(sub.id, "")))
                 if not items:
                     rows.append((spec.title.id, "-", ""))
                 continue
-            rows.append((spec.title.id, format_value(value, spec), spec.unit or ""))
+            rows.append((spec.title.id, format_value(value, spec),
+                         spec.unit or rule_units.get(spec.id, "")))
         out.append((section.title.id, rows))
     return out
 
@@ -113,6 +119,19 @@ def reference_text(f: Finding) -> str:
     return text + (" (dicabut)" if ref.get("repealed") else "")
 
 
+def official_reference_text(f: Finding) -> str:
+    """The requirement's source as a company's certificate cites it: the regulation the
+    Balai applied, without the maintainers' notes (repealed, grade)."""
+    ref = f.reference or {}
+    regulation = str(ref.get("regulation") or "")
+    article = str(ref.get("article") or "")
+    if "(" in regulation:  # "Praktik perancangan crane (bukan ...)": the note stays out
+        regulation = regulation.split("(")[0].strip()
+    if article and len(article) <= 24 and "(" not in article:
+        return f"{regulation} {article}".strip()
+    return regulation
+
+
 def factor_text(f: Finding) -> str:
     return f.title_id + (f" (butir {f.item + 1})" if f.item is not None else "")
 
@@ -122,5 +141,7 @@ def result_rows(evaluation: Evaluation) -> list[dict[str, Any]]:
     return [{"factor": factor_text(f), "required": required_text(f),
              "reference": reference_text(f), "measured": format_value(f.measured),
              "unit": f.unit or "", "passed": f.passed, "grade": f.grade,
-             "unverified": f.unverified, "message": f.message_id}
+             "unverified": f.unverified, "message": f.message_id,
+             "severity": f.severity, "title": f.title_id, "item": f.item,
+             "official_reference": official_reference_text(f)}
             for f in evaluation.findings]

@@ -41,7 +41,8 @@ def _populate(db_url: str) -> None:
     migrate(engine)
     sessions = session_factory(engine)
     with sessions() as s:
-        admin.create_balai(s, "BK3JKT", "Balai K3 Jakarta", "Jl. Gatot Subroto")
+        admin.create_balai(s, "BK3JKT", "Balai K3 Jakarta", "Jl. Gatot Subroto",
+                           city="Jakarta")
     for i in range(LAPTOPS):
         with sessions() as s:
             admin.create_user(s, f"laptop{i}", f"Laptop {i}", "1", "inspector", "BK3JKT",

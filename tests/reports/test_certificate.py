@@ -49,8 +49,11 @@ def test_letterhead_results_and_footer(certificate_pdf: Path) -> None:
     for row in sample_certificate_document().results:
         assert row.factor in text
     assert "≤ 12 %" in text and "2,7 Ω" in text
-    # unverified thresholds carry an asterisk and the footnote
-    assert "≤ 16,0*" in text and UNVERIFIED_FOOTNOTE in text
+    # a company's certificate carries no doubt: no asterisk, no footnote, no "(dicabut)"
+    assert "≤ 16,0" in text and "≤ 16,0*" not in text and UNVERIFIED_FOOTNOTE not in text
+    assert "dicabut" not in text
+    # the footer says what a company can do, not which program to run
+    assert "k3desk verify" not in text and "pindai kode QR" in text
     assert "Pindai untuk memeriksa keaslian" in text
     assert "Halaman 1 dari 1" in text
 

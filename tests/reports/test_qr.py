@@ -8,9 +8,10 @@ import pytest
 import zxingcpp
 from PIL import Image
 
+from k3desk.domain.errors import ValidationError
 from k3desk.domain.signing import b64url_decode, b64url_encode
 from k3desk.domain.verification import VerificationStatus, verify_certificate
-from k3desk.domain.verify_url import parse_verify_url
+from k3desk.domain.verify_url import build_verify_url, parse_verify_url
 from k3desk.reports import sample_certificate_document, sample_report_document
 from k3desk.reports.sample import sample_known_keys
 from tests.reports.helpers import rasterize
@@ -64,8 +65,20 @@ def test_report_signature_page_carries_the_certificate_qr(long_report_pdf: Path,
 def test_tampered_qr_payload_fails(certificate_pdf: Path, tmp_path: Path) -> None:
     text = decode_qr(rasterize(certificate_pdf, 1, 200, tmp_path))[0]
     link = parse_verify_url(text)
+    # a changed digit of the compact code: unreadable, or a payload the signature rejects
+    for pos in (len(text) - 3, len(text) - 120, len(text) - 300):
+        digit = str((int(text[pos]) + 1) % 10)
+        try:
+            forged = parse_verify_url(text[:pos] + digit + text[pos + 1:])
+        except ValidationError:
+            continue
+        result = verify_certificate(forged.payload, forged.signature, forged.key_id,
+                                    sample_known_keys(), claimed_number=forged.number)
+        assert result.status is not VerificationStatus.VALID
+    # the v1 link of the same certificate, its payload changed, fails too
+    old = build_verify_url(link)
     forged_payload = link.payload.replace("memenuhi", "memenuhi ")
-    forged_url = text.replace(b64url_encode(link.payload), b64url_encode(forged_payload))
+    forged_url = old.replace(b64url_encode(link.payload), b64url_encode(forged_payload))
     assert b64url_decode(b64url_encode(forged_payload)) == forged_payload
     forged = parse_verify_url(forged_url)
     result = verify_certificate(forged.payload, forged.signature, forged.key_id,
@@ -81,3 +94,39 @@ def test_qr_from_an_unknown_key_fails(certificate_pdf: Path, tmp_path: Path) -> 
     result = verify_certificate(link.payload, link.signature, link.key_id, {})
     assert result.status is VerificationStatus.INVALID
     assert "tidak dikenal" in result.reason
+
+
+def test_qr_is_version_10_or_lower_and_decodes_from_a_100_dpi_render(
+        certificate_pdf: Path, tmp_path: Path) -> None:
+    """A phone reads it from paper: at most version 10, >= 0.5 mm a module."""
+    from reportlab.lib.units import mm
+
+    from k3desk.reports.blocks import QR_SIZE, QrCode
+
+    doc = sample_certificate_document()
+    assert doc.stamp is not None
+    qr = QrCode(doc.stamp.verify_url)
+    assert qr.count <= 57  # version 10
+    assert QR_SIZE / (qr.count + 2 * qr.border) / mm >= 0.5
+    texts = decode_qr(rasterize(certificate_pdf, 1, 100, tmp_path))
+    assert texts == [doc.stamp.verify_url]
+    link = parse_verify_url(texts[0])
+    assert (link.payload, link.signature) == (doc.stamp.payload, doc.stamp.signature)
+    result = verify_certificate(link.payload, link.signature, link.key_id, sample_known_keys(),
+                                claimed_number=link.number)
+    assert result.status is VerificationStatus.VALID, result.reason
+
+
+def test_v1_links_of_certificates_already_issued_still_parse() -> None:
+    from k3desk.domain.verify_url import VerifyLink, build_verify_url
+
+    doc = sample_certificate_document()
+    assert doc.stamp is not None
+    old = build_verify_url(VerifyLink("https://k3.example.go.id", doc.number,
+                                      doc.stamp.payload, doc.stamp.signature,
+                                      doc.stamp.key_id))
+    assert "/verify?" in old and old != doc.stamp.verify_url
+    link = parse_verify_url(old)
+    assert link.payload == doc.stamp.payload and link.signature == doc.stamp.signature
+    compact = parse_verify_url(doc.stamp.verify_url)
+    assert compact.payload == link.payload and compact.key_id == link.key_id

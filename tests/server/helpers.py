@@ -138,7 +138,8 @@ def build_world(client: TestClient) -> World:
         a = admin.create_balai(s, "BK3JKT", "Balai K3 Jakarta", "Jl. Gatot Subroto 44, Jakarta",
                                city="Jakarta", number_prefix="BK3JKT")
     with sessions() as s:
-        b = admin.create_balai(s, "BK3SBY", "Balai K3 Surabaya", "Jl. Dukuh Menanggal, Surabaya")
+        b = admin.create_balai(s, "BK3SBY", "Balai K3 Surabaya", "Jl. Dukuh Menanggal, Surabaya",
+                               city="Surabaya")
     users = [("insp", "inspector", "BK3JKT"), ("sup", "supervisor", "BK3JKT"),
              ("inspb", "inspector", "BK3SBY"), ("supb", "supervisor", "BK3SBY"),
              ("root", "admin", None)]

@@ -43,7 +43,8 @@ def admin(db_url: str, *args: str, stdin: str | None = None) -> tuple[int, str, 
 
 def test_admin_cli_as_a_separate_process(db_url: str) -> None:
     done = run_cli("admin", "create-balai", "--db", db_url, "--code", "BK3MKS", "--name",
-                   "Balai K3 Makassar", "--address", "Jl. Urip Sumoharjo")
+                   "Balai K3 Makassar", "--address", "Jl. Urip Sumoharjo",
+                   "--city", "Makassar")
     assert done.returncode == 0 and "Balai BK3MKS created" in done.stdout
     done = run_cli("admin", "create-user", "--db", db_url, "--username", "xy", "--full-name",
                    "X", "--nip", "1", "--role", "inspector", "--balai", "NOPE",
@@ -66,7 +67,8 @@ def populated(db_url: str) -> str:
 
 def test_bad_arguments_exit_2_with_one_clear_line(populated: str) -> None:
     cases = [
-        (("create-balai", "--code", "BK3JKT", "--name", "X", "--address", "Y"), None,
+        (("create-balai", "--code", "BK3JKT", "--name", "X", "--address", "Y", "--city",
+          "Z"), None,
          "exists already"),
         (("create-user", "--username", "budi", "--full-name", "Budi", "--nip", "1",
           "--role", "inspector", "--balai", "NOPE", "--password-stdin"), PASSWORD, "no Balai"),

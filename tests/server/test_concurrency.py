@@ -45,7 +45,8 @@ def test_parallel_pushes_and_pulls_see_every_seq(db_url: str, tmp_path: Path) ->
     migrate(engine)
     sessions = session_factory(engine)
     with sessions() as s:
-        admin.create_balai(s, "BK3JKT", "Balai K3 Jakarta", "Jl. Gatot Subroto")
+        admin.create_balai(s, "BK3JKT", "Balai K3 Jakarta", "Jl. Gatot Subroto",
+                           city="Jakarta")
     names = [f"pusher{i}" for i in range(PUSHERS)] + [f"puller{i}" for i in range(PULLERS)]
     for name in names:
         with sessions() as s:

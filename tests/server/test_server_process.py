@@ -20,7 +20,8 @@ def test_server_process_serves_while_admin_cli_writes(db_url: str, tmp_path: Pat
         info = httpx.get(f"{server.url}/api/v1/info", timeout=10).json()
         assert info["protocol"] == 1
         done = run_cli("admin", "create-balai", "--db", db_url, "--code", "BK3JKT", "--name",
-                       "Balai K3 Jakarta", "--address", "Jl. Gatot Subroto")
+                       "Balai K3 Jakarta", "--address", "Jl. Gatot Subroto",
+                       "--city", "Jakarta")
         assert done.returncode == 0, done.stderr
         done = run_cli("admin", "create-user", "--db", db_url, "--username", "ani",
                        "--full-name", "Ani", "--nip", "1", "--role", "inspector", "--balai",

@@ -111,3 +111,22 @@ def test_published_keys(world: World, issued: dict[str, Any]) -> None:
     keys = r.json()["keys"]
     assert [k["key_id"] for k in keys] == [issued["data"]["key_id"]]
     assert keys[0]["balai"] == "Balai K3 Jakarta" and keys[0]["revoked"] is False
+
+
+def test_compact_qr_link_gives_the_same_page(world: World, issued: dict[str, Any]) -> None:
+    from urllib.parse import urlsplit
+
+    from k3desk.domain.verify_url import build_qr_url
+
+    d = issued["data"]
+    url = build_qr_url(VerifyLink("https://k3.example.go.id", d["number"], d["payload"],
+                                  d["signature"], d["key_id"]))
+    path = urlsplit(url).path
+    assert path.startswith("/V/") and len(url) < 600
+    page = world.client.get(path)
+    assert page.status_code == 200
+    for expected in ("VALID", "PT Maju Jaya", "BT-2019-0042", "Tanda tangan elektronik sah"):
+        assert expected in page.text, expected
+    broken = world.client.get(path[:-40] + "1" * 40)
+    assert broken.status_code in (200, 404) and "<b>VALID</b>" not in broken.text
+    assert world.client.get("/V/12ab").status_code in (404, 422)

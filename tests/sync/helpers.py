@@ -32,9 +32,9 @@ def make_server(root: Path) -> ServerProcess:
     root.mkdir(parents=True, exist_ok=True)
     server = ServerProcess(f"sqlite:///{root / 'server.db'}", root / "blobs")
     server.admin("create-balai", "--code", "BK3UJI", "--name", "Balai K3 Uji",
-                 "--address", "Jl. Uji No. 1, Jakarta")
+                 "--address", "Jl. Uji No. 1, Jakarta", "--city", "Jakarta")
     server.admin("create-balai", "--code", HEAVY_BALAI, "--name", "Balai K3 Beban",
-                 "--address", "Jl. Beban No. 2, Surabaya")
+                 "--address", "Jl. Beban No. 2, Surabaya", "--city", "Surabaya")
     users = [(name, role, "BK3UJI") for name, role in USERS.items()]
     users.append((HEAVY_USER, "inspector", HEAVY_BALAI))
     # independent admin commands run side by side (each is a process of its own)

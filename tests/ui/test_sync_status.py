@@ -19,7 +19,7 @@ PASSWORD = "Kata-Sandi-Uji-2026"
 
 def _setup_server(db_url: str) -> None:
     for args in (("create-balai", "--code", "BK3SBY", "--name", "Balai K3 Surabaya",
-                  "--address", "Jl. Dukuh Menanggal 124, Surabaya"),
+                  "--address", "Jl. Dukuh Menanggal 124, Surabaya", "--city", "Surabaya"),
                  ("create-user", "--username", "inspektur", "--full-name", "Budi",
                   "--nip", "198703152010011003", "--role", "inspector", "--balai", "BK3SBY",
                   "--password-stdin"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
@@ -83,3 +83,27 @@ def verify_page(session: SessionDep, number: Text = "", p: Text | None = None,
     if view is None:
         return HTMLResponse(not_found_page(number, check), status_code=404 if number else 200)
     return HTMLResponse(found_page(view, check))
+
+
+@router.get("/V/{code}", response_class=HTMLResponse)
+@router.get("/v/{code}", response_class=HTMLResponse, include_in_schema=False)
+def verify_compact_page(session: SessionDep,
+                        code: Annotated[str, Path(max_length=2000)]) -> HTMLResponse:
+    """The QR's compact (v2) link: the same signed fields as the v1 query, so the same
+    page and the same checks (domain/compact_link.py)."""
+    import base64
+    import json
+
+    from k3desk.domain.compact_link import parse_code
+    from k3desk.domain.errors import ValidationError
+    from k3desk.domain.signing import b64url_encode
+
+    try:
+        payload, signature, key_id = parse_code(code)
+    except ValidationError:
+        broken = LinkCheck(False, "Data pada kode QR rusak atau tidak lengkap.")
+        return HTMLResponse(not_found_page("", broken), status_code=404)
+    raw = base64.b64decode(signature)
+    s = base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+    number = str(json.loads(payload)["number"])
+    return verify_page(session, number, b64url_encode(payload), s, key_id)
