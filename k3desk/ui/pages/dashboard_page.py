@@ -40,7 +40,12 @@ if TYPE_CHECKING:
 
 
 def open_inspections(window: MainWindow, status: str) -> None:
-    """The one place the dashboard opens the inspections list, filtered when it can."""
+    """The one place the dashboard opens the inspections list, filtered when it can.
+
+    A supervisor's "submitted" counts the Balai's review queue: it opens Tinjauan."""
+    if status == "submitted" and window.session.is_supervisor and "review" in window.pages:
+        window.show_page("review")
+        return
     page = window.pages.get("inspections")
     apply_filter = getattr(page, "apply_filter", None)
     window.show_page("inspections")
