@@ -419,6 +419,9 @@ class MainWindow(QMainWindow):
             role = role_label(actor.role)
             text = self.tr("{name} · {role}").format(name=actor.full_name, role=role)
             self.header_user.setToolTip(actor.username)
+            self.settings.setValue("last_username", actor.username)
+            if hasattr(self, "login_page"):
+                self.login_page.set_last_username(actor.username)
             self.header_user.setText(text)
             self.status_user.setText(text)
             for key, _object_name, supervisor_only in NAV:
