@@ -159,6 +159,7 @@ class DashboardPage(Page):
                                       self.tr("Jatuh tempo"), self.tr("Hari")])
         self.retests.setAlternatingRowColors(True)
         header = self.retests.header()
+        header.setStretchLastSection(False)  # the names get the room, not "Hari"
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
@@ -169,7 +170,7 @@ class DashboardPage(Page):
         left.addWidget(attention)
         left.addWidget(chart_box, 1)
         columns = QHBoxLayout()
-        columns.addLayout(left, 5)
+        columns.addLayout(left, 4)  # the call list needs the room: company names in full
         columns.addWidget(retest_box, 6)
         top = QHBoxLayout()
         top.addWidget(heading)

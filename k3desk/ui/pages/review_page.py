@@ -191,9 +191,9 @@ class ReviewPage(Page):
         split.setObjectName("review_splitter")
         split.addWidget(left)
         split.addWidget(right)
-        split.setStretchFactor(0, 2)
+        split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
-        split.setSizes([470, 700])
+        split.setSizes([340, 860])  # the form and its rules panel get the room
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
