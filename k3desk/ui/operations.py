@@ -68,7 +68,14 @@ class Operations(QObject):
             self._relay.done.emit(success, value, True)
             return value
 
-        return self._pools[pool].submit(job)
+        try:
+            return self._pools[pool].submit(job)
+        except RuntimeError:  # the window closed (shutdown): a late refresh has no one to
+            self._set_running(-1)  # show its answer to; nothing is written after close
+            log.warning("dropped %s: the workers are shut down", getattr(fn, "__name__", fn))
+            dropped: Future[Any] = Future()
+            dropped.cancel()
+            return dropped
 
     def _deliver(self, callback: Callback | None, value: Any, ok: bool) -> None:
         self._set_running(-1)
