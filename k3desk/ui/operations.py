@@ -19,6 +19,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,9 @@ class Operations(QObject):
 
     def _deliver(self, callback: Callback | None, value: Any, ok: bool) -> None:
         self._set_running(-1)
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            return  # its widget was deleted meanwhile (a closed window): nobody to tell
         if callback is not None:
             callback(value)
 
