@@ -18,8 +18,9 @@ _WORDS = {"baik": "Baik", "buruk": "Buruk", "tidak_baik": "Tidak Baik", "layak":
           "layak_dengan_catatan": "Layak dengan catatan", "tidak_layak": "Tidak Layak"}
 
 
-def format_number(value: Any) -> str:
-    """``3.25`` -> ``3,25``; ``1500`` -> ``1.500`` (Indonesian separators)."""
+def format_number(value: Any, grouping: bool = True) -> str:
+    """``3.25`` -> ``3,25``; ``1500`` -> ``1.500`` (Indonesian separators); with
+    ``grouping=False`` a whole number has no thousands separator (a year: ``2012``)."""
     if isinstance(value, bool):
         return "Ya" if value else "Tidak"
     if isinstance(value, Fraction):
@@ -29,7 +30,7 @@ def format_number(value: Any) -> str:
     except (InvalidOperation, ValueError):
         return str(value)
     if d == d.to_integral_value() and abs(d) < Decimal(10) ** 15:
-        return f"{int(d):,}".replace(",", ".")
+        return f"{int(d):,}".replace(",", ".") if grouping else str(int(d))
     # Two decimals are what a gauge shows; small values keep three significant digits.
     places = 2 if abs(d) >= 1 else max(2, -d.adjusted() + 2)
     d = d.quantize(Decimal(1).scaleb(-places))
@@ -47,7 +48,9 @@ def format_value(value: Any, spec: Any = None) -> str:
     if isinstance(value, bool):
         return "Ya" if value else "Tidak"
     if isinstance(value, int | float | Fraction):
-        return format_number(value)
+        # An integer field is a year, a count or a number that names something: never
+        # "Tahun pembuatan 2.012".
+        return format_number(value, grouping=getattr(spec, "kind", None) != "integer")
     if isinstance(value, str):
         if spec is not None:
             for choice in getattr(spec, "choices", []) or []:

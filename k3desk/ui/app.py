@@ -20,8 +20,10 @@ from k3desk.ui.session import UiSession
 def build_main_window(data_dir: Path, lang: str | None = None) -> MainWindow:
     """Open the data folder and build the window (a ``QApplication`` must exist).
 
-    The window opens on the welcome page (no users in the folder), the login page
-    (nobody logged in) or the workspace (someone still logged in)."""
+    The window opens on the welcome page (no users in the folder), else on the login
+    page, every start (issue 11), with the last username filled in and the focus on the
+    password; a user the CLI or an earlier window left logged in is not let in without
+    the password. Tests log in with ``window.session.set_actor(actor)``."""
     from k3desk.services import auth_service, settings_service
     from k3desk.store.db import open_database
     from k3desk.ui.i18n import set_language
@@ -51,9 +53,11 @@ def build_main_window(data_dir: Path, lang: str | None = None) -> MainWindow:
             window.set_page(key, placeholder(session, key, window))
     _install_editor(window)
     install_desk(window)
-    actor = auth_service.current_actor(db)
-    if actor is not None:
-        session.set_actor(actor)
+    last = window.settings.value("last_username")
+    if not last:
+        actor = auth_service.current_actor(db)  # one small query, before the loop runs
+        last = actor.username if actor is not None else ""
+    window.login_page.set_last_username(str(last))
     window.show_start()
     return window
 
@@ -65,6 +69,23 @@ def _install_editor(window: MainWindow) -> None:
 
     window.set_page("editor", EditorPage(window.session))
     install_recovery(window)
+
+
+def start_housekeeping(window: MainWindow) -> None:
+    """At app start, on the database worker: delete photo blobs no attachment names any
+    more (left by a crash between storing a blob and committing its row; only files
+    older than an hour, so a write in flight in another process is never touched)."""
+    import logging
+
+    from k3desk.services import attachment_service
+
+    def swept(removed: int) -> None:
+        if removed:
+            logging.getLogger(__name__).info("removed %d unreferenced blob file(s)", removed)
+
+    window.session.run(attachment_service.sweep_unreferenced, window.session.db,
+                       success=swept, failure=lambda exc: logging.getLogger(__name__)
+                       .warning("blob sweep failed: %s", exc))
 
 
 def run_app(data_dir: Path, *, with_demo: bool = False, lang: str | None = None) -> int:
@@ -83,6 +104,7 @@ def run_app(data_dir: Path, *, with_demo: bool = False, lang: str | None = None)
         setup_logging(data_dir)
         window = build_main_window(data_dir, lang)
         maybe_auto_backup(window.session.db)
+        start_housekeeping(window)
     except K3Error as exc:
         QMessageBox.critical(None, "k3desk", str(exc))
         return 2

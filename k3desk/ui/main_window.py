@@ -419,16 +419,19 @@ class MainWindow(QMainWindow):
             role = role_label(actor.role)
             text = self.tr("{name} · {role}").format(name=actor.full_name, role=role)
             self.header_user.setToolTip(actor.username)
+            self.settings.setValue("last_username", actor.username)
+            if hasattr(self, "login_page"):
+                self.login_page.set_last_username(actor.username)
             self.header_user.setText(text)
             self.status_user.setText(text)
             for key, _object_name, supervisor_only in NAV:
                 self.nav_buttons[key].setVisible(not supervisor_only
                                                  or self.session.is_supervisor)
             self.top.setCurrentWidget(self.workspace)
-            last = str(self.settings.value("last_page", "inspections"))
+            last = str(self.settings.value("last_page", "dashboard"))
             self.show_page(last if last in self.nav_buttons and last in self.pages
                            and self.nav_buttons[last].isVisibleTo(self.workspace)
-                           else "inspections")
+                           else "dashboard")
         else:
             self.header_user.clear()
             self.status_user.clear()

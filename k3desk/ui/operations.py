@@ -19,6 +19,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
@@ -68,10 +69,20 @@ class Operations(QObject):
             self._relay.done.emit(success, value, True)
             return value
 
-        return self._pools[pool].submit(job)
+        try:
+            return self._pools[pool].submit(job)
+        except RuntimeError:  # the window closed (shutdown): a late refresh has no one to
+            self._set_running(-1)  # show its answer to; nothing is written after close
+            log.warning("dropped %s: the workers are shut down", getattr(fn, "__name__", fn))
+            dropped: Future[Any] = Future()
+            dropped.cancel()
+            return dropped
 
     def _deliver(self, callback: Callback | None, value: Any, ok: bool) -> None:
         self._set_running(-1)
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            return  # its widget was deleted meanwhile (a closed window): nobody to tell
         if callback is not None:
             callback(value)
 

@@ -67,12 +67,15 @@ def test_dashboard_counts_open_the_filtered_list_and_export(qtbot: QtBot, demo_d
         assert top.child(1).data(0, Qt.ItemDataRole.UserRole) == equipment_id
         assert top.child(1).text(3) == "10"
         assert len(page.chart.points) == 12 and sum(p[1] for p in page.chart.points) > 40
-        # a count opens the list of inspections, filtered when the list can filter
-        calls: list[dict[str, object]] = []
-        window.pages["inspections"].apply_filter = lambda **kw: calls.append(kw)  # type: ignore[attr-defined]
-        qtbot.mouseClick(page.status_buttons["submitted"], Qt.MouseButton.LeftButton)
-        assert window.current_page() is window.pages["inspections"]
-        assert calls == [{"status": "submitted", "mine": True}]
+        # a count opens the list of inspections filtered to it: the same count
+        inspections = window.pages["inspections"]
+        inspections.search.setText("x")  # an earlier filter is cleared
+        qtbot.mouseClick(page.status_buttons["draft"], Qt.MouseButton.LeftButton)
+        assert window.current_page() is inspections
+        assert inspections.status.currentData() == "draft"  # type: ignore[attr-defined]
+        assert inspections.mine.isChecked() and not inspections.search.text()  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: inspections.settled and inspections.count_label.text()  # type: ignore[attr-defined]
+                        .startswith(f"{expected['draft']} "), timeout=10_000)
         # the call list as an Excel file
         window.show_page("dashboard")
         out = tmp_path / "uji-ulang.xlsx"

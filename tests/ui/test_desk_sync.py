@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from k3desk.services import records_service, sync_service
+from k3desk.services import auth_service, records_service, sync_service
 from k3desk.store.models import Company, Equipment, OutboxEntry
 from k3desk.sync.background import State
 from k3desk.sync.engine import CURSOR_KEY, Cancelled
@@ -37,7 +37,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
 
 
 def _window(qtbot: QtBot, data_dir: Path) -> MainWindow:
+    """The laptop's window, logged in as the user its online login left (the window
+    itself always opens on the login page)."""
     window = build_main_window(data_dir)
+    actor = auth_service.current_actor(window.session.db)
+    if actor is not None:
+        window.session.set_actor(actor)
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()

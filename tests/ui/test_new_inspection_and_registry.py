@@ -31,6 +31,9 @@ def test_new_inspection_with_new_equipment_creates_a_pinned_draft(
     assert dialog.isVisible()
     qtbot.keyClicks(dialog.company_search, "Sinar")
     _pick(qtbot, dialog.company_list, "PT Sinar Baja")
+    qtbot.keyClick(dialog.company_search, Qt.Key.Key_Return)  # to the list, not "create"
+    assert dialog.isVisible() and dialog.focusWidget() is dialog.company_list
+    assert not dialog.message.isVisibleTo(dialog)
     dialog.new_equipment_button.setChecked(True)
     form = dialog.equipment_form
     form.object_type.setCurrentIndex(form.object_type.findData("overhead_crane"))

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -99,8 +100,17 @@ def test_queue_oldest_first_with_filters(qtbot: QtBot, window: MainWindow) -> No
     assert detail.instruments and page.view.instruments.rowCount() == len(detail.instruments)
     assert page.view.licences.rowCount() >= 1
     assert detail.licences[0].licence_number in page.view.licences.item(0, 0).text()
-    form_text = page.view.form.toPlainText()  # type: ignore[union-attr]
-    assert detail.sections[0][0] in form_text
+    # the whole form is the inspector's editor, read-only, with its rules panel
+    form = page.view.form
+    assert form is not None and form.objectName() == "review_form"
+    qtbot.waitUntil(lambda: form.data is not None and form.data.id == detail.id)
+    assert form.read_only and not form.can("save_now") and not form.can("submit")
+    assert detail.sections[0][0] in form.form.section_titles.values()  # type: ignore[union-attr]
+    inputs = [w for w in form.findChildren(QLineEdit) if w.objectName().startswith("field:")
+              and w.text()]
+    assert inputs and all(w.isReadOnly() for w in inputs)
+    assert form.rules_panel.objectName() == "rules_panel" and form.rules_panel.isVisibleTo(form)
+    assert form.signature_pad is not None and form.instrument_picker is not None
     assert "182" in page.numbers.text()
 
 
@@ -139,7 +149,10 @@ def test_revision_resubmit_approve_and_preview(qtbot: QtBot, window: MainWindow)
     qtbot.waitUntil(lambda: page.model.row_of(inspection_id) >= 0)
     assert page.model.row_of(inspection_id) == page.model.rowCount() - 1  # newest last
     choose(qtbot, page, inspection_id)
-    assert "Foto pelat nama diambil ulang." in page.view.form.toPlainText()  # type: ignore[union-attr]
+    form = page.view.form
+    assert form is not None
+    qtbot.waitUntil(lambda: form.data is not None and form.data.id == inspection_id
+                    and "Foto pelat nama diambil ulang." in form.notes_edit.toPlainText())
 
     left_before = review_desk_service.numbers_left(window.session.context())
     window.actions_by_name["action_approve"].trigger()

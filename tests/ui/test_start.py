@@ -12,7 +12,7 @@ from k3desk.domain.errors import K3Error
 from k3desk.services import auth_service, sync_service
 from k3desk.store.db import open_database
 from k3desk.ui.app import build_main_window
-from tests.conftest import run_cli
+from tests.support.cli import run_cli
 from tests.ui.conftest import close_window, login
 
 
@@ -109,5 +109,67 @@ def test_choosing_a_server_from_a_demo_folder_sets_the_demo_aside(qtbot: QtBot,
         assert is_demo(db)
         db.dispose()
         assert not is_demo(new.session.db)
+    finally:
+        close_window(window)
+
+
+def test_later_starts_open_the_login_page_with_the_last_username(qtbot: QtBot,
+                                                                 demo_dir: Path) -> None:
+    # the CLI left a user logged in: the window still asks for the password
+    proc = run_cli("login", "--username", "inspektur2", "--password-stdin",
+                   data_dir=demo_dir, stdin="demo-inspektur\n")
+    assert proc.returncode == 0, proc.stderr
+    window = build_main_window(demo_dir)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: window.top.currentWidget() is window.login_page)
+        page = window.login_page
+        assert window.session.actor is None
+        assert page.username.text() == "inspektur2"
+        assert page.focusWidget() is page.password
+        login(qtbot, window, "inspektur", "demo-inspektur")
+        assert window.current_page() is window.pages["dashboard"]
+        window.show_page("registry")
+    finally:
+        window.close()  # closed without "Keluar akun"
+        close_window(window)
+    again = build_main_window(demo_dir)
+    qtbot.addWidget(again)
+    again.show()
+    try:
+        qtbot.waitUntil(lambda: again.top.currentWidget() is again.login_page)
+        assert again.login_page.username.text() == "inspektur"
+        qtbot.keyClicks(again.login_page.password, "demo-inspektur")
+        qtbot.keyClick(again.login_page.password, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: again.top.currentWidget() is again.workspace, timeout=10_000)
+        assert again.current_page() is again.pages["registry"]  # the last screen
+    finally:
+        close_window(again)
+
+
+def test_app_start_sweeps_unreferenced_blobs_off_the_ui_thread(qtbot: QtBot,
+                                                               demo_dir: Path) -> None:
+    import os
+    import time
+
+    from k3desk.ui.app import start_housekeeping
+
+    window = build_main_window(demo_dir)
+    qtbot.addWidget(window)
+    try:
+        root = Path(window.session.db.blob_dir)
+        orphan = root / "ab" / ("ab" + "0" * 62)  # a crash between blob and row
+        orphan.parent.mkdir(parents=True, exist_ok=True)
+        orphan.write_bytes(b"left by a crash")
+        young = root / "ab" / ("ab" + "1" * 62)  # maybe another process's write in flight
+        young.write_bytes(b"about to commit")
+        old = time.time() - 2 * 3600
+        os.utime(orphan, (old, old))
+        kept = [p for p in root.glob("*/*") if p not in (orphan, young)]
+        start_housekeeping(window)
+        qtbot.waitUntil(lambda: not orphan.exists(), timeout=10_000)
+        window.session.ops.wait_idle()
+        assert young.exists() and all(p.exists() for p in kept)
     finally:
         close_window(window)

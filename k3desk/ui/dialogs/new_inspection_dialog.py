@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -292,6 +293,21 @@ class NewInspectionDialog(QDialog):
         self.equipment_search.setEnabled(not on)
 
     # create -------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Enter or Down in a search field goes to its list (the first match chosen)
+        instead of pressing "Buat dan buka" with nothing chosen yet; Esc still closes."""
+        focus = self.focusWidget()
+        lists = {self.company_search: self.company_list,
+                 self.equipment_search: self.equipment_list}
+        target = lists.get(focus) if isinstance(focus, QLineEdit) else None
+        if target is not None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter,
+                                                  Qt.Key.Key_Down):
+            if target.currentRow() < 0 and target.count() > 0:
+                target.setCurrentRow(0)
+            target.setFocus()
+            return
+        super().keyPressEvent(event)
+
     def create_inspection(self) -> None:
         self.message.setVisible(False)
         self.equipment_form.clear_errors()

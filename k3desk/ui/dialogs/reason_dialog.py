@@ -1,16 +1,15 @@
 """A short text the supervisor must give (a revision comment, a reason to reject or to
-revoke), and the confirmation that follows. Both open with ``open()``; Esc cancels."""
+revoke). It opens with ``open()``; Esc cancels. The confirmation that follows is
+``dialogs.confirm.confirm``."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -65,41 +64,3 @@ class ReasonDialog(QDialog):
             return
         self.accept()
         self._on_text(self.value())
-
-
-def confirm(parent: QWidget | None, name: str, title: str, text: str,
-            yes_text: str, on_yes: Callable[[], object]) -> QMessageBox:
-    """A question opened with ``open()``; ``on_yes`` runs only on the yes button."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.NoButton, parent)
-    box.setObjectName(name)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
-    yes.setObjectName(f"{name}_yes")
-    no = box.addButton(QCoreApplication.translate("dialogs", "Batal"),
-                       QMessageBox.ButtonRole.RejectRole)
-    no.setObjectName(f"{name}_no")
-    box.setDefaultButton(no)
-    box.setEscapeButton(no)
-
-    def clicked(button: object) -> None:
-        if button is yes:
-            on_yes()
-
-    box.buttonClicked.connect(clicked)
-    box.open()
-    return box
-
-
-def inform(parent: QWidget | None, name: str, title: str, text: str,
-           icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> QMessageBox:
-    """A message with OK, opened with ``open()`` (a refusal in plain words)."""
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
-    box.setObjectName(name)
-    ok = box.addButton(QCoreApplication.translate("dialogs", "Tutup"),
-                       QMessageBox.ButtonRole.AcceptRole)
-    ok.setObjectName(f"{name}_ok")
-    box.setEscapeButton(ok)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.open()
-    return box

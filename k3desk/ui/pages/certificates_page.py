@@ -33,7 +33,8 @@ from k3desk.domain.errors import K3Error
 from k3desk.services import certificate_list_service as certs
 from k3desk.services import document_service, review_service
 from k3desk.services.certificate_list_service import CertificateInfo
-from k3desk.ui.dialogs.reason_dialog import ReasonDialog, confirm, inform
+from k3desk.ui.dialogs.confirm import confirm, inform
+from k3desk.ui.dialogs.reason_dialog import ReasonDialog
 from k3desk.ui.errors import show_error
 from k3desk.ui.models.review_table_model import (
     ROW_ROLE,
@@ -482,8 +483,8 @@ class CertificatesPage(Page):
             self.dialog = confirm(self, "confirm_revoke", self.tr("Cabut sertifikat"), self.tr(
                 "Cabut sertifikat {number}? Sertifikat yang dicabut tidak berlaku lagi dan "
                 "verifikasinya menyatakan DICABUT.\n\nAlasan: {reason}").format(
-                    number=number, reason=reason), self.tr("Cabut sertifikat"),
-                lambda: self._do_revoke(number, reason))
+                    number=number, reason=reason), yes_text=self.tr("Cabut sertifikat"),
+                on_yes=lambda: self._do_revoke(number, reason))
 
         dialog = ReasonDialog(self, "revoke_dialog", self.tr("Cabut sertifikat"), self.tr(
             "Mengapa sertifikat {number} dicabut?").format(number=number), self.tr("Lanjut…"),
@@ -513,8 +514,8 @@ class CertificatesPage(Page):
         self.dialog = confirm(self, "confirm_correct", self.tr("Koreksi sertifikat"), self.tr(
             "Buat pemeriksaan pengganti untuk sertifikat {number}? Isinya disalin dari "
             "pemeriksaan asal; setelah disetujui, sertifikat barunya menyebut bahwa ia "
-            "menggantikan {number}.").format(number=number), self.tr("Buat koreksi"),
-            lambda: self._do_correct(number))
+            "menggantikan {number}.").format(number=number), yes_text=self.tr("Buat koreksi"),
+            on_yes=lambda: self._do_correct(number))
 
     def _do_correct(self, number: str) -> None:
         def done(changes: Any) -> None:

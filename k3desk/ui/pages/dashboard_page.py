@@ -40,7 +40,12 @@ if TYPE_CHECKING:
 
 
 def open_inspections(window: MainWindow, status: str) -> None:
-    """The one place the dashboard opens the inspections list, filtered when it can."""
+    """The one place the dashboard opens the inspections list, filtered when it can.
+
+    A supervisor's "submitted" counts the Balai's review queue: it opens Tinjauan."""
+    if status == "submitted" and window.session.is_supervisor and "review" in window.pages:
+        window.show_page("review")
+        return
     page = window.pages.get("inspections")
     apply_filter = getattr(page, "apply_filter", None)
     window.show_page("inspections")
@@ -154,6 +159,7 @@ class DashboardPage(Page):
                                       self.tr("Jatuh tempo"), self.tr("Hari")])
         self.retests.setAlternatingRowColors(True)
         header = self.retests.header()
+        header.setStretchLastSection(False)  # the names get the room, not "Hari"
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
@@ -164,7 +170,7 @@ class DashboardPage(Page):
         left.addWidget(attention)
         left.addWidget(chart_box, 1)
         columns = QHBoxLayout()
-        columns.addLayout(left, 5)
+        columns.addLayout(left, 4)  # the call list needs the room: company names in full
         columns.addWidget(retest_box, 6)
         top = QHBoxLayout()
         top.addWidget(heading)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from k3desk.ui.dialogs.reason_dialog import inform
+from k3desk.ui.dialogs.confirm import inform
 from k3desk.ui.pages.certificates_page import CertificatesPage
 from k3desk.ui.pages.review_page import ReviewPage
 

@@ -71,9 +71,11 @@ BANNER = "padding: 6px; border-radius: 4px;"
 class EditorPage(Page):
     """One inspection at a time; the supervisor's review reuses it read-only."""
 
-    def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: UiSession, parent: QWidget | None = None,
+                 embedded: bool = False) -> None:
         super().__init__(session, parent)
         self.setObjectName("page_editor")
+        self.embedded = embedded  # inside the review page: no title bar, no banner
         self.title = self.tr("Pemeriksaan")
         self.data: editor_service.EditorData | None = None
         self.template: Template | None = None
@@ -180,6 +182,13 @@ class EditorPage(Page):
         column.addWidget(self.splitter, 1)
         self.revision_banner.hide()
         self.readonly_banner.hide()
+        if self.embedded:
+            for widget in (self.heading, self.status_text, self.autosave_status,
+                           self.invalid_status, self.undo_button, self.redo_button,
+                           self.submit_button):
+                widget.setVisible(False)
+            self.index.setVisible(False)  # the review's own tabs are narrow enough
+            self.splitter.setSizes([0, 540, 300])
 
     # opening ---------------------------------------------------------------------------
     def open_inspection(self, inspection_id: str, read_only: bool = False,
@@ -235,8 +244,9 @@ class EditorPage(Page):
         self.form.set_read_only(self.read_only)
         self.form_scroll.setWidget(self.form)
         self._fill_index()
-        self.heading.setText(f"{self.template.title_id} — {data.equipment_label} · "
-                             f"{data.company_name} · {data.inspected_on:%d-%m-%Y}")
+        self.heading.setText(f"{data.equipment_label} · {data.company_name} · "
+                             f"{data.inspected_on:%d-%m-%Y}")
+        self.heading.setToolTip(self.template.title_id)  # the object type says it already
         self.status_text.setText(self.tr("Status: {status}").format(status=data.status_label))
         comment = data.review_comment if data.status == "revision_requested" else None
         self.revision_banner.setText(self.tr("Penyelia meminta revisi: {comment}").format(
@@ -244,11 +254,10 @@ class EditorPage(Page):
         self.revision_banner.setVisible(bool(comment))
         self.readonly_banner.setText(self.tr("Hanya baca: pemeriksaan ini berstatus "
                                              "{status}.").format(status=data.status_label))
-        self.readonly_banner.setVisible(self.read_only)
+        self.readonly_banner.setVisible(self.read_only and not self.embedded)
         self.autosave_status.setText(self.tr("Tersimpan") if not self.read_only else "")
-        self.submit_button.setVisible(not self.read_only)
-        self.undo_button.setVisible(not self.read_only)
-        self.redo_button.setVisible(not self.read_only)
+        for button in (self.submit_button, self.undo_button, self.redo_button):
+            button.setVisible(not self.read_only and not self.embedded)
         self.evaluate_now()
         self._actions_changed()
         if not self.read_only:

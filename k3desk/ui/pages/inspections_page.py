@@ -231,6 +231,28 @@ class InspectionsPage(Page):
         else:
             self._stale = True
 
+    def apply_filter(self, status: str | None = None, mine: bool = False,
+                     object_type: str | None = None, company_id: str | None = None,
+                     text: str = "") -> None:
+        """Show the list filtered (the dashboard's counts open it this way): every other
+        filter is cleared, so the count on the dashboard is the count of the list."""
+        widgets = (self.search, self.status, self.object_type, self.company,
+                   self.date_from, self.date_to, self.mine)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.search.setText(text)
+            for combo, value in ((self.status, status), (self.object_type, object_type),
+                                 (self.company, company_id)):
+                combo.setCurrentIndex(max(combo.findData(value), 0) if value else 0)
+            self.date_from.setDate(NO_DATE)
+            self.date_to.setDate(NO_DATE)
+            self.mine.setChecked(mine)
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self.refresh()
+
     # actions ------------------------------------------------------------------------
     def focus_search(self) -> None:
         self.search.setFocus()

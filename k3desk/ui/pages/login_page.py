@@ -98,11 +98,16 @@ class LoginPage(QWidget):
                 self.tr("Pengguna data demo (nama pengguna, kata sandi):")
                 + f"<table cellspacing=6>{rows}</table>")
 
+    def set_last_username(self, username: str) -> None:
+        """Filled in at the next start and after "Keluar akun"."""
+        self.username.setText(username)
+
     def reset(self) -> None:
+        """Ready for a login: the last username filled in, the focus where to type."""
         self.password.clear()
         self.message.clear()
         self.submit.setEnabled(True)
-        self.username.setFocus()
+        (self.password if self.username.text().strip() else self.username).setFocus()
 
     def login(self) -> None:
         from k3desk.services import sync_service

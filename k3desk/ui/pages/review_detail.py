@@ -2,8 +2,7 @@
 every rule with its regulation, the photos, the instruments with their calibration and
 the inspector's licence, and why approval would be refused.
 
-``make_form_view`` is the one place that builds the read-only form; when the editor
-page lands it becomes ``EditorPage(session)`` + ``open_inspection(id, read_only=True)``.
+``make_form_view`` builds the read-only form: the inspection editor in read-only mode.
 """
 
 from __future__ import annotations
@@ -39,6 +38,7 @@ from k3desk.ui.models.review_table_model import (
 )
 
 if TYPE_CHECKING:
+    from k3desk.ui.pages.editor_page import EditorPage
     from k3desk.ui.session import UiSession
 
 THUMB = QSize(160, 120)
@@ -48,28 +48,16 @@ def esc(value: object) -> str:
     return html.escape(str(value))
 
 
-class ReadOnlyForm(QTextBrowser):
-    """A stand-in for the editor in read-only mode: every section and value as entered."""
+def make_form_view(session: UiSession) -> EditorPage:
+    """The whole form as the inspector filled it: the editor page, read-only (sections,
+    values with units, groups, checklists with notes, photos, instruments, findings,
+    signature, and its live rules panel). ``show_detail`` opens the inspection in it."""
+    from k3desk.ui.pages.editor_page import EditorPage
 
-    def __init__(self, detail: ReviewDetail, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("review_form")
-        self.setAccessibleName(self.tr("Formulir pemeriksaan (hanya baca)"))
-        parts = []
-        for title, rows in detail.sections:
-            body = "".join(f"<tr><td width='55%'>{esc(label)}</td>"
-                           f"<td><b>{esc(value)}</b> {esc(unit)}</td></tr>"
-                           for label, value, unit in rows)
-            parts.append(f"<h4>{esc(title)}</h4><table cellspacing=2 width=100%>{body}</table>")
-        if detail.notes:
-            parts.append(f"<h4>{esc(self.tr('Catatan pemeriksa'))}</h4>"
-                         f"<p>{esc(detail.notes)}</p>")
-        self.setHtml("".join(parts) or esc(self.tr("Formulir ini belum berisi nilai.")))
-
-
-def make_form_view(session: UiSession, detail: ReviewDetail) -> QWidget:
-    """The whole form, read-only (swap for the editor page in read-only mode)."""
-    return ReadOnlyForm(detail)
+    editor = EditorPage(session, embedded=True)
+    editor.setObjectName("review_form")
+    editor.setAccessibleName(editor.tr("Formulir pemeriksaan (hanya baca)"))
+    return editor
 
 
 class RulesView(QTextBrowser):
@@ -181,7 +169,7 @@ class ReviewDetailView(QWidget):
         self.form_holder = QWidget()
         self.form_layout = QVBoxLayout(self.form_holder)
         self.form_layout.setContentsMargins(0, 0, 0, 0)
-        self.form: QWidget | None = None
+        self.form: EditorPage | None = None  # made when the first inspection opens
         self.rules = RulesView()
         self.photos = QListWidget()
         self.photos.setObjectName("review_photos")
@@ -229,11 +217,10 @@ class ReviewDetailView(QWidget):
 
     def show_detail(self, d: ReviewDetail) -> None:
         self.detail = d
-        if self.form is not None:
-            self.form_layout.removeWidget(self.form)
-            self.form.deleteLater()
-        self.form = make_form_view(self.session, d)
-        self.form_layout.addWidget(self.form)
+        if self.form is None:
+            self.form = make_form_view(self.session)
+            self.form_layout.addWidget(self.form)
+        self.form.open_inspection(d.id, read_only=True)
         self.rules.show_detail(d)
         self.photos.clear()
         for photo in d.photos:

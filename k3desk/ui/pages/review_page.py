@@ -33,7 +33,8 @@ from k3desk.domain.errors import K3Error
 from k3desk.domain.object_types import OBJECT_TYPES
 from k3desk.services import document_service, keys_service, review_desk_service, review_service
 from k3desk.services.review_desk_service import QueueQuery, ReviewDetail
-from k3desk.ui.dialogs.reason_dialog import ReasonDialog, confirm, inform
+from k3desk.ui.dialogs.confirm import confirm, inform
+from k3desk.ui.dialogs.reason_dialog import ReasonDialog
 from k3desk.ui.errors import show_error
 from k3desk.ui.models.review_table_model import (
     ROW_ROLE,
@@ -190,9 +191,9 @@ class ReviewPage(Page):
         split.setObjectName("review_splitter")
         split.addWidget(left)
         split.addWidget(right)
-        split.setStretchFactor(0, 2)
+        split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
-        split.setSizes([470, 700])
+        split.setSizes([340, 860])  # the form and its rules panel get the room
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
@@ -376,8 +377,8 @@ class ReviewPage(Page):
         self.dialog = confirm(self, "confirm_approve", self.tr("Setujui pemeriksaan"), self.tr(
             "Setujui {what}?\n\nSatu nomor sertifikat diambil dari blok laptop ini, dokumen "
             "ditandatangani secara elektronik dan tidak dapat diubah lagi (hanya dicabut)."
-        ).format(what=what), self.tr("Setujui dan terbitkan"),
-            lambda: self._do_approve(inspection_id))
+        ).format(what=what), yes_text=self.tr("Setujui dan terbitkan"),
+            on_yes=lambda: self._do_approve(inspection_id))
 
     def _refuse_text(self, problems: list[str]) -> None:
         self.dialog = inform(self, "approval_refused", self.tr("Belum dapat disetujui"),
@@ -436,15 +437,15 @@ class ReviewPage(Page):
         who = self.detail.inspector_name if self.detail else ""
         self.dialog = confirm(self, "confirm_revision", self.tr("Minta revisi"), self.tr(
             "Kembalikan pemeriksaan ini kepada {who} untuk direvisi?\n\nCatatan: {comment}"
-        ).format(who=who, comment=comment), self.tr("Kembalikan untuk revisi"),
-            lambda: self._decide(review_service.request_revision, inspection_id,
+        ).format(who=who, comment=comment), yes_text=self.tr("Kembalikan untuk revisi"),
+            on_yes=lambda: self._decide(review_service.request_revision, inspection_id,
                                  "revision_requested", comment=comment))
 
     def _confirm_reject(self, inspection_id: str, reason: str) -> None:
         self.dialog = confirm(self, "confirm_reject", self.tr("Tolak pemeriksaan"), self.tr(
             "Tolak pemeriksaan ini? Pemeriksaan yang ditolak tidak dapat diajukan lagi.\n\n"
-            "Alasan: {reason}").format(reason=reason), self.tr("Tolak pemeriksaan"),
-            lambda: self._decide(review_service.reject, inspection_id, "rejected",
+            "Alasan: {reason}").format(reason=reason), yes_text=self.tr("Tolak pemeriksaan"),
+            on_yes=lambda: self._decide(review_service.reject, inspection_id, "rejected",
                                  reason=reason))
 
     def _decide(self, fn: Callable[..., Any], inspection_id: str, status: str,
