@@ -61,6 +61,7 @@ from k3desk.ui.editor.rules_panel import PATH_ROLE, RulesPanel
 from k3desk.ui.editor.signature_pad import SignaturePad
 from k3desk.ui.editor.submit_dialog import SubmitRefusedDialog
 from k3desk.ui.errors import show_error
+from k3desk.ui.i18n import language
 from k3desk.ui.pages.base import Page
 from k3desk.ui.session import UiSession
 
@@ -235,7 +236,7 @@ class EditorPage(Page):
         self.form.set_read_only(self.read_only)
         self.form_scroll.setWidget(self.form)
         self._fill_index()
-        self.heading.setText(f"{self.template.title_id} — {data.equipment_label} · "
+        self.heading.setText(f"{self.template.title(language())} — {data.equipment_label} · "
                              f"{data.company_name} · {data.inspected_on:%d-%m-%Y}")
         self.status_text.setText(self.tr("Status: {status}").format(status=data.status_label))
         comment = data.review_comment if data.status == "revision_requested" else None
