@@ -7,6 +7,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
 from k3desk.domain.errors import K3Error, NotFoundError, PermissionDenied
+from k3desk.domain.i18n import translate
 from k3desk.services import settings_service
 from k3desk.services.context import Actor, AppContext
 from k3desk.store.db import Database
@@ -35,8 +36,9 @@ def login_offline(db: Database, username: str, password: str) -> Actor:
     with db.session() as s:
         user = s.scalars(select(User).where(User.username == username)).first()
         if user is None or not password_matches(user.password_hash, password):
-            raise PermissionDenied("nama pengguna atau kata sandi salah (login luring memakai "
-                                   "kata sandi login daring terakhir di laptop ini)")
+            raise PermissionDenied(translate("auth", "nama pengguna atau kata sandi salah "
+                                             "(login luring memakai kata sandi login daring "
+                                             "terakhir di laptop ini)"))
         if not user.active:
             raise PermissionDenied(f"pengguna {username} dinonaktifkan")
         settings_service.put(s, ACTOR_KEY, user.id)
@@ -48,7 +50,9 @@ def remember_password(db: Database, user_id: str, password: str) -> None:
     with db.session(remote=True) as s:
         user = s.get(User, user_id)
         if user is None:
-            raise NotFoundError(f"pengguna {user_id} tidak ada di laptop ini")
+            raise NotFoundError(translate("auth", "pengguna {user_id} tidak ada di "
+                                          "laptop ini").format(
+                                    user_id=user_id))
         user.password_hash = hash_password(password)
         settings_service.put(s, ACTOR_KEY, user.id)
 
@@ -73,6 +77,6 @@ def logout(db: Database) -> None:
 def require_context(db: Database) -> AppContext:
     actor = current_actor(db)
     if actor is None:
-        raise K3Error("belum ada pengguna yang login di laptop ini: jalankan dulu "
-                      "`k3desk login --username U --password-stdin`")
+        raise K3Error(translate("auth", "belum ada pengguna yang login di laptop ini: jalankan "
+                                "dulu `k3desk login --username U --password-stdin`"))
     return AppContext(db=db, actor=actor)
