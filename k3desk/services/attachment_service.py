@@ -101,7 +101,7 @@ def _read(path_or_bytes: Path | str | bytes, name: str) -> bytes:
                                         "({mb}; paling besar {mb2})").format(
                                   name=name, mb=_mb(len(data)), mb2=_mb(MAX_INPUT_BYTES)))
     if not data:
-        raise ValidationError(f"berkas {name} kosong")
+        raise ValidationError(translate("attachment", "berkas {name} kosong").format(name=name))
     return data
 
 

@@ -40,7 +40,8 @@ def login_offline(db: Database, username: str, password: str) -> Actor:
                                              "(login luring memakai kata sandi login daring "
                                              "terakhir di laptop ini)"))
         if not user.active:
-            raise PermissionDenied(f"pengguna {username} dinonaktifkan")
+            raise PermissionDenied(translate("auth", "pengguna {username} dinonaktifkan").format(
+                username=username))
         settings_service.put(s, ACTOR_KEY, user.id)
         return Actor.of(user)
 

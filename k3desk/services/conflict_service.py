@@ -171,7 +171,9 @@ def resolve(db: Database, conflict_id: int, choice: str,
             by_text = {path_text(p): p for p in paths}
             unknown = set(values or {}) - set(by_text)
             if unknown:
-                raise ValidationError("bukan kolom yang berkonflik: " + ", ".join(sorted(unknown)))
+                raise ValidationError(translate(
+                    "conflict", "bukan kolom yang berkonflik: {fields}").format(
+                        fields=", ".join(sorted(unknown))))
             for text, value in (values or {}).items():
                 set_path(current, by_text[text], value)
         if not is_workflow(c):
@@ -198,15 +200,19 @@ def resolve_fields(db: Database, conflict_id: int, picks: dict[str, str],
     by_path = {f.path: f for f in view.fields}
     unknown = set(picks) - set(by_path)
     if unknown:
-        raise ValidationError("bukan kolom yang berkonflik: " + ", ".join(sorted(unknown)))
+        raise ValidationError(translate(
+            "conflict", "bukan kolom yang berkonflik: {fields}").format(
+                fields=", ".join(sorted(unknown))))
     bad = {p: c for p, c in picks.items() if c not in FIELD_CHOICES}
     if bad:
-        raise ValidationError(f"pilihan per kolom harus salah satu dari "
-                              f"{', '.join(FIELD_CHOICES)}: " + ", ".join(sorted(bad)))
+        raise ValidationError(translate(
+            "conflict", "pilihan per kolom harus salah satu dari {choices}: {fields}").format(
+                choices=", ".join(FIELD_CHOICES), fields=", ".join(sorted(bad))))
     missing = [p for p, c in picks.items() if c == "edit" and p not in (values or {})]
     if missing:
-        raise ValidationError("nilai untuk kolom yang disunting belum diisi: "
-                              + ", ".join(sorted(missing)))
+        raise ValidationError(translate(
+            "conflict", "nilai untuk kolom yang disunting belum diisi: {fields}").format(
+                fields=", ".join(sorted(missing))))
     chosen = {path: picks.get(path, "mine") for path in by_path}
     if all(c == "theirs" for c in chosen.values()):
         return resolve(db, conflict_id, "theirs")

@@ -99,7 +99,8 @@ def approve(ctx: AppContext, inspection_id: str, *, issued_on: date | None = Non
         inspection = _decide(ctx, s, inspection_id, Status.APPROVED)
         problems = approval_problems(s, inspection)
         if problems:
-            raise ValidationError("persetujuan ditolak:\n  - " + "\n  - ".join(problems))
+            raise ValidationError(translate("review", "persetujuan ditolak:\n{reasons}").format(
+                reasons="\n".join(f"  - {p}" for p in problems)))
         key = keys_service.active_key(s, ctx.actor.id, keypair.public_b64)
         balai = s.get(Balai, inspection.balai_id)
         equipment = s.get(Equipment, inspection.equipment_id)

@@ -2768,6 +2768,10 @@ Reason: {reason}</translation>
         <translation>file {name} cannot be read ({exc})</translation>
     </message>
     <message>
+        <source>berkas {name} kosong</source>
+        <translation>file {name} is empty</translation>
+    </message>
+    <message>
         <source>berkas {name} berformat HEIC yang belum didukung; simpan sebagai JPEG (di ponsel: Pengaturan &gt; Kamera &gt; Format &gt; Paling Kompatibel)</source>
         <translation>file {name} is in HEIC format, which is not supported yet; save it as JPEG (on the phone: Settings &gt; Camera &gt; Formats &gt; Most Compatible)</translation>
     </message>
@@ -2829,6 +2833,10 @@ Reason: {reason}</translation>
     <message>
         <source>nama pengguna atau kata sandi salah (login luring memakai kata sandi login daring terakhir di laptop ini)</source>
         <translation>wrong username or password (an offline login uses the password of the last online login on this laptop)</translation>
+    </message>
+    <message>
+        <source>pengguna {username} dinonaktifkan</source>
+        <translation>user {username} is deactivated</translation>
     </message>
     <message>
         <source>pengguna {user_id} tidak ada di laptop ini</source>
@@ -2946,12 +2954,31 @@ Reason: {reason}</translation>
         <source>{record_type} {record_id} tidak ada lagi di laptop ini</source>
         <translation>{record_type} {record_id} no longer exists on this laptop</translation>
     </message>
+    <message>
+        <source>bukan kolom yang berkonflik: {fields}</source>
+        <translation>not a conflicting field: {fields}</translation>
+    </message>
+    <message>
+        <source>pilihan per kolom harus salah satu dari {choices}: {fields}</source>
+        <translation>the choice for each field must be one of {choices}: {fields}</translation>
+    </message>
+    <message>
+        <source>nilai untuk kolom yang disunting belum diisi: {fields}</source>
+        <translation>no value given yet for the edited fields: {fields}</translation>
+    </message>
 </context>
 <context>
     <name>context</name>
     <message>
         <source>hanya {wanted} yang dapat {action}; Anda login sebagai {username} ({role})</source>
         <translation>only {wanted} may {action}; you are logged in as {username} ({role})</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard</name>
+    <message>
+        <source>daftar uji ulang tidak dapat disimpan ke {path}: {reason}</source>
+        <translation>the re-test list cannot be saved to {path}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -3016,6 +3043,21 @@ Reason: {reason}</translation>
     <message>
         <source>Salin rincian</source>
         <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>nilai tidak valid</source>
+        <translation>invalid values</translation>
+    </message>
+    <message>
+        <source>pemeriksaan belum dapat diajukan</source>
+        <translation>the inspection cannot be submitted yet</translation>
+    </message>
+</context>
+<context>
+    <name>export</name>
+    <message>
+        <source>periode terbalik: {start} sampai {end}</source>
+        <translation>the period is reversed: {start} to {end}</translation>
     </message>
 </context>
 <context>
@@ -3283,6 +3325,12 @@ Reason: {reason}</translation>
 </context>
 <context>
     <name>review</name>
+    <message>
+        <source>persetujuan ditolak:
+{reasons}</source>
+        <translation>approval refused:
+{reasons}</translation>
+    </message>
     <message>
         <source>data Balai, perusahaan atau peralatan belum lengkap di laptop ini; jalankan sinkronisasi</source>
         <translation>the Balai, company or equipment data is incomplete on this laptop; run a sync</translation>
