@@ -3183,6 +3183,21 @@ Reason: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>keys</name>
+    <message>
+        <source>kunci tanda tangan {path} rusak (bukan 32 byte)</source>
+        <translation>signing key {path} is damaged (not 32 bytes)</translation>
+    </message>
+    <message>
+        <source>kunci tanda tangan laptop ini belum terdaftar di server: sambungkan laptop dan jalankan `k3desk sync` agar kunci didaftarkan</source>
+        <translation>this laptop&apos;s signing key is not registered with the server yet: connect the laptop and run `k3desk sync` so that the key is registered</translation>
+    </message>
+    <message>
+        <source>laptop ini tidak punya sisa nomor sertifikat untuk tahun {year}: sambungkan ke server dan jalankan `k3desk sync` untuk meminta blok nomor baru</source>
+        <translation>this laptop has no certificate numbers left for {year}: connect to the server and run `k3desk sync` to request a new block of numbers</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
         <source>Draf</source>
