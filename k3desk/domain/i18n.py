@@ -17,6 +17,7 @@ from pathlib import Path
 Translator = Callable[[str, str], str]
 
 _translator: Translator | None = None
+_language = "id"
 
 
 def translate(context: str, text: str) -> str:
@@ -29,14 +30,21 @@ def translate(context: str, text: str) -> str:
         return text
 
 
-def install(translator: Translator | None) -> None:
+def install(translator: Translator | None, lang: str = "en") -> None:
     """Use ``translator`` for every later ``translate`` call (None: Bahasa Indonesia)."""
-    global _translator
+    global _translator, _language
     _translator = translator
+    _language = lang if translator is not None else "id"
 
 
 def installed() -> bool:
     return _translator is not None
+
+
+def language() -> str:
+    """The interface language of the messages ("id" or "en"): what a service uses to pick
+    a template's own texts (``Text.get(language())``) for the screen (never for a PDF)."""
+    return _language
 
 
 class Catalogue:
@@ -81,6 +89,6 @@ def use_language(lang: str | None, resources: Path) -> None:
         return
     path = catalogue_path(resources, lang)
     try:
-        install(Catalogue.load(path))
+        install(Catalogue.load(path), lang)
     except (OSError, ET.ParseError):
         install(None)  # no catalogue shipped: the source language, never a crash

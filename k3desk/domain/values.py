@@ -31,7 +31,7 @@ from typing import Any
 
 from k3desk.domain import expressions as ex
 from k3desk.domain.errors import ValidationError
-from k3desk.domain.i18n import translate
+from k3desk.domain.i18n import language, translate
 from k3desk.domain.problems import ValueProblem, show_number
 from k3desk.domain.template_schema import SCALE_TITLES, SCALES, FieldSpec
 from k3desk.domain.templates import Template
@@ -66,10 +66,11 @@ def field_label(template: Template, path: str) -> str:
     if m is None or spec is None:
         return path
     if m.group(2) is None:
-        return spec.title.id
-    row = f"{spec.title.id} baris {int(m.group(2)) + 1}"
+        return spec.title.get(language())
+    row = translate("values", "{label} baris {n}").format(label=spec.title.get(language()),
+                                                           n=int(m.group(2)) + 1)
     sub = next((s for s in spec.fields if s.id == m.group(3)), None)
-    return f"{row} — {sub.title.id}" if sub else row
+    return f"{row} — {sub.title.get(language())}" if sub else row
 
 
 def _problem(path: str, label: str, code: str, text: str, **params: str) -> ValueProblem:
@@ -80,7 +81,7 @@ def normalize_value(spec: FieldSpec, raw: Any, path: str, problems: list[ValuePr
                     label: str | None = None) -> Any:
     """One value in its internal form (numbers as exact fractions in the canonical unit),
     or None with a problem added to ``problems`` saying what is wrong."""
-    label = label or spec.title.id
+    label = label or spec.title.get(language())
     try:
         return _normalize(spec, raw, path, label, problems)
     except _Bad as bad:
@@ -157,15 +158,16 @@ def _group(spec: FieldSpec, raw: Any, path: str, label: str,
                    count=str(len(raw)), max=str(spec.max_items))
     items: list[dict[str, Any]] = []
     for i, item in enumerate(raw):
-        row = f"{label} baris {i + 1}"
+        row = translate("values", "{label} baris {n}").format(label=label, n=i + 1)
         if not isinstance(item, Mapping):
             problems.append(_problem(f"{path}[{i}]", row, "not_an_object",
-                                     f"harus berupa isian baris, bukan {_kind_of(item)}",
+                                     translate("values", "harus berupa isian baris, bukan "
+                                               "{kind}").format(kind=_kind_of(item)),
                                      value=_display(item)))
             items.append({})
             continue
         items.append({sub.id: normalize_value(sub, item.get(sub.id), f"{path}[{i}].{sub.id}",
-                                              problems, f"{row} — {sub.title.id}")
+                                              problems, f"{row} — {sub.title.get(language())}")
                       for sub in spec.fields})
     return items
 
@@ -270,7 +272,7 @@ def _date(raw: str) -> str:
 def _answer_title(spec: FieldSpec, answer: str) -> str:
     for choice in spec.choices:
         if choice.value == answer:
-            return choice.title.id
+            return choice.title.get(language())
     return SCALE_TITLES.get(answer, (answer, answer))[0]
 
 

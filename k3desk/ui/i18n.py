@@ -34,7 +34,7 @@ def set_language(lang: str | None) -> None:
     if ours.load(str(resources_dir() / "i18n" / f"k3desk_{_lang}.qm")):
         app.installTranslator(ours)
         _translators.append(ours)
-        domain_i18n.install(QCoreApplication.translate)
+        domain_i18n.install(QCoreApplication.translate, _lang)
     qt = QTranslator(app)  # QFileDialog, QMessageBox buttons ... (when Qt ships them)
     if qt.load(f"qtbase_{_lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)

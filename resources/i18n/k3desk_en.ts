@@ -3444,6 +3444,10 @@ Reason: {reason}</translation>
 <context>
     <name>values</name>
     <message>
+        <source>{label} baris {n}</source>
+        <translation>{label} row {n}</translation>
+    </message>
+    <message>
         <source>harus berupa teks, bukan {kind_of}</source>
         <translation>must be text, not {kind_of}</translation>
     </message>
@@ -3478,6 +3482,10 @@ Reason: {reason}</translation>
     <message>
         <source>{count} baris, paling banyak {max_items}</source>
         <translation>{count} rows, at most {max_items}</translation>
+    </message>
+    <message>
+        <source>harus berupa isian baris, bukan {kind}</source>
+        <translation>must be a row of entries, not {kind}</translation>
     </message>
     <message>
         <source>harus bilangan bulat, bukan {shown}</source>

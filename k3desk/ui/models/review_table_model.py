@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor
 from k3desk.domain.object_types import OBJECT_TYPES
 from k3desk.services.certificate_list_service import CertificateRow
 from k3desk.services.review_desk_service import QueueRow
+from k3desk.ui.i18n import language
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -33,7 +34,7 @@ translate = QCoreApplication.translate
 
 def object_type_name(code: str) -> str:
     t = OBJECT_TYPES.get(code)
-    return t.name_id if t else code
+    return t.name(language()) if t else code
 
 
 def verdict_label(verdict: str | None) -> str:
