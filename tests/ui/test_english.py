@@ -14,8 +14,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QMenu,
-                               QPlainTextEdit, QTableView, QTabWidget, QTreeView, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTableView,
+    QTabWidget,
+    QTreeView,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from k3desk.domain import i18n as domain_i18n
@@ -157,6 +168,7 @@ def test_window_in_english_has_no_indonesian_left(qtbot: QtBot, demo_dir: Path,
         window.session.ops.wait_idle()
         qtbot.wait(200)
         found += [(f"editor/{n}", t) for n, t in _indonesian(_texts(editor), data)]
+        assert editor.status_text.text() == "Status: Submitted"  # type: ignore[attr-defined]
         assert window.nav_buttons["settings"].text().replace("&", "") == "Settings"
         assert not found, "\n".join(f"{n}: {t!r}" for n, t in sorted(set(found)))
     finally:
