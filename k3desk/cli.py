@@ -60,6 +60,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from k3desk.services.settings_service import language_of_folder
 
         args.lang = language_of_folder(Path(data_dir) if data_dir else default_data_dir())
+    if args.command != "gui":  # the window installs Qt's translator itself
+        from k3desk.domain.i18n import use_language
+        from k3desk.paths import resources_dir
+
+        use_language(args.lang, resources_dir())  # service messages in English too
     if data_dir is not None and Path(data_dir).is_dir():
         from k3desk.logging_setup import setup_logging
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from k3desk.domain.i18n import translate
+
 if TYPE_CHECKING:
     from k3desk.domain.problems import ValueProblem
 
@@ -47,9 +49,11 @@ class ConstraintError(K3Error):
 class ValuesRejected(ValidationError):
     """An inspection's values that cannot be saved; ``problems`` says each, by field."""
 
-    def __init__(self, problems: Sequence[ValueProblem], *, heading: str = "nilai tidak valid"
+    def __init__(self, problems: Sequence[ValueProblem], *, heading: str | None = None
                  ) -> None:
         self.problems = list(problems)
+        if heading is None:
+            heading = translate("errors", "nilai tidak valid")
         super().__init__(f"{heading}:\n  - " + "\n  - ".join(p.message for p in self.problems),
                          field=self.problems[0].path or None if self.problems else None)
 
@@ -61,7 +65,8 @@ class SubmissionRefused(ValidationError):
     def __init__(self, problems: Sequence[ValueProblem],
                  sections: Sequence[tuple[str, Sequence[str]]] = ()) -> None:
         self.problems = list(problems)
-        super().__init__(_by_section("pemeriksaan belum dapat diajukan", self.problems,
+        super().__init__(_by_section(translate("errors", "pemeriksaan belum dapat diajukan"),
+                                     self.problems,
                                      sections))
 
 

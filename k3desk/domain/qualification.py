@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from k3desk.domain.i18n import translate
+
 
 def parse_day(value: Any) -> date | None:
     """A ``YYYY-MM-DD`` text (or a date) as a date; None when it is not one."""
@@ -36,7 +38,9 @@ def qualification_error(qualifications: list[dict[str, Any]], object_type: str,
                 if isinstance(q, dict) and isinstance(q.get("object_types"), list)
                 and object_type in q["object_types"]]
     if not covering:
-        return f"pemeriksa tidak memiliki lisensi untuk {object_type}"
+        return translate("qualification", "pemeriksa tidak memiliki lisensi untuk "
+                         "{object_type}").format(
+                   object_type=object_type)
     latest: date | None = None
     for q in covering:
         until = parse_day(q.get("valid_until"))
@@ -46,9 +50,12 @@ def qualification_error(qualifications: list[dict[str, Any]], object_type: str,
             return None
         latest = until if latest is None or until > latest else latest
     if latest is None:
-        return f"lisensi pemeriksa untuk {object_type} tidak mempunyai tanggal berlaku yang sah"
-    return (f"lisensi pemeriksa untuk {object_type} berakhir pada {latest.isoformat()}, "
-            f"sebelum tanggal pemeriksaan {on.isoformat()}")
+        return translate("qualification", "lisensi pemeriksa untuk {object_type} tidak "
+                         "mempunyai tanggal berlaku yang sah").format(
+                   object_type=object_type)
+    return (translate("qualification", "lisensi pemeriksa untuk {object_type} berakhir "
+                      "pada {latest}, sebelum tanggal pemeriksaan {on}").format(
+                object_type=object_type, latest=latest.isoformat(), on=on.isoformat()))
 
 
 def calibration_error(instruments: list[dict[str, Any]], on: date) -> str | None:
@@ -63,8 +70,11 @@ def calibration_error(instruments: list[dict[str, Any]], on: date) -> str | None
         label = f"{name} ({serial})" if serial else name
         until = parse_day(inst.get("calibration_valid_until"))
         if until is None:
-            return f"alat ukur {label} tidak mempunyai tanggal kalibrasi"
+            return translate("qualification", "alat ukur {label} tidak mempunyai "
+                             "tanggal kalibrasi").format(
+                       label=label)
         if until < on:
-            return (f"kalibrasi alat ukur {label} berakhir pada {until.isoformat()}, "
-                    f"sebelum tanggal pemeriksaan {on.isoformat()}")
+            return (translate("qualification", "kalibrasi alat ukur {label} berakhir "
+                              "pada {until}, sebelum tanggal pemeriksaan {on}").format(
+                        label=label, until=until.isoformat(), on=on.isoformat()))
     return None

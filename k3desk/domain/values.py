@@ -31,6 +31,7 @@ from typing import Any
 
 from k3desk.domain import expressions as ex
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.i18n import language, translate
 from k3desk.domain.problems import ValueProblem, show_number
 from k3desk.domain.template_schema import SCALE_TITLES, SCALES, FieldSpec
 from k3desk.domain.templates import Template
@@ -65,10 +66,11 @@ def field_label(template: Template, path: str) -> str:
     if m is None or spec is None:
         return path
     if m.group(2) is None:
-        return spec.title.id
-    row = f"{spec.title.id} baris {int(m.group(2)) + 1}"
+        return spec.title.get(language())
+    row = translate("values", "{label} baris {n}").format(label=spec.title.get(language()),
+                                                           n=int(m.group(2)) + 1)
     sub = next((s for s in spec.fields if s.id == m.group(3)), None)
-    return f"{row} — {sub.title.id}" if sub else row
+    return f"{row} — {sub.title.get(language())}" if sub else row
 
 
 def _problem(path: str, label: str, code: str, text: str, **params: str) -> ValueProblem:
@@ -79,7 +81,7 @@ def normalize_value(spec: FieldSpec, raw: Any, path: str, problems: list[ValuePr
                     label: str | None = None) -> Any:
     """One value in its internal form (numbers as exact fractions in the canonical unit),
     or None with a problem added to ``problems`` saying what is wrong."""
-    label = label or spec.title.id
+    label = label or spec.title.get(language())
     try:
         return _normalize(spec, raw, path, label, problems)
     except _Bad as bad:
@@ -96,12 +98,16 @@ def _normalize(spec: FieldSpec, raw: Any, path: str, label: str,
         return _ranged(spec, _number(spec, raw), raw)
     if kind in ("text", "choice", "checklist", "date"):
         if not isinstance(raw, str):
-            raise _Bad("not_text", f"harus berupa teks, bukan {_kind_of(raw)}",
+            raise _Bad("not_text", translate("values", "harus berupa teks, bukan "
+                                             "{kind_of}").format(
+                                       kind_of=_kind_of(raw)),
                        value=_display(raw))
         if kind == "text":
             if spec.max_length and len(raw) > spec.max_length:
-                raise _Bad("too_long", f"terlalu panjang ({len(raw)} karakter, paling banyak "
-                           f"{spec.max_length})", length=str(len(raw)),
+                raise _Bad("too_long", translate("values", "terlalu panjang ({count} "
+                                                 "karakter, paling banyak {max_length})").format(
+                                           count=len(raw),
+                                           max_length=spec.max_length), length=str(len(raw)),
                            max=str(spec.max_length))
             return raw if raw.strip() else None
         if kind == "date":
@@ -109,47 +115,59 @@ def _normalize(spec: FieldSpec, raw: Any, path: str, label: str,
         answer = raw.strip().lower().replace(" ", "_") if kind == "checklist" else raw
         if answer not in spec.answers():
             shown = ", ".join(_answer_title(spec, a) for a in spec.answers())
-            raise _Bad("unknown_answer", f"“{_clip(raw)}” bukan salah satu pilihan ({shown})",
+            raise _Bad("unknown_answer", translate("values", "“{clip}” bukan salah satu "
+                                                   "pilihan ({shown})").format(
+                                             clip=_clip(raw), shown=shown),
                        value=_clip(raw), answers=shown)
         return answer
     if kind == "yesno":
         if not isinstance(raw, bool):
-            raise _Bad("not_yes_no", f"harus ya atau tidak, bukan {_kind_of(raw)}",
+            raise _Bad("not_yes_no", translate("values", "harus ya atau tidak, bukan "
+                                               "{kind_of}").format(
+                                         kind_of=_kind_of(raw)),
                        value=_display(raw))
         return raw
     if kind == "photo":
         if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
-            raise _Bad("bad_photo", "harus berupa daftar foto (id lampiran)",
+            raise _Bad("bad_photo", translate("values", "harus berupa daftar foto (id lampiran)"),
                        value=_display(raw))
         bad = [x for x in raw if not _ATTACHMENT.match(x)]
         if bad:
-            raise _Bad("bad_photo", f"“{_clip(bad[0], 20)}” bukan foto yang tersimpan "
-                       "(id lampiran sha256 atau uuid)", value=_clip(bad[0], 20))
+            raise _Bad("bad_photo", translate("values", "“{clip}” bukan foto yang "
+                                              "tersimpan (id lampiran sha256 atau uuid)").format(
+                                        clip=_clip(bad[0], 20)), value=_clip(bad[0], 20))
         return list(raw) or None
     if kind == "group":
         return _group(spec, raw, path, label, problems)
-    raise _Bad("unknown_field_kind", f"jenis isian “{kind}” tidak dikenal", kind=str(kind))
+    raise _Bad("unknown_field_kind", translate("values", "jenis isian “{kind}” tidak "
+                                               "dikenal").format(
+                                         kind=kind), kind=str(kind))
 
 
 def _group(spec: FieldSpec, raw: Any, path: str, label: str,
            problems: list[ValueProblem]) -> list[dict[str, Any]]:
     if not isinstance(raw, list):
-        raise _Bad("not_a_list", f"harus berupa daftar baris, bukan {_kind_of(raw)}",
+        raise _Bad("not_a_list", translate("values", "harus berupa daftar baris, bukan "
+                                           "{kind_of}").format(
+                                     kind_of=_kind_of(raw)),
                    value=_display(raw))
     if spec.max_items is not None and len(raw) > spec.max_items:
-        raise _Bad("too_many_items", f"{len(raw)} baris, paling banyak {spec.max_items}",
+        raise _Bad("too_many_items", translate("values", "{count} baris, paling banyak "
+                                               "{max_items}").format(
+                                         count=len(raw), max_items=spec.max_items),
                    count=str(len(raw)), max=str(spec.max_items))
     items: list[dict[str, Any]] = []
     for i, item in enumerate(raw):
-        row = f"{label} baris {i + 1}"
+        row = translate("values", "{label} baris {n}").format(label=label, n=i + 1)
         if not isinstance(item, Mapping):
             problems.append(_problem(f"{path}[{i}]", row, "not_an_object",
-                                     f"harus berupa isian baris, bukan {_kind_of(item)}",
+                                     translate("values", "harus berupa isian baris, bukan "
+                                               "{kind}").format(kind=_kind_of(item)),
                                      value=_display(item)))
             items.append({})
             continue
         items.append({sub.id: normalize_value(sub, item.get(sub.id), f"{path}[{i}].{sub.id}",
-                                              problems, f"{row} — {sub.title.id}")
+                                              problems, f"{row} — {sub.title.get(language())}")
                       for sub in spec.fields})
     return items
 
@@ -159,15 +177,23 @@ def _ranged(spec: FieldSpec, value: Fraction, raw: Any) -> Fraction:
     unit = spec.unit or ""
     tail = f" {unit}" if unit else ""
     if spec.kind == "integer" and value.denominator != 1:
-        raise _Bad("not_integer", f"harus bilangan bulat, bukan {shown}", value=shown)
+        raise _Bad("not_integer", translate("values", "harus bilangan bulat, bukan "
+                                            "{shown}").format(
+                                      shown=shown), value=shown)
     if spec.min is not None and value < Fraction(repr(spec.min)):
         low = show_number(spec.min)
-        raise _Bad("below_min", f"{shown}{tail} di bawah rentang yang diizinkan "
-                   f"(min {low}{tail})", value=shown, min=low, unit=unit)
+        raise _Bad("below_min", translate("values", "{shown}{tail} di bawah rentang "
+                                          "yang diizinkan (min {low}{tail})").format(
+                                    shown=shown,
+                                    tail=tail,
+                                    low=low), value=shown, min=low, unit=unit)
     if spec.max is not None and value > Fraction(repr(spec.max)):
         high = show_number(spec.max)
-        raise _Bad("above_max", f"{shown}{tail} di atas rentang yang diizinkan "
-                   f"(maks {high}{tail})", value=shown, max=high, unit=unit)
+        raise _Bad("above_max", translate("values", "{shown}{tail} di atas rentang yang "
+                                          "diizinkan (maks {high}{tail})").format(
+                                    shown=shown,
+                                    tail=tail,
+                                    high=high), value=shown, max=high, unit=unit)
     return value
 
 
@@ -186,24 +212,28 @@ def parse_number_text(text: str) -> Fraction:
 def _number_text(text: str) -> Fraction:
     t = text.strip().replace(" ", "").replace("\u00a0", "")
     if not _NUMBER_TEXT.match(t):
-        raise _Bad("not_a_number", f"“{_clip(text)}” bukan angka", value=_clip(text))
+        raise _Bad("not_a_number", translate("values", "“{clip}” bukan angka").format(
+                                       clip=_clip(text)), value=_clip(text))
     separators = [c for c in t if c in ".,"]
     whole, _, fraction = t.lstrip("+-").partition(".")
     if len(separators) > 1 or (separators == ["."] and len(fraction) == 3 and whole != "0"):
         raise _Bad("ambiguous_number",
-                   f"“{_clip(text)}” tidak jelas: tulis angka tanpa pemisah ribuan, dengan "
-                   "koma untuk desimal (mis. 1234 atau 1234,5)", value=_clip(text))
+                   translate("values", "“{clip}” tidak jelas: tulis angka tanpa pemisah "
+                             "ribuan, dengan koma untuk desimal (mis. 1234 atau 1234,5)").format(
+                       clip=_clip(text)), value=_clip(text))
     return Fraction(t.replace(",", "."))
 
 
 def _number(spec: FieldSpec, raw: Any) -> Fraction:
     if isinstance(raw, Mapping):
         if set(raw) != {"value", "unit"} or not isinstance(raw["unit"], str):
-            raise _Bad("not_a_number", "harus angka, atau angka dengan satuannya",
+            raise _Bad("not_a_number", translate("values", "harus angka, atau angka dengan "
+                                                 "satuannya"),
                        value=_display(raw))
         value, unit = raw["value"], raw["unit"]
         if isinstance(value, Mapping):
-            raise _Bad("not_a_number", f"harus angka, bukan {_kind_of(value)}",
+            raise _Bad("not_a_number", translate("values", "harus angka, bukan {kind_of}").format(
+                                           kind_of=_kind_of(value)),
                        value=_display(value))
         number = _number(spec, value)
         allowed = spec.allowed_units()
@@ -213,14 +243,17 @@ def _number(spec: FieldSpec, raw: Any) -> Fraction:
             symbol = None
         if symbol is None or symbol not in allowed:
             shown = ", ".join(allowed) or "tanpa satuan"
-            raise _Bad("unknown_unit", f"satuan “{_clip(unit)}” tidak dapat dipakai di sini "
-                       f"(yang dapat: {shown})", unit=_clip(unit), allowed=shown,
+            raise _Bad("unknown_unit", translate("values", "satuan “{clip}” tidak dapat "
+                                                 "dipakai di sini (yang dapat: {shown})").format(
+                                           clip=_clip(unit),
+                                           shown=shown), unit=_clip(unit), allowed=shown,
                        value=show_number(number))
         return convert(number, symbol, allowed[0]) if symbol != allowed[0] else number
     if isinstance(raw, str):
         return _number_text(raw)
     if not _is_number(raw):
-        raise _Bad("not_a_number", f"harus angka, bukan {_kind_of(raw)}", value=_display(raw))
+        raise _Bad("not_a_number", translate("values", "harus angka, bukan {kind_of}").format(
+                                       kind_of=_kind_of(raw)), value=_display(raw))
     return Fraction(repr(raw)) if isinstance(raw, float) else Fraction(raw)
 
 
@@ -230,15 +263,16 @@ def _date(raw: str) -> str:
             raise ValueError
         dt.date.fromisoformat(raw)
     except ValueError:
-        raise _Bad("bad_date", f"“{_clip(raw)}” bukan tanggal yang sah (tulis TTTT-BB-HH, "
-                   "mis. 2026-01-15)", value=_clip(raw)) from None
+        raise _Bad("bad_date", translate("values", "“{clip}” bukan tanggal yang sah "
+                                         "(tulis TTTT-BB-HH, mis. 2026-01-15)").format(
+                                   clip=_clip(raw)), value=_clip(raw)) from None
     return raw
 
 
 def _answer_title(spec: FieldSpec, answer: str) -> str:
     for choice in spec.choices:
         if choice.value == answer:
-            return choice.title.id
+            return choice.title.get(language())
     return SCALE_TITLES.get(answer, (answer, answer))[0]
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from k3desk.domain.i18n import translate
+
 # Kinds of inspection (jenis pemeriksaan): first, periodic, special, repeat.
 INSPECTION_KINDS = ("pertama", "berkala", "khusus", "ulang")
 
@@ -53,24 +55,35 @@ def transition_error(old: str | None, new: str, role: str) -> str | None:
     try:
         new_s = Status(new)
     except ValueError:
-        return f"status tidak dikenal: {new!r}"
+        return translate("workflow", "status tidak dikenal: {new!r}").format(
+                   new=new)
     if old is None:
         if new_s == Status.DRAFT or (new_s == Status.SUBMITTED and role == Role.INSPECTOR):
             return None
-        return f"pemeriksaan baru harus berstatus draft, bukan {new_s.value}"
+        return translate("workflow", "pemeriksaan baru harus berstatus draft, bukan "
+                         "{value}").format(
+                   value=new_s.value)
     old_s = Status(old)
     if old_s in FINAL_STATUSES:
-        return f"pemeriksaan berstatus {old_s.value} tidak dapat diubah lagi"
+        return translate("workflow", "pemeriksaan berstatus {value} tidak dapat diubah "
+                         "lagi").format(
+                   value=old_s.value)
     if old_s == new_s:
         if old_s in EDITABLE_STATUSES and role == Role.INSPECTOR:
             return None
         if old_s == Status.SUBMITTED:
-            return "pemeriksaan yang sudah diajukan tidak dapat diubah; penyelia sedang menelaahnya"
-        return f"{role} tidak dapat mengubah pemeriksaan berstatus {old_s.value}"
+            return translate("workflow", "pemeriksaan yang sudah diajukan tidak dapat diubah; "
+                             "penyelia sedang menelaahnya")
+        return translate("workflow", "{role} tidak dapat mengubah pemeriksaan berstatus "
+                         "{value}").format(
+                   role=role, value=old_s.value)
     allowed = TRANSITIONS.get((old_s, new_s))
     if allowed is None:
-        return f"status pemeriksaan tidak dapat berpindah dari {old_s.value} ke {new_s.value}"
+        return translate("workflow", "status pemeriksaan tidak dapat berpindah dari "
+                         "{value} ke {value2}").format(
+                   value=old_s.value, value2=new_s.value)
     if allowed != role:
-        return (f"hanya {allowed.value} yang dapat memindahkan pemeriksaan dari {old_s.value} "
-                f"ke {new_s.value}")
+        return (translate("workflow", "hanya {value} yang dapat memindahkan pemeriksaan "
+                          "dari {value2} ke {value3}").format(
+                    value=allowed.value, value2=old_s.value, value3=new_s.value))
     return None

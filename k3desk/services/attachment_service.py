@@ -26,6 +26,7 @@ from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import K3Error, NotFoundError, PermissionDenied, ValidationError
+from k3desk.domain.i18n import translate
 from k3desk.domain.workflow import transition_error
 from k3desk.services import inspection_service
 from k3desk.services.context import AppContext, Changes
@@ -83,19 +84,24 @@ def _read(path_or_bytes: Path | str | bytes, name: str) -> bytes:
         try:
             size = path.stat().st_size
             if size > MAX_INPUT_BYTES:
-                raise ValidationError(f"berkas {name} terlalu besar ({_mb(size)}; paling "
-                                      f"besar {_mb(MAX_INPUT_BYTES)})")
+                raise ValidationError(translate("attachment", "berkas {name} terlalu "
+                                                "besar ({mb}; paling besar {mb2})").format(
+                                          name=name, mb=_mb(size), mb2=_mb(MAX_INPUT_BYTES)))
             data = path.read_bytes()
         except IsADirectoryError:
-            raise ValidationError(f"{name} adalah folder, bukan berkas gambar") from None
+            raise ValidationError(translate("attachment", "{name} adalah folder, bukan "
+                                            "berkas gambar").format(
+                                      name=name)) from None
         except OSError as exc:
-            raise ValidationError(f"berkas {name} tidak dapat dibaca "
-                                  f"({exc.strerror or 'kesalahan baca'})") from None
+            raise ValidationError(translate("attachment", "berkas {name} tidak dapat "
+                                            "dibaca ({exc})").format(
+                                      name=name, exc=exc.strerror or 'kesalahan baca')) from None
     if len(data) > MAX_INPUT_BYTES:
-        raise ValidationError(f"berkas {name} terlalu besar ({_mb(len(data))}; paling besar "
-                              f"{_mb(MAX_INPUT_BYTES)})")
+        raise ValidationError(translate("attachment", "berkas {name} terlalu besar "
+                                        "({mb}; paling besar {mb2})").format(
+                                  name=name, mb=_mb(len(data)), mb2=_mb(MAX_INPUT_BYTES)))
     if not data:
-        raise ValidationError(f"berkas {name} kosong")
+        raise ValidationError(translate("attachment", "berkas {name} kosong").format(name=name))
     return data
 
 
@@ -103,19 +109,25 @@ def _open_image(data: bytes, name: str, formats: tuple[str, ...]) -> Any:
     from PIL import Image, UnidentifiedImageError
 
     if data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc"):
-        raise ValidationError(f"berkas {name} berformat HEIC yang belum didukung; simpan "
-                              "sebagai JPEG (di ponsel: Pengaturan > Kamera > Format > "
-                              "Paling Kompatibel)")
+        raise ValidationError(translate("attachment", "berkas {name} berformat HEIC "
+                                        "yang belum didukung; simpan sebagai JPEG (di "
+                                        "ponsel: Pengaturan > Kamera > Format > Paling "
+                                        "Kompatibel)").format(
+                                  name=name))
     try:
         img = Image.open(io.BytesIO(data), formats=list(formats))
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError,
             SyntaxError):
-        raise ValidationError(f"berkas {name} bukan gambar yang dapat dibaca (yang diterima: "
-                              "JPEG, PNG, WebP, BMP, TIFF, GIF)") from None
+        raise ValidationError(translate("attachment", "berkas {name} bukan gambar yang "
+                                        "dapat dibaca (yang diterima: JPEG, PNG, WebP, "
+                                        "BMP, TIFF, GIF)").format(
+                                  name=name)) from None
     w, h = img.size
     if w * h > MAX_PIXELS:
-        raise ValidationError(f"gambar {name} terlalu besar ({w}x{h} piksel; paling banyak "
-                              f"{MAX_PIXELS // 1_000_000} megapiksel)")
+        raise ValidationError(translate("attachment", "gambar {name} terlalu besar "
+                                        "({w}x{h} piksel; paling banyak {value} "
+                                        "megapiksel)").format(
+                                  name=name, w=w, h=h, value=MAX_PIXELS // 1_000_000))
     return img
 
 
@@ -132,8 +144,9 @@ def _decoded(img: Any, name: str, long_side: int) -> Any:
         img.load()
         upright = ImageOps.exif_transpose(img)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
-        raise ValidationError(f"berkas gambar {name} rusak atau terpotong; tidak ada yang "
-                              "disimpan") from None
+        raise ValidationError(translate("attachment", "berkas gambar {name} rusak atau "
+                                        "terpotong; tidak ada yang disimpan").format(
+                                  name=name)) from None
     w, h = upright.size
     scale = min(1.0, long_side / max(w, h))
     if scale < 1.0:
@@ -184,7 +197,8 @@ def prepare_signature(png_bytes: bytes) -> Prepared:
         upright = _decoded(img, "tanda tangan", SIGNATURE_LONG_SIDE).convert("RGBA")
     box = upright.getchannel("A").getbbox()
     if box is None:
-        raise ValidationError("tanda tangan kosong: tulis tanda tangan di kotak lebih dulu")
+        raise ValidationError(translate("attachment", "tanda tangan kosong: tulis tanda tangan "
+                                        "di kotak lebih dulu"))
     margin = 8
     left, top, right, bottom = box
     upright = upright.crop((max(0, left - margin), max(0, top - margin),
@@ -200,9 +214,12 @@ def _fits_server(db: Database, prepared: Prepared) -> None:
 
     limit = int(server_limits(db)["max_blob_bytes"])
     if len(prepared.data) > limit:
-        raise ValidationError(f"gambar {prepared.filename} tetap terlalu besar setelah "
-                              f"diperkecil ({_mb(len(prepared.data))}; batas server "
-                              f"{_mb(limit)})")
+        raise ValidationError(translate("attachment", "gambar {filename} tetap terlalu "
+                                        "besar setelah diperkecil ({mb}; batas server "
+                                        "{mb2})").format(
+                                  filename=prepared.filename,
+                                  mb=_mb(len(prepared.data)),
+                                  mb2=_mb(limit)))
 
 
 # -- rules -----------------------------------------------------------------------------
@@ -212,33 +229,42 @@ def _editable(ctx: AppContext, s: Session, inspection_id: str) -> Inspection:
     inspection = inspection_service.own_inspection(ctx, s, inspection_id)
     error = transition_error(inspection.status, inspection.status, ctx.actor.role)
     if error:
-        raise PermissionDenied(f"foto dan tanda tangan tidak dapat diubah: {error}")
+        raise PermissionDenied(translate("attachment", "foto dan tanda tangan tidak "
+                                         "dapat diubah: {error}").format(
+                                   error=error))
     if inspection.inspector_id != ctx.actor.id:
-        raise PermissionDenied("hanya pemeriksa yang mengisi pemeriksaan ini yang dapat "
-                               "mengubah foto dan tanda tangannya")
+        raise PermissionDenied(translate("attachment", "hanya pemeriksa yang mengisi "
+                                         "pemeriksaan ini yang dapat mengubah foto dan tanda "
+                                         "tangannya"))
     return inspection
 
 
 def _check_slot(slot: str) -> None:
     if not isinstance(slot, str) or len(slot) > 64 or not SLOT_PATTERN.match(slot):
-        raise ValidationError(f"slot foto {slot!r} tidak sah (contoh: foto, hidran[0].foto)",
+        raise ValidationError(translate("attachment", "slot foto {slot!r} tidak sah "
+                                        "(contoh: foto, hidran[0].foto)").format(
+                                  slot=slot),
                               field="slot")
     if slot == SIGNATURE_SLOT:
-        raise ValidationError("slot signature hanya untuk tanda tangan", field="slot")
+        raise ValidationError(translate("attachment", "slot signature hanya "
+                                        "untuk tanda tangan"), field="slot")
 
 
 def _check_caption(caption: str | None) -> str | None:
     text = (caption or "").strip()
     if len(text) > MAX_CAPTION:
-        raise ValidationError(f"keterangan foto terlalu panjang ({len(text)} karakter; paling "
-                              f"banyak {MAX_CAPTION})", field="caption")
+        raise ValidationError(translate("attachment", "keterangan foto terlalu panjang "
+                                        "({count} karakter; paling banyak {MAX_CAPTION})").format(
+                                  count=len(text), MAX_CAPTION=MAX_CAPTION), field="caption")
     return text or None
 
 
 def _attachment(ctx: AppContext, s: Session, attachment_id: str) -> Attachment:
     att = s.get(Attachment, attachment_id)
     if att is None or att.deleted:
-        raise NotFoundError(f"foto {attachment_id} tidak ditemukan")
+        raise NotFoundError(translate("attachment", "foto {attachment_id} tidak "
+                                      "ditemukan").format(
+                                attachment_id=attachment_id))
     _editable(ctx, s, att.inspection_id)
     return att
 
@@ -345,8 +371,9 @@ def _append_ids(inspection: Inspection, slot: str, ids: list[str]) -> None:
         items = values.get(head)
         if not isinstance(items, list) or index >= len(items) or not isinstance(
                 items[index], dict):
-            raise ValidationError(f"{head} belum mempunyai baris {index + 1}; tambahkan "
-                                  "barisnya lebih dulu", field="slot")
+            raise ValidationError(translate("attachment", "{head} belum mempunyai baris "
+                                            "{index}; tambahkan barisnya lebih dulu").format(
+                                      head=head, index=index + 1), field="slot")
         items = [dict(item) if isinstance(item, dict) else item for item in items]
         current = items[index].get(sub)
         items[index][str(sub)] = [*(current if isinstance(current, list) else []), *ids]
@@ -406,8 +433,8 @@ def rotate(ctx: AppContext, attachment_id: str, quarter_turns: int) -> PhotoInfo
             return _info(ctx.db, att)
     path = blob_path(ctx.db.blob_dir, old_sha)
     if not path.exists():
-        raise ValidationError("gambar foto ini belum ada di laptop ini (menunggu sinkronisasi); "
-                              "belum dapat diputar")
+        raise ValidationError(translate("attachment", "gambar foto ini belum ada di laptop ini "
+                                        "(menunggu sinkronisasi); belum dapat diputar"))
     with Image.open(path) as img:
         icc = img.info.get("icc_profile")
         method = {1: Image.Transpose.ROTATE_270, 2: Image.Transpose.ROTATE_180,

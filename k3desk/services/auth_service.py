@@ -7,6 +7,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
 from k3desk.domain.errors import K3Error, NotFoundError, PermissionDenied
+from k3desk.domain.i18n import translate
 from k3desk.services import settings_service
 from k3desk.services.context import Actor, AppContext
 from k3desk.store.db import Database
@@ -35,10 +36,12 @@ def login_offline(db: Database, username: str, password: str) -> Actor:
     with db.session() as s:
         user = s.scalars(select(User).where(User.username == username)).first()
         if user is None or not password_matches(user.password_hash, password):
-            raise PermissionDenied("nama pengguna atau kata sandi salah (login luring memakai "
-                                   "kata sandi login daring terakhir di laptop ini)")
+            raise PermissionDenied(translate("auth", "nama pengguna atau kata sandi salah "
+                                             "(login luring memakai kata sandi login daring "
+                                             "terakhir di laptop ini)"))
         if not user.active:
-            raise PermissionDenied(f"pengguna {username} dinonaktifkan")
+            raise PermissionDenied(translate("auth", "pengguna {username} dinonaktifkan").format(
+                username=username))
         settings_service.put(s, ACTOR_KEY, user.id)
         return Actor.of(user)
 
@@ -48,7 +51,9 @@ def remember_password(db: Database, user_id: str, password: str) -> None:
     with db.session(remote=True) as s:
         user = s.get(User, user_id)
         if user is None:
-            raise NotFoundError(f"pengguna {user_id} tidak ada di laptop ini")
+            raise NotFoundError(translate("auth", "pengguna {user_id} tidak ada di "
+                                          "laptop ini").format(
+                                    user_id=user_id))
         user.password_hash = hash_password(password)
         settings_service.put(s, ACTOR_KEY, user.id)
 
@@ -87,6 +92,6 @@ def login_hint(db: Database) -> str:
 def require_context(db: Database) -> AppContext:
     actor = current_actor(db)
     if actor is None:
-        raise K3Error("belum ada pengguna yang login di laptop ini: jalankan dulu "
-                      f"`{login_hint(db)}`")
+        raise K3Error(translate("auth", "belum ada pengguna yang login di laptop ini: "
+                                "jalankan dulu `{hint}`").format(hint=login_hint(db)))
     return AppContext(db=db, actor=actor)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from k3desk.domain.errors import DataFileError
+from k3desk.domain.i18n import translate
 from k3desk.store.db import DB_NAME, Database, alembic_config, backup_file
 
 log = logging.getLogger("k3desk.backup")
@@ -115,8 +116,9 @@ def create_backup(data_dir: Path, dest: Path | None = None, *, label: str = "k3d
     data_dir = Path(data_dir)
     db_path = data_dir / DB_NAME
     if not db_path.is_file():
-        raise DataFileError(f"tidak ada basis data k3desk di {data_dir}; tidak ada yang "
-                            "dicadangkan")
+        raise DataFileError(translate("backup", "tidak ada basis data k3desk di "
+                                      "{data_dir}; tidak ada yang dicadangkan").format(
+                                data_dir=data_dir))
     dest = Path(dest) if dest else backups_dir(data_dir) / f"{label}-{_stamp()}.zip"
     dest.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".backup-", dir=dest.parent))
@@ -144,7 +146,9 @@ def create_backup(data_dir: Path, dest: Path | None = None, *, label: str = "k3d
         partial.replace(dest)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise DataFileError(f"cadangan tidak dapat ditulis ke {dest}: {exc}") from exc
+        raise DataFileError(translate("backup", "cadangan tidak dapat ditulis ke "
+                                      "{dest}: {exc}").format(
+                                dest=dest, exc=exc)) from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
     log.info("backup written: %s (%s)", dest.name, manifest["counts"])
@@ -156,25 +160,34 @@ def read_manifest(path: Path) -> dict[str, Any]:
     path = Path(path)
     not_backup = f"{path.name} bukan berkas cadangan k3desk"
     if not path.is_file():
-        raise DataFileError(f"berkas cadangan {path} tidak ditemukan")
+        raise DataFileError(translate("backup", "berkas cadangan {path} tidak ditemukan").format(
+                                path=path))
     try:
         with zipfile.ZipFile(path) as zf:
             raw = zf.read(MANIFEST)
     except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise DataFileError(f"{not_backup} (tidak ada manifest.json yang terbaca)") from exc
+        raise DataFileError(translate("backup", "{not_backup} (tidak ada manifest.json "
+                                      "yang terbaca)").format(
+                                not_backup=not_backup)) from exc
     try:
         manifest = json.loads(raw)
     except ValueError as exc:
-        raise DataFileError(f"{not_backup} (manifest rusak)") from exc
+        raise DataFileError(translate("backup", "{not_backup} (manifest rusak)").format(
+                                not_backup=not_backup)) from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise DataFileError(f"{not_backup}")
     version = manifest.get("format_version")
     if not isinstance(version, int) or not isinstance(manifest.get("members"), dict):
-        raise DataFileError(f"{not_backup} (manifest tidak lengkap)")
+        raise DataFileError(translate("backup", "{not_backup} (manifest tidak lengkap)").format(
+                                not_backup=not_backup))
     if version > FORMAT_VERSION:
-        raise DataFileError(f"{path.name} dibuat oleh k3desk {manifest.get('app_version')} "
-                            f"yang lebih baru (format {version}); pasang k3desk terbaru untuk "
-                            "memulihkannya. Data saat ini tidak diubah.")
+        raise DataFileError(translate("backup", "{name} dibuat oleh k3desk {manifest} "
+                                      "yang lebih baru (format {version}); pasang "
+                                      "k3desk terbaru untuk memulihkannya. Data saat "
+                                      "ini tidak diubah.").format(
+                                name=path.name,
+                                manifest=manifest.get('app_version'),
+                                version=version))
     return manifest
 
 
@@ -190,23 +203,31 @@ def verify_backup(path: Path, into: Path) -> dict[str, Any]:
     members: dict[str, str] = manifest["members"]
     revision = manifest.get("schema_revision")
     if revision not in _known_revisions():
-        raise DataFileError(f"{path.name} berasal dari k3desk {manifest.get('app_version')} "
-                            f"yang lebih baru (skema {revision}); pasang k3desk terbaru untuk "
-                            "memulihkannya. Data saat ini tidak diubah.")
+        raise DataFileError(translate("backup", "{name} berasal dari k3desk {manifest} "
+                                      "yang lebih baru (skema {revision}); pasang "
+                                      "k3desk terbaru untuk memulihkannya. Data saat "
+                                      "ini tidak diubah.").format(
+                                name=path.name,
+                                manifest=manifest.get('app_version'),
+                                revision=revision))
     if DB_NAME not in members:
-        raise DataFileError(f"{path.name} tidak berisi basis data; cadangan tidak lengkap")
+        raise DataFileError(translate("backup", "{name} tidak berisi basis data; "
+                                      "cadangan tidak lengkap").format(
+                                name=path.name))
     into = into.resolve()
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist()) - {MANIFEST}
             if names != set(members):
-                raise DataFileError(f"{path.name}: isi cadangan tidak sesuai manifest; "
-                                    "berkas rusak atau diubah")
+                raise DataFileError(translate("backup", "{name}: isi cadangan tidak "
+                                              "sesuai manifest; berkas rusak atau diubah").format(
+                                        name=path.name))
             for name, expected in members.items():
                 target = (into / name).resolve()
                 if into not in target.parents:
-                    raise DataFileError(f"{path.name}: nama berkas tidak sah di dalam "
-                                        f"cadangan: {name}")
+                    raise DataFileError(translate("backup", "{name}: nama berkas tidak "
+                                                  "sah di dalam cadangan: {name2}").format(
+                                            name=path.name, name2=name))
                 target.parent.mkdir(parents=True, exist_ok=True)
                 h = hashlib.sha256()
                 with zf.open(name) as src, target.open("wb") as out:
@@ -214,13 +235,16 @@ def verify_backup(path: Path, into: Path) -> dict[str, Any]:
                         h.update(chunk)
                         out.write(chunk)
                 if h.hexdigest() != expected:
-                    raise DataFileError(f"{path.name}: {name} tidak cocok dengan sidik "
-                                        "sha256 di manifest; cadangan rusak")
+                    raise DataFileError(translate("backup", "{name}: {name2} tidak "
+                                                  "cocok dengan sidik sha256 di "
+                                                  "manifest; cadangan rusak").format(
+                                            name=path.name, name2=name))
                 mode = (zf.getinfo(name).external_attr >> 16) & 0o777
                 if mode and os.name == "posix":  # keys/ stays readable by its owner only
                     target.chmod(mode)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise DataFileError(f"{path.name} tidak dapat dibaca utuh: {exc}") from exc
+        raise DataFileError(translate("backup", "{name} tidak dapat dibaca utuh: {exc}").format(
+                                name=path.name, exc=exc)) from exc
     _check_database(into / DB_NAME, path)
     return manifest
 
@@ -233,9 +257,13 @@ def _check_database(db_path: Path, source: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DataFileError(f"{source.name}: basis data di dalamnya rusak ({exc})") from exc
+        raise DataFileError(translate("backup", "{name}: basis data di dalamnya rusak "
+                                      "({exc})").format(
+                                name=source.name, exc=exc)) from exc
     if result != "ok":
-        raise DataFileError(f"{source.name}: basis data di dalamnya rusak ({result})")
+        raise DataFileError(translate("backup", "{name}: basis data di dalamnya rusak "
+                                      "({result})").format(
+                                name=source.name, result=result))
 
 
 def _top_level(folder: Path) -> list[Path]:
@@ -278,7 +306,9 @@ def restore_backup(data_dir: Path, path: Path) -> BackupInfo:
                     item.unlink(missing_ok=True)
             for item in moved:
                 (aside / item.name).rename(item)
-            raise DataFileError(f"pemulihan dibatalkan, data lama dikembalikan: {exc}") from exc
+            raise DataFileError(translate("backup", "pemulihan dibatalkan, data lama "
+                                          "dikembalikan: {exc}").format(
+                                    exc=exc)) from exc
         shutil.rmtree(aside, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -10,6 +10,7 @@ from datetime import date
 from sqlalchemy import or_, select
 
 from k3desk.domain.errors import NotFoundError, ValidationError
+from k3desk.domain.i18n import translate
 from k3desk.domain.verify_url import VerifyLink, build_verify_url
 from k3desk.services.context import AppContext
 from k3desk.store.db import Database
@@ -64,7 +65,9 @@ def certificate_rows(ctx: AppContext, text: str | None = None, status: str | Non
     """Certificates of the actor's Balai, newest first; ``text`` matches the number, the
     company or the serial number; ``status`` keeps one of STATUSES."""
     if status is not None and status not in STATUSES:
-        raise ValidationError(f"status sertifikat tidak dikenal: {status}", field="status")
+        raise ValidationError(translate("certificate", "status sertifikat tidak "
+                                        "dikenal: {status}").format(
+                                  status=status), field="status")
     today = today or date.today()
     replaced = _replaced_ids(ctx.db)
     stmt = (select(Certificate, Company.name, Equipment.object_type, Equipment.serial_number,
@@ -102,7 +105,9 @@ def certificate_info(ctx: AppContext, certificate_id: str,
     with ctx.db.session() as s:
         cert = s.get(Certificate, certificate_id)
         if cert is None or cert.deleted:
-            raise NotFoundError(f"sertifikat {certificate_id} tidak ditemukan di laptop ini")
+            raise NotFoundError(translate("certificate", "sertifikat {certificate_id} "
+                                          "tidak ditemukan di laptop ini").format(
+                                    certificate_id=certificate_id))
         inspection = s.get(Inspection, cert.inspection_id)
         company = s.get(Company, inspection.company_id) if inspection else None
         equipment = s.get(Equipment, inspection.equipment_id) if inspection else None

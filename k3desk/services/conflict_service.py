@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import NotFoundError, PermissionDenied, ValidationError
+from k3desk.domain.i18n import translate
 from k3desk.domain.vocabulary import OutboxState
 from k3desk.domain.workflow import FINAL_STATUSES
 from k3desk.store import outbox
@@ -108,7 +109,9 @@ def get_conflict(db: Database, conflict_id: int) -> ConflictView:
     with db.session(remote=True) as s:
         c = s.get(Conflict, conflict_id)
         if c is None:
-            raise NotFoundError(f"konflik {conflict_id} tidak ditemukan")
+            raise NotFoundError(translate("conflict", "konflik {conflict_id} tidak "
+                                          "ditemukan").format(
+                                    conflict_id=conflict_id))
         return _view(c)
 
 
@@ -134,20 +137,29 @@ def resolve(db: Database, conflict_id: int, choice: str,
     ``edit`` with ``values`` mapping each conflicting field (as listed, e.g.
     ``values.tekanan_uji``) to the value to keep; fields not given keep mine."""
     if choice not in CHOICES:
-        raise ValidationError(f"pilihan harus salah satu dari {', '.join(CHOICES)}")
+        raise ValidationError(translate("conflict", "pilihan harus salah satu dari "
+                                        "{value}").format(
+                                  value=', '.join(CHOICES)))
     with db.session(remote=True) as s:
         c = s.get(Conflict, conflict_id)
         if c is None:
-            raise NotFoundError(f"konflik {conflict_id} tidak ditemukan")
+            raise NotFoundError(translate("conflict", "konflik {conflict_id} tidak "
+                                          "ditemukan").format(
+                                    conflict_id=conflict_id))
         if c.resolved_at is not None:
-            raise ValidationError(f"konflik {conflict_id} sudah diselesaikan ({c.resolution})")
+            raise ValidationError(translate("conflict", "konflik {conflict_id} sudah "
+                                            "diselesaikan ({resolution})").format(
+                                      conflict_id=conflict_id, resolution=c.resolution))
         if is_workflow(c) and choice != "theirs":
-            raise PermissionDenied("keputusan penyelia sudah berlaku untuk pemeriksaan ini; "
-                                   "perubahan Anda hanya dapat disimpan sebagai catatan")
+            raise PermissionDenied(translate("conflict", "keputusan penyelia sudah berlaku "
+                                             "untuk pemeriksaan ini; perubahan Anda hanya "
+                                             "dapat disimpan sebagai catatan"))
         model = SYNCED_MODELS[c.record_type]
         row = s.get(model, c.record_id)
         if row is None:
-            raise NotFoundError(f"{c.record_type} {c.record_id} tidak ada lagi di laptop ini")
+            raise NotFoundError(translate("conflict", "{record_type} {record_id} tidak "
+                                          "ada lagi di laptop ini").format(
+                                    record_type=c.record_type, record_id=c.record_id))
         paths = [tuple(p) for p in c.fields or []]
         current = with_deleted(copy.deepcopy(row.to_data()), bool(row.deleted))
         if choice == "theirs" and not is_workflow(c):
@@ -159,7 +171,9 @@ def resolve(db: Database, conflict_id: int, choice: str,
             by_text = {path_text(p): p for p in paths}
             unknown = set(values or {}) - set(by_text)
             if unknown:
-                raise ValidationError("bukan kolom yang berkonflik: " + ", ".join(sorted(unknown)))
+                raise ValidationError(translate(
+                    "conflict", "bukan kolom yang berkonflik: {fields}").format(
+                        fields=", ".join(sorted(unknown))))
             for text, value in (values or {}).items():
                 set_path(current, by_text[text], value)
         if not is_workflow(c):
@@ -186,15 +200,19 @@ def resolve_fields(db: Database, conflict_id: int, picks: dict[str, str],
     by_path = {f.path: f for f in view.fields}
     unknown = set(picks) - set(by_path)
     if unknown:
-        raise ValidationError("bukan kolom yang berkonflik: " + ", ".join(sorted(unknown)))
+        raise ValidationError(translate(
+            "conflict", "bukan kolom yang berkonflik: {fields}").format(
+                fields=", ".join(sorted(unknown))))
     bad = {p: c for p, c in picks.items() if c not in FIELD_CHOICES}
     if bad:
-        raise ValidationError(f"pilihan per kolom harus salah satu dari "
-                              f"{', '.join(FIELD_CHOICES)}: " + ", ".join(sorted(bad)))
+        raise ValidationError(translate(
+            "conflict", "pilihan per kolom harus salah satu dari {choices}: {fields}").format(
+                choices=", ".join(FIELD_CHOICES), fields=", ".join(sorted(bad))))
     missing = [p for p, c in picks.items() if c == "edit" and p not in (values or {})]
     if missing:
-        raise ValidationError("nilai untuk kolom yang disunting belum diisi: "
-                              + ", ".join(sorted(missing)))
+        raise ValidationError(translate(
+            "conflict", "nilai untuk kolom yang disunting belum diisi: {fields}").format(
+                fields=", ".join(sorted(missing))))
     chosen = {path: picks.get(path, "mine") for path in by_path}
     if all(c == "theirs" for c in chosen.values()):
         return resolve(db, conflict_id, "theirs")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from k3desk.domain.errors import PermissionDenied
+from k3desk.domain.i18n import translate
 from k3desk.domain.workflow import Role
 from k3desk.store.db import Database
 from k3desk.store.models import User
@@ -32,8 +33,13 @@ class Actor:
     def require_role(self, *roles: Role, action: str) -> None:
         if self.role not in roles:
             wanted = " atau ".join(roles)
-            raise PermissionDenied(f"hanya {wanted} yang dapat {action}; Anda login sebagai "
-                                   f"{self.username} ({self.role})")
+            raise PermissionDenied(translate("context", "hanya {wanted} yang dapat "
+                                             "{action}; Anda login sebagai {username} "
+                                             "({role})").format(
+                                       wanted=wanted,
+                                       action=action,
+                                       username=self.username,
+                                       role=self.role))
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import DataFileError
+from k3desk.domain.i18n import translate
 from k3desk.domain.object_types import OBJECT_TYPES
 from k3desk.domain.qualification import parse_day
 from k3desk.domain.workflow import STATUS_LABELS_ID, Status
@@ -360,8 +361,9 @@ def export_retests(groups: list[RetestGroup], path: Path, today: date) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         wb.save(path)
     except OSError as exc:
-        raise DataFileError(f"daftar uji ulang tidak dapat disimpan ke {path}: "
-                            f"{exc.strerror or exc}") from exc
+        raise DataFileError(translate(
+            "dashboard", "daftar uji ulang tidak dapat disimpan ke {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc)) from exc
     log.info("re-test list written: %s rows", n)
     return n
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import NotFoundError, ValidationError
 from k3desk.domain.evaluation import evaluate
+from k3desk.domain.i18n import translate
 from k3desk.domain.object_types import get_object_type
 from k3desk.domain.signing import key_fingerprint
 from k3desk.domain.templates import Template, default_registry
@@ -113,13 +114,14 @@ def _parts(s: Session, inspection: Inspection) -> _Parts:
     company = s.get(Company, inspection.company_id)
     equipment = s.get(Equipment, inspection.equipment_id)
     if balai is None or company is None or equipment is None:
-        raise NotFoundError("data Balai, perusahaan atau peralatan pemeriksaan ini belum ada "
-                            "di laptop ini; jalankan sinkronisasi")
+        raise NotFoundError(translate("document", "data Balai, perusahaan atau peralatan "
+                                      "pemeriksaan ini belum ada di laptop ini; jalankan "
+                                      "sinkronisasi"))
     if not (balai.city or "").strip():
-        raise ValidationError(f"kota Balai {balai.code} belum diisi: dokumen resmi mencetak "
-                              "'Ditetapkan di <kota>' dan 'KEPALA BALAI K3 <KOTA>'; minta "
-                              "admin server mengisi kota Balai, lalu sinkronkan",
-                              field="city")
+        raise ValidationError(translate(
+            "document", "kota Balai {code} belum diisi: dokumen resmi mencetak 'Ditetapkan di "
+            "<kota>' dan 'KEPALA BALAI K3 <KOTA>'; minta admin server mengisi kota Balai, "
+            "lalu sinkronkan").format(code=balai.code), field="city")
     template = default_registry().get(inspection.template_id, inspection.template_version)
     evaluation = evaluate(template, evaluation_values(s, template, dict(inspection.values or {})),
                           inspection.inspected_on)
@@ -153,8 +155,8 @@ def _parts(s: Session, inspection: Inspection) -> _Parts:
     stored = Verdict.of(inspection.verdict)
     verdict = stored if stored in CERTIFIED_VERDICTS else evaluation.verdict
     if verdict not in CERTIFIED_VERDICTS:
-        raise ValidationError("pemeriksaan ini belum lengkap; dokumen dibuat setelah semua "
-                              "nilai wajib terisi")
+        raise ValidationError(translate("document", "pemeriksaan ini belum lengkap; dokumen "
+                                        "dibuat setelah semua nilai wajib terisi"))
     common = _Common(
         balai=rm.BalaiInfo(name=balai.name, city=balai.city or "", address=balai.address,
                            phone=balai.phone or "", email=balai.email or "",
@@ -186,7 +188,9 @@ def _parts(s: Session, inspection: Inspection) -> _Parts:
 def certificate_document(s: Session, inspection_id: str) -> rm.CertificateDocument:
     inspection = s.get(Inspection, inspection_id)
     if inspection is None:
-        raise NotFoundError(f"pemeriksaan {inspection_id} tidak ditemukan")
+        raise NotFoundError(translate("document", "pemeriksaan {inspection_id} tidak "
+                                      "ditemukan").format(
+                                inspection_id=inspection_id))
     parts = _parts(s, inspection)
     return rm.CertificateDocument(**parts.common, replaces_number=parts.replaces,
                                   report_number=report_number(inspection),
@@ -203,7 +207,9 @@ def report_number(inspection: Inspection) -> str:
 def report_document(db: Database, s: Session, inspection_id: str) -> rm.ReportDocument:
     inspection = s.get(Inspection, inspection_id)
     if inspection is None:
-        raise NotFoundError(f"pemeriksaan {inspection_id} tidak ditemukan")
+        raise NotFoundError(translate("document", "pemeriksaan {inspection_id} tidak "
+                                      "ditemukan").format(
+                                inspection_id=inspection_id))
     parts = _parts(s, inspection)
     sections = tuple(
         rm.ReportSection(title, tuple(rm.SectionValue(label, value, unit)
@@ -242,7 +248,8 @@ def render(db: Database, inspection_id: str, kind: str) -> tuple[bytes, str]:
         if kind == "certificate":
             doc = certificate_document(s, inspection_id)
             if doc.stamp is None:
-                raise ValidationError("pemeriksaan ini belum disetujui: belum ada sertifikat")
+                raise ValidationError(translate("document", "pemeriksaan ini belum disetujui: "
+                                                "belum ada sertifikat"))
             return render_certificate(doc), f"sertifikat-{_safe_name(doc.number)}.pdf"
         rdoc = report_document(db, s, inspection_id)
         return render_report(rdoc), f"laporan-{_safe_name(rdoc.number)}.pdf"
@@ -252,7 +259,9 @@ def write_certificate(db: Database, certificate_id: str, out: Path | None = None
     with db.session() as s:
         cert = s.get(Certificate, certificate_id)
         if cert is None:
-            raise NotFoundError(f"sertifikat {certificate_id} tidak ditemukan")
+            raise NotFoundError(translate("document", "sertifikat {certificate_id} "
+                                          "tidak ditemukan").format(
+                                    certificate_id=certificate_id))
         inspection_id = cert.inspection_id
     data, name = render(db, inspection_id, "certificate")
     path = out or db.data_dir / "documents" / name

@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.i18n import translate
 from k3desk.domain.object_types import OBJECT_TYPES
 from k3desk.domain.vocabulary import Verdict
 from k3desk.domain.workflow import STATUS_LABELS_ID, Status
@@ -70,7 +71,8 @@ def _row() -> dict[str, int]:
 
 def _check_period(start: date, end: date) -> None:
     if end < start:
-        raise ValidationError(f"periode terbalik: {start.isoformat()} sampai {end.isoformat()}")
+        raise ValidationError(translate("export", "periode terbalik: {start} sampai {end}").format(
+            start=start.isoformat(), end=end.isoformat()))
 
 
 def _revoked_on(cert: Certificate) -> date | None:

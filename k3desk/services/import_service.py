@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import K3Error, ValidationError
+from k3desk.domain.i18n import translate
 from k3desk.domain.workflow import Role
 from k3desk.services import records_service as rs
 from k3desk.services.context import AppContext
@@ -150,7 +151,9 @@ def suggest_mapping(kind: str, headers: list[str]) -> dict[str, str | None]:
 
 def _spec(kind: str) -> Spec:
     if kind not in SPECS:
-        raise ValidationError(f"jenis impor tidak dikenal: {kind} (pilih {', '.join(KINDS)})")
+        raise ValidationError(translate("import", "jenis impor tidak dikenal: {kind} "
+                                        "(pilih {value})").format(
+                                  kind=kind, value=', '.join(KINDS)))
     return SPECS[kind]
 
 
@@ -220,21 +223,26 @@ class _Planner:
         if "company_id" in values:
             found = [c for c in self.companies if c.id == values["company_id"]]
             if not found:
-                raise ValidationError(f"perusahaan dengan ID {values['company_id']} tidak "
-                                      "ditemukan", field="company_id")
+                raise ValidationError(translate("import", "perusahaan dengan ID "
+                                                "{values} tidak ditemukan").format(
+                                          values=values['company_id']), field="company_id")
             return found[0].id
         name = values.get("company_name")
         if not name:
-            raise ValidationError("nama perusahaan wajib diisi", field="company_name")
+            raise ValidationError(translate("import", "nama perusahaan "
+                                            "wajib diisi"), field="company_name")
         found = [c for c in self.companies if _norm(c.name) == _norm(name)]
         if "company_address" in values:
             found = [c for c in found if _norm(c.address) == _norm(values["company_address"])]
         if not found:
-            raise ValidationError(f"perusahaan '{name}' belum terdaftar; impor perusahaannya "
-                                  "dulu", field="company_name")
+            raise ValidationError(translate("import", "perusahaan '{name}' belum "
+                                            "terdaftar; impor perusahaannya dulu").format(
+                                      name=name), field="company_name")
         if len(found) > 1:
-            raise ValidationError(f"ada {len(found)} perusahaan bernama '{name}'; isi kolom "
-                                  "alamat perusahaan agar jelas", field="company_name")
+            raise ValidationError(translate("import", "ada {count} perusahaan bernama "
+                                            "'{name}'; isi kolom alamat perusahaan agar "
+                                            "jelas").format(
+                                      count=len(found), name=name), field="company_name")
         return found[0].id
 
     def check(self, values: dict[str, Any], creating: bool) -> list[ValidationError]:
@@ -287,7 +295,9 @@ class _Planner:
             return
         key = self.key(values)
         if key in seen:
-            err(ValidationError(f"data yang sama sudah ada di baris {seen[key]}"),
+            err(ValidationError(translate("import", "data yang sama sudah ada di baris "
+                                          "{seen}").format(
+                                    seen=seen[key])),
                 "serial_number" if self.kind != "companies" else "name")
             return
         seen[key] = row
@@ -302,8 +312,10 @@ class _Planner:
                    and _stored(record, k) != v}
         if self.kind == "equipment" and changes.get("object_type") not in (None,
                                                                            record.object_type):
-            err(ValidationError("jenis objek peralatan yang sudah terdaftar tidak dapat "
-                                "diubah; daftarkan sebagai peralatan baru"), "object_type")
+            err(ValidationError(translate("import", "jenis objek peralatan "
+                                          "yang sudah terdaftar tidak dapat "
+                                          "diubah; daftarkan sebagai peralatan "
+                                          "baru")), "object_type")
             return
         changes.pop("object_type", None)
         if changes:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.i18n import translate
 from k3desk.domain.object_types import OBJECT_TYPES
 
 MAX_ROWS = 50_000
@@ -32,17 +33,22 @@ class Table:
 
 def read_table(path: Path) -> Table:
     if not path.is_file():
-        raise ValidationError(f"berkas {path} tidak ditemukan")
+        raise ValidationError(translate("import", "berkas {path} tidak ditemukan").format(
+                                  path=path))
     suffix = path.suffix.lower()
     if suffix == ".xls":
-        raise ValidationError(f"{path.name} berformat Excel lama (.xls); buka di Excel lalu "
-                              "simpan sebagai .xlsx, atau sebagai CSV")
+        raise ValidationError(translate("import", "{name} berformat Excel lama (.xls); "
+                                        "buka di Excel lalu simpan sebagai .xlsx, atau "
+                                        "sebagai CSV").format(
+                                  name=path.name))
     if suffix in (".xlsx", ".xlsm"):
         raw = _xlsx_rows(path)
     elif suffix in (".csv", ".txt", ".tsv"):
         raw = _csv_rows(path)
     else:
-        raise ValidationError(f"{path.name}: hanya berkas .xlsx atau .csv yang dapat diimpor")
+        raise ValidationError(translate("import", "{name}: hanya berkas .xlsx atau .csv "
+                                        "yang dapat diimpor").format(
+                                  name=path.name))
     return _table(path, raw)
 
 
@@ -53,17 +59,21 @@ def _xlsx_rows(path: Path) -> list[tuple[int, list[Any]]]:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
-        raise ValidationError(f"{path.name} bukan berkas Excel .xlsx yang sah (mungkin berkas "
-                              "lain yang diganti namanya, atau rusak); buka di Excel lalu "
-                              "simpan sebagai .xlsx, atau ekspor ke CSV") from exc
+        raise ValidationError(translate("import", "{name} bukan berkas Excel .xlsx yang "
+                                        "sah (mungkin berkas lain yang diganti namanya, "
+                                        "atau rusak); buka di Excel lalu simpan sebagai "
+                                        ".xlsx, atau ekspor ke CSV").format(
+                                  name=path.name)) from exc
     try:
         ws = wb.worksheets[0]
         rows = []
         for n, values in enumerate(ws.iter_rows(values_only=True), start=1):
             rows.append((n, list(values)))
             if n > MAX_ROWS + 1:
-                raise ValidationError(f"{path.name} berisi lebih dari {MAX_ROWS} baris; "
-                                      "bagi menjadi beberapa berkas")
+                raise ValidationError(translate("import", "{name} berisi lebih dari "
+                                                "{MAX_ROWS} baris; bagi menjadi "
+                                                "beberapa berkas").format(
+                                          name=path.name, MAX_ROWS=MAX_ROWS))
         return rows
     finally:
         wb.close()
@@ -72,7 +82,8 @@ def _xlsx_rows(path: Path) -> list[tuple[int, list[Any]]]:
 def _csv_rows(path: Path) -> list[tuple[int, list[Any]]]:
     data = path.read_bytes()
     if b"\x00" in data[:4096]:
-        raise ValidationError(f"{path.name} bukan berkas teks CSV")
+        raise ValidationError(translate("import", "{name} bukan berkas teks CSV").format(
+                                  name=path.name))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -90,7 +101,9 @@ def _csv_rows(path: Path) -> list[tuple[int, list[Any]]]:
 def _table(path: Path, raw: list[tuple[int, list[Any]]]) -> Table:
     filled = [(n, cells) for n, cells in raw if any(to_text(c) for c in cells)]
     if not filled:
-        raise ValidationError(f"{path.name} kosong: tidak ada baris judul kolom")
+        raise ValidationError(translate("import", "{name} kosong: tidak ada baris judul "
+                                        "kolom").format(
+                                  name=path.name))
     header_row, header_cells = filled[0]
     while header_cells and not to_text(header_cells[-1]):
         header_cells = header_cells[:-1]
@@ -98,8 +111,9 @@ def _table(path: Path, raw: list[tuple[int, list[Any]]]) -> Table:
     for i, cell in enumerate(header_cells, start=1):
         name = to_text(cell) or f"Kolom {i}"
         if name in headers:
-            raise ValidationError(f"{path.name}: judul kolom '{name}' muncul dua kali "
-                                  f"(baris {header_row})")
+            raise ValidationError(translate("import", "{name}: judul kolom '{name2}' "
+                                            "muncul dua kali (baris {header_row})").format(
+                                      name=path.name, name2=name, header_row=header_row))
         headers.append(name)
     width = len(headers)
     rows = [(n, (list(cells) + [None] * width)[:width]) for n, cells in filled[1:]]

@@ -18,6 +18,7 @@ from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import aliased
 
 from k3desk.domain.errors import NotFoundError, PermissionDenied
+from k3desk.domain.i18n import translate
 from k3desk.domain.object_types import OBJECT_TYPES
 from k3desk.domain.workflow import STATUS_LABELS_ID, Role, Status
 from k3desk.services.context import AppContext, Changes
@@ -175,15 +176,21 @@ def delete_draft(ctx: AppContext, inspection_id: str) -> Changes:
     with ctx.db.session() as s:
         inspection = s.get(Inspection, inspection_id)
         if inspection is None or inspection.deleted:
-            raise NotFoundError(f"pemeriksaan {inspection_id} tidak ditemukan")
+            raise NotFoundError(translate("inspection", "pemeriksaan {inspection_id} "
+                                          "tidak ditemukan").format(
+                                    inspection_id=inspection_id))
         if ctx.actor.balai_id and inspection.balai_id != ctx.actor.balai_id:
-            raise PermissionDenied(f"pemeriksaan {inspection_id} milik Balai lain")
+            raise PermissionDenied(translate("inspection", "pemeriksaan {inspection_id} "
+                                             "milik Balai lain").format(
+                                       inspection_id=inspection_id))
         if inspection.status != Status.DRAFT.value:
-            raise PermissionDenied("hanya draf yang dapat dihapus; pemeriksaan ini sudah "
-                                   f"berstatus {STATUS_LABELS_ID[Status(inspection.status)]}")
+            raise PermissionDenied(translate("inspection", "hanya draf yang dapat "
+                                             "dihapus; pemeriksaan ini sudah berstatus "
+                                             "{inspection}").format(
+                                       inspection=STATUS_LABELS_ID[Status(inspection.status)]))
         if inspection.inspector_id != ctx.actor.id:
-            raise PermissionDenied("hanya pemeriksa yang membuat draf ini yang dapat "
-                                   "menghapusnya")
+            raise PermissionDenied(translate("inspection", "hanya pemeriksa yang membuat draf "
+                                             "ini yang dapat menghapusnya"))
         inspection.deleted = True
         inspection.modified_by = ctx.actor.id
         audit.append(s, actor_id=ctx.actor.id, record_type="inspection",
@@ -202,7 +209,9 @@ def nameplate_values(db: Database, equipment_id: str) -> dict[str, Any]:
     with db.session() as s:
         equipment = s.get(Equipment, equipment_id)
         if equipment is None or equipment.deleted:
-            raise NotFoundError(f"peralatan {equipment_id} tidak ditemukan")
+            raise NotFoundError(translate("inspection", "peralatan {equipment_id} tidak "
+                                          "ditemukan").format(
+                                    equipment_id=equipment_id))
         last = s.scalars(select(Inspection).where(
             Inspection.equipment_id == equipment_id, Inspection.deleted.is_(False))
             .order_by(Inspection.inspected_on.desc(), Inspection.modified_at.desc())
@@ -227,7 +236,9 @@ def equipment_summary(db: Database, equipment_id: str) -> dict[str, Any]:
     with db.session() as s:
         equipment = s.get(Equipment, equipment_id)
         if equipment is None:
-            raise NotFoundError(f"peralatan {equipment_id} tidak ditemukan")
+            raise NotFoundError(translate("inspection", "peralatan {equipment_id} tidak "
+                                          "ditemukan").format(
+                                    equipment_id=equipment_id))
         history = s.execute(
             select(Inspection.id, Inspection.inspected_on, Inspection.status,
                    Inspection.verdict, Inspection.next_test_due)
@@ -263,7 +274,8 @@ def start_inspection(ctx: AppContext, *, kind: str, inspected_on: date,
         if equipment is None:
             from k3desk.domain.errors import ValidationError
 
-            raise ValidationError("pilih peralatan atau daftarkan yang baru",
+            raise ValidationError(translate("inspection", "pilih peralatan atau daftarkan yang "
+                                            "baru"),
                                   field="equipment_id")
         equipment_id = records_service.save_equipment(ctx, equipment).ids[0]
     values = nameplate_values(ctx.db, equipment_id)

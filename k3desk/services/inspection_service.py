@@ -21,6 +21,7 @@ from k3desk.domain.errors import (
     ValidationError,
     ValuesRejected,
 )
+from k3desk.domain.i18n import translate
 from k3desk.domain.problems import ValueProblem
 from k3desk.domain.workflow import (
     INSPECTION_KINDS,
@@ -50,9 +51,13 @@ def own_inspection(ctx: AppContext, s: Session, inspection_id: str) -> Inspectio
     """The inspection, if it exists and belongs to the acting user's Balai."""
     inspection = s.get(Inspection, inspection_id)
     if inspection is None or inspection.deleted:
-        raise NotFoundError(f"pemeriksaan {inspection_id} tidak ditemukan")
+        raise NotFoundError(translate("inspection", "pemeriksaan {inspection_id} tidak "
+                                      "ditemukan").format(
+                                inspection_id=inspection_id))
     if ctx.actor.balai_id and inspection.balai_id != ctx.actor.balai_id:
-        raise PermissionDenied(f"pemeriksaan {inspection_id} milik Balai lain")
+        raise PermissionDenied(translate("inspection", "pemeriksaan {inspection_id} "
+                                         "milik Balai lain").format(
+                                   inspection_id=inspection_id))
     return inspection
 
 
@@ -84,8 +89,9 @@ def _kind_of(kind: str | None, values: dict[str, Any]) -> str:
     """The kind of inspection; the form's own field, when filled, must agree with it."""
     form_kind = values.get(KIND_FIELD)
     if kind is not None and form_kind not in (None, "") and form_kind != kind:
-        raise ValidationError(f"jenis pemeriksaan {kind} berbeda dengan isian formulir "
-                              f"({form_kind})", field="kind")
+        raise ValidationError(translate("inspection", "jenis pemeriksaan {kind} berbeda "
+                                        "dengan isian formulir ({form_kind})").format(
+                                  kind=kind, form_kind=form_kind), field="kind")
     return kind or (form_kind if isinstance(form_kind, str) and form_kind else "berkala")
 
 
@@ -112,24 +118,36 @@ def apply_create_draft(ctx: AppContext, s: Session, *, equipment_id: str,
     values = dict(values or {})
     kind = _kind_of(kind, values)
     if kind not in KINDS:
-        raise ValidationError(f"jenis pemeriksaan harus salah satu dari {', '.join(KINDS)}",
+        raise ValidationError(translate("inspection", "jenis pemeriksaan harus salah "
+                                        "satu dari {value}").format(
+                                  value=', '.join(KINDS)),
                               field="kind")
     from k3desk.domain.templates import default_registry
 
     equipment = s.get(Equipment, equipment_id)
     if equipment is None or equipment.deleted:
-        raise NotFoundError(f"peralatan {equipment_id} tidak ditemukan")
+        raise NotFoundError(translate("inspection", "peralatan {equipment_id} tidak "
+                                      "ditemukan").format(
+                                equipment_id=equipment_id))
     if ctx.actor.balai_id and equipment.balai_id != ctx.actor.balai_id:
-        raise PermissionDenied(f"peralatan {equipment_id} milik Balai lain")
+        raise PermissionDenied(translate("inspection", "peralatan {equipment_id} milik "
+                                         "Balai lain").format(
+                                   equipment_id=equipment_id))
     registry = default_registry()
     template = (registry.get(template_id) if template_id
                 else registry.latest_for_object_type(equipment.object_type))
     if template.object_type != equipment.object_type:
-        raise ValidationError(f"templat {template.id} untuk {template.object_type}, "
-                              f"sedangkan peralatan ini {equipment.object_type}",
+        raise ValidationError(translate("inspection", "templat {id} untuk "
+                                        "{object_type}, sedangkan peralatan ini "
+                                        "{object_type2}").format(
+                                  id=template.id,
+                                  object_type=template.object_type,
+                                  object_type2=equipment.object_type),
                               field="template_id")
     if kind not in template.kinds:
-        raise ValidationError(f"templat {template.id} tidak melayani pemeriksaan {kind}",
+        raise ValidationError(translate("inspection", "templat {id} tidak melayani "
+                                        "pemeriksaan {kind}").format(
+                                  id=template.id, kind=kind),
                               field="kind")
     if KIND_FIELD in template.fields:
         values[KIND_FIELD] = kind
@@ -203,7 +221,9 @@ def attach_photo(ctx: AppContext, inspection_id: str, slot: str, data: bytes,
     with ctx.db.session() as s:
         inspection = own_inspection(ctx, s, inspection_id)
         if not attachment_service.photo_field(inspection, slot):
-            raise ValidationError(f"{slot!r} bukan isian foto templat {inspection.template_id}",
+            raise ValidationError(translate("inspection", "{slot!r} bukan isian foto "
+                                            "templat {template_id}").format(
+                                      slot=slot, template_id=inspection.template_id),
                                   field=slot)
     return attachment_service.attach_photos(ctx, inspection_id, slot, [(data, filename)],
                                             caption=caption or None)[0]
@@ -262,8 +282,8 @@ def submit(ctx: AppContext, inspection_id: str) -> Changes:
         if error:
             raise PermissionDenied(error)
         if inspection.inspector_id != ctx.actor.id:
-            raise PermissionDenied("hanya pemeriksa yang mengisi pemeriksaan ini yang dapat "
-                                   "mengajukannya")
+            raise PermissionDenied(translate("inspection", "hanya pemeriksa yang mengisi "
+                                             "pemeriksaan ini yang dapat mengajukannya"))
         problems = submission_problems(s, inspection, ctx.actor.qualifications) + too_large
         if problems:
             raise SubmissionRefused(problems, sections_of(
@@ -309,7 +329,9 @@ def _search_stmt(balai_id: str | None, q: InspectionQuery) -> Any:
         stmt = stmt.where(Inspection.balai_id == balai_id)
     if q.status:
         if q.status not in {s.value for s in Status}:
-            raise ValidationError(f"status tidak dikenal: {q.status}", field="status")
+            raise ValidationError(translate("inspection", "status tidak dikenal: "
+                                            "{status}").format(
+                                      status=q.status), field="status")
         stmt = stmt.where(Inspection.status == q.status)
     if q.object_type:
         stmt = stmt.where(Equipment.object_type == q.object_type)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from k3desk.domain import signing
 from k3desk.domain.errors import K3Error
+from k3desk.domain.i18n import translate
 from k3desk.store.db import Database
 from k3desk.store.models import Certificate, NumberBlock, SigningKey
 
@@ -34,7 +35,9 @@ def load_or_create_keypair(db: Database) -> signing.KeyPair:
     if path.exists():
         raw = path.read_bytes()
         if len(raw) != 32:
-            raise K3Error(f"kunci tanda tangan {path} rusak (bukan 32 byte)")
+            raise K3Error(translate("keys", "kunci tanda tangan {path} rusak (bukan 32 "
+                                    "byte)").format(
+                              path=path))
         return signing.keypair_from_private(raw)
     pair = signing.generate_keypair()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -51,8 +54,9 @@ def active_key(s: Session, user_id: str, public_b64: str) -> SigningKey:
                                              SigningKey.public_key == public_b64,
                                              SigningKey.revoked.is_(False))).first()
     if key is None:
-        raise K3Error("kunci tanda tangan laptop ini belum terdaftar di server: sambungkan "
-                      "laptop dan jalankan `k3desk sync` agar kunci didaftarkan")
+        raise K3Error(translate("keys", "kunci tanda tangan laptop ini belum terdaftar di "
+                                "server: sambungkan laptop dan jalankan `k3desk sync` agar "
+                                "kunci didaftarkan"))
     return key
 
 
@@ -88,9 +92,10 @@ def allocate_number(s: Session, device_id: str, balai_id: str, year: int) -> All
         else:
             remaining += left
     if chosen is None:
-        raise K3Error(f"laptop ini tidak punya sisa nomor sertifikat untuk tahun {year}: "
-                      "sambungkan ke server dan jalankan `k3desk sync` untuk meminta blok "
-                      "nomor baru")
+        raise K3Error(translate("keys", "laptop ini tidak punya sisa nomor sertifikat "
+                                "untuk tahun {year}: sambungkan ke server dan jalankan "
+                                "`k3desk sync` untuk meminta blok nomor baru").format(
+                          year=year))
     return Allocation(chosen[0], chosen[1], remaining)
 
 

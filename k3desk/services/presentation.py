@@ -16,6 +16,8 @@ _OPS = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "=", "!=": "≠", "b
         "in": ""}
 _WORDS = {"baik": "Baik", "buruk": "Buruk", "tidak_baik": "Tidak Baik", "layak": "Layak",
           "layak_dengan_catatan": "Layak dengan catatan", "tidak_layak": "Tidak Layak"}
+_WORDS_EN = {"baik": "Good", "buruk": "Poor", "tidak_baik": "Not good", "layak": "Fit",
+             "layak_dengan_catatan": "Fit with notes", "tidak_layak": "Unfit"}
 
 
 def format_number(value: Any, grouping: bool = True) -> str:
@@ -39,14 +41,16 @@ def format_number(value: Any, grouping: bool = True) -> str:
     return sign + f"{int(whole):,}".replace(",", ".") + ("," + frac if frac else "")
 
 
-def format_value(value: Any, spec: Any = None) -> str:
-    """One stored value as a person reads it (choices by their title, checklists by word)."""
+def format_value(value: Any, spec: Any = None, lang: str = "id") -> str:
+    """One stored value as a person reads it (choices by their title, checklists by word);
+    ``lang="en"`` for the window in English (documents stay in Bahasa Indonesia)."""
+    en = lang == "en"
     if value is None or value == "":
         return "-"
     if isinstance(value, dict) and "value" in value:
         return f"{format_number(value['value'])} {value.get('unit', '')}".strip()
     if isinstance(value, bool):
-        return "Ya" if value else "Tidak"
+        return ("Yes" if value else "No") if en else ("Ya" if value else "Tidak")
     if isinstance(value, int | float | Fraction):
         # An integer field is a year, a count or a number that names something: never
         # "Tahun pembuatan 2.012".
@@ -55,12 +59,12 @@ def format_value(value: Any, spec: Any = None) -> str:
         if spec is not None:
             for choice in getattr(spec, "choices", []) or []:
                 if choice.value == value:
-                    return str(choice.title.id)
-        return _WORDS.get(value, value)
+                    return str(choice.title.get(lang))
+        return (_WORDS_EN if en else _WORDS).get(value, value)
     if isinstance(value, list):
         if spec is not None and getattr(spec, "kind", None) == "photo":
-            return f"{len(value)} foto"
-        return "; ".join(format_value(v) for v in value)
+            return f"{len(value)} photo(s)" if en else f"{len(value)} foto"
+        return "; ".join(format_value(v, None, lang) for v in value)
     return str(value)
 
 
@@ -74,9 +78,10 @@ def with_computed(template: Template, values: dict[str, Any]) -> dict[str, Any]:
                          if k not in values and not isinstance(v, list | dict)}}
 
 
-def section_rows(template: Template, values: dict[str, Any]
+def section_rows(template: Template, values: dict[str, Any], lang: str = "id"
                  ) -> list[tuple[str, list[tuple[str, str, str]]]]:
-    """(section title, [(label, value, unit)]) for every section, groups item by item."""
+    """(section title, [(label, value, unit)]) for every section, groups item by item;
+    in ``lang`` (the template's own texts; "id" for documents)."""
     values = with_computed(template, values)
     # a field without a unit of its own prints the unit its rule measures it in, so the
     # form table and the results table say the same ("buah", never "-" in one of them)
@@ -90,18 +95,18 @@ def section_rows(template: Template, values: dict[str, Any]
             if spec.kind == "group":
                 items = value if isinstance(value, list) else []
                 for n, item in enumerate(items, start=1):
-                    title = spec.item_title.id if spec.item_title else spec.title.id
+                    title = (spec.item_title or spec.title).get(lang)
                     for sub in spec.fields:
                         sub_value = item.get(sub.id) if isinstance(item, dict) else None
-                        rows.append((f"{title} {n} — {sub.title.id}",
-                                     format_value(sub_value, sub),
+                        rows.append((f"{title} {n} — {sub.title.get(lang)}",
+                                     format_value(sub_value, sub, lang),
                                      sub.unit or rule_units.get(sub.id, "")))
                 if not items:
-                    rows.append((spec.title.id, "-", ""))
+                    rows.append((spec.title.get(lang), "-", ""))
                 continue
-            rows.append((spec.title.id, format_value(value, spec),
+            rows.append((spec.title.get(lang), format_value(value, spec, lang),
                          spec.unit or rule_units.get(spec.id, "")))
-        out.append((section.title.id, rows))
+        out.append((section.title.get(lang), rows))
     return out
 
 

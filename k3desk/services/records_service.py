@@ -17,6 +17,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import NotFoundError, PermissionDenied, ValidationError
+from k3desk.domain.i18n import translate
 from k3desk.domain.object_types import get_object_type
 from k3desk.domain.workflow import Role
 from k3desk.services.context import AppContext, Changes
@@ -28,10 +29,12 @@ def _text(values: dict[str, Any], name: str, *, required: bool, label: str) -> s
     value = values.get(name)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise ValidationError(f"{label} wajib diisi", field=name)
+            raise ValidationError(translate("records", "{label} wajib diisi").format(
+                                      label=label), field=name)
         return None
     if not isinstance(value, str):
-        raise ValidationError(f"{label} harus berupa teks", field=name)
+        raise ValidationError(translate("records", "{label} harus berupa teks").format(
+                                  label=label), field=name)
     return value.strip()
 
 
@@ -40,15 +43,18 @@ R = TypeVar("R", bound=SyncedRecord)
 
 def _own(ctx: AppContext, record: R | None, what: str, record_id: str) -> R:
     if record is None or record.deleted:
-        raise NotFoundError(f"{what} {record_id} tidak ditemukan")
+        raise NotFoundError(translate("records", "{what} {record_id} tidak ditemukan").format(
+                                what=what, record_id=record_id))
     if ctx.actor.balai_id and getattr(record, "balai_id", None) != ctx.actor.balai_id:
-        raise PermissionDenied(f"{what} {record_id} milik Balai lain")
+        raise PermissionDenied(translate("records", "{what} {record_id} milik Balai lain").format(
+                                   what=what, record_id=record_id))
     return record
 
 
 def _balai_id(ctx: AppContext) -> str:
     if not ctx.actor.balai_id:
-        raise PermissionDenied("pengguna ini tidak terdaftar pada Balai mana pun")
+        raise PermissionDenied(translate("records", "pengguna ini tidak terdaftar pada Balai "
+                                         "mana pun"))
     return ctx.actor.balai_id
 
 
@@ -118,7 +124,9 @@ def _year_built(year: Any) -> int | None:
     if isinstance(year, int) and not isinstance(year, bool) \
             and 1850 <= year <= date.today().year + 1:
         return year
-    raise ValidationError(f"tahun pembuatan tidak masuk akal: {year!r}", field="year_built")
+    raise ValidationError(translate("records", "tahun pembuatan tidak masuk akal: "
+                                    "{year!r}").format(
+                              year=year), field="year_built")
 
 
 def check_equipment(values: dict[str, Any], *, creating: bool = True
@@ -143,7 +151,8 @@ def apply_equipment(ctx: AppContext, s: Session, values: dict[str, Any],
     if equipment_id is None:
         company_id = values.get("company_id")
         if not isinstance(company_id, str):
-            errors.insert(0, ValidationError("perusahaan pemilik wajib dipilih",
+            errors.insert(0, ValidationError(translate("records", "perusahaan pemilik wajib "
+                                                       "dipilih"),
                                              field="company_id"))
         _raise_first(errors)
         assert isinstance(company_id, str)
@@ -155,8 +164,10 @@ def apply_equipment(ctx: AppContext, s: Session, values: dict[str, Any],
         _raise_first(errors)
         equipment = _own(ctx, s.get(Equipment, equipment_id), "peralatan", equipment_id)
         if "object_type" in values and values["object_type"] != equipment.object_type:
-            raise ValidationError("jenis objek peralatan tidak dapat diubah; "
-                                  "daftarkan sebagai peralatan baru", field="object_type")
+            raise ValidationError(translate("records", "jenis objek "
+                                            "peralatan tidak dapat "
+                                            "diubah; daftarkan sebagai "
+                                            "peralatan baru"), field="object_type")
         for name, value in clean.items():
             setattr(equipment, name, value)
     equipment.modified_by = ctx.actor.id
@@ -181,7 +192,8 @@ def _calibration_date(value: Any) -> date:
     except (ValueError, TypeError):
         valid = None
     if valid is None:
-        raise ValidationError("tanggal berlaku kalibrasi wajib diisi (YYYY-MM-DD)",
+        raise ValidationError(translate("records", "tanggal berlaku kalibrasi wajib diisi "
+                                        "(YYYY-MM-DD)"),
                               field="calibration_valid_until")
     return valid
 

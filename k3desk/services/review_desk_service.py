@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 
 from k3desk.domain.errors import K3Error
+from k3desk.domain.i18n import language
 from k3desk.domain.qualification import parse_day, qualification_error
 from k3desk.domain.workflow import Role, Status
 from k3desk.services import inspection_service, keys_service, settings_service
@@ -171,7 +172,7 @@ def detail(ctx: AppContext, inspection_id: str) -> ReviewDetail:
             template = default_registry().get(inspection.template_id,
                                               inspection.template_version)
             out.regulation = template.regulation
-            out.sections = presentation.section_rows(template, values)
+            out.sections = presentation.section_rows(template, values, language())
             out.results = presentation.result_rows(evaluate(template, values, on))
         except K3Error:
             out.sections = [("", [(k, presentation.format_value(v), "")

@@ -19,6 +19,7 @@ from k3desk.domain import signing
 from k3desk.domain.canonical import data_sha256
 from k3desk.domain.certificates import make_payload
 from k3desk.domain.errors import NotFoundError, PermissionDenied, ValidationError
+from k3desk.domain.i18n import translate
 from k3desk.domain.numbering import DEFAULT_NUMBER_FORMAT, format_number
 from k3desk.domain.object_types import get_object_type
 from k3desk.domain.qualification import qualification_error
@@ -98,14 +99,15 @@ def approve(ctx: AppContext, inspection_id: str, *, issued_on: date | None = Non
         inspection = _decide(ctx, s, inspection_id, Status.APPROVED)
         problems = approval_problems(s, inspection)
         if problems:
-            raise ValidationError("persetujuan ditolak:\n  - " + "\n  - ".join(problems))
+            raise ValidationError(translate("review", "persetujuan ditolak:\n{reasons}").format(
+                reasons="\n".join(f"  - {p}" for p in problems)))
         key = keys_service.active_key(s, ctx.actor.id, keypair.public_b64)
         balai = s.get(Balai, inspection.balai_id)
         equipment = s.get(Equipment, inspection.equipment_id)
         company = s.get(Company, inspection.company_id)
         if balai is None or equipment is None or company is None:
-            raise NotFoundError("data Balai, perusahaan atau peralatan belum lengkap di laptop "
-                                "ini; jalankan sinkronisasi")
+            raise NotFoundError(translate("review", "data Balai, perusahaan atau peralatan "
+                                          "belum lengkap di laptop ini; jalankan sinkronisasi"))
         allocation = keys_service.allocate_number(s, device_id, balai.id, issued_on.year)
         number = format_number(balai.number_format or DEFAULT_NUMBER_FORMAT, allocation.seq,
                                get_object_type(equipment.object_type).number_code,
@@ -147,13 +149,14 @@ def approve(ctx: AppContext, inspection_id: str, *, issued_on: date | None = Non
 
 def request_revision(ctx: AppContext, inspection_id: str, *, comment: str) -> Changes:
     if not comment or not comment.strip():
-        raise ValidationError("tuliskan apa yang perlu direvisi", field="comment")
+        raise ValidationError(translate("review", "tuliskan apa yang perlu "
+                                        "direvisi"), field="comment")
     return _simple_decision(ctx, inspection_id, Status.REVISION_REQUESTED, comment.strip())
 
 
 def reject(ctx: AppContext, inspection_id: str, *, reason: str) -> Changes:
     if not reason or not reason.strip():
-        raise ValidationError("tuliskan alasan penolakan", field="reason")
+        raise ValidationError(translate("review", "tuliskan alasan penolakan"), field="reason")
     return _simple_decision(ctx, inspection_id, Status.REJECTED, reason.strip())
 
 
@@ -175,7 +178,9 @@ def find_certificate(s: Session, number_or_id: str) -> Certificate:
     cert = s.scalars(select(Certificate).where(
         (Certificate.number == number_or_id) | (Certificate.id == number_or_id))).first()
     if cert is None:
-        raise NotFoundError(f"sertifikat {number_or_id} tidak ditemukan di laptop ini")
+        raise NotFoundError(translate("review", "sertifikat {number_or_id} tidak "
+                                      "ditemukan di laptop ini").format(
+                                number_or_id=number_or_id))
     return cert
 
 
@@ -183,13 +188,16 @@ def revoke(ctx: AppContext, number: str, *, reason: str) -> Changes:
     """Revoke an issued certificate; only ``revoked`` and its reason ever change."""
     ctx.actor.require_role(Role.SUPERVISOR, action="mencabut sertifikat")
     if not reason or not reason.strip():
-        raise ValidationError("tuliskan alasan pencabutan", field="reason")
+        raise ValidationError(translate("review", "tuliskan alasan pencabutan"), field="reason")
     with ctx.db.session() as s:
         cert = find_certificate(s, number)
         if ctx.actor.balai_id and cert.balai_id != ctx.actor.balai_id:
-            raise PermissionDenied(f"sertifikat {number} milik Balai lain")
+            raise PermissionDenied(translate("review", "sertifikat {number} milik Balai "
+                                             "lain").format(
+                                       number=number))
         if cert.revoked:
-            raise ValidationError(f"sertifikat {cert.number} sudah dicabut")
+            raise ValidationError(translate("review", "sertifikat {number} sudah dicabut").format(
+                                      number=cert.number))
         cert.revoked = True
         cert.revoked_reason = reason.strip()
         cert.modified_by = ctx.actor.id
@@ -205,11 +213,13 @@ def start_correction(ctx: AppContext, number: str) -> Changes:
     with ctx.db.session() as s:
         cert = find_certificate(s, number)
         if not cert.revoked:
-            raise ValidationError(f"cabut dulu sertifikat {cert.number} sebelum menerbitkan "
-                                  "koreksinya")
+            raise ValidationError(translate("review", "cabut dulu sertifikat {number} "
+                                            "sebelum menerbitkan koreksinya").format(
+                                      number=cert.number))
         old = s.get(Inspection, cert.inspection_id)
         if old is None:
-            raise NotFoundError("pemeriksaan asal sertifikat ini tidak ada di laptop ini")
+            raise NotFoundError(translate("review", "pemeriksaan asal sertifikat ini tidak ada "
+                                          "di laptop ini"))
         new = apply_create_draft(
             ctx, s, equipment_id=old.equipment_id, template_id=old.template_id,
             kind=old.kind, values=dict(old.values or {}), inspected_on=old.inspected_on,

@@ -8,6 +8,7 @@ import uuid
 from pathlib import Path
 
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.i18n import translate
 from k3desk.store.db import DB_NAME, Database
 from k3desk.store.settings import DEVICE_ID, LANGUAGE, Setting, get, put
 
@@ -37,7 +38,9 @@ def language(db: Database) -> str:
 def set_language(db: Database, lang: str) -> str:
     """Remember the language; the window applies it the next time it starts."""
     if lang not in LANGUAGES:
-        raise ValidationError(f"bahasa tidak dikenal: {lang!r} (pilih id atau en)",
+        raise ValidationError(translate("settings", "bahasa tidak dikenal: {lang!r} "
+                                        "(pilih id atau en)").format(
+                                  lang=lang),
                               field="language")
     with db.session() as s:
         put(s, LANGUAGE, lang)

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import K3Error, NotFoundError, PermissionDenied, ValidationError
+from k3desk.domain.i18n import translate
 from k3desk.domain.vocabulary import OutboxState
 from k3desk.domain.workflow import Role
 from k3desk.services import auth_service, settings_service
@@ -123,8 +124,9 @@ def login(db: Database, username: str, password: str, server: str | None = None,
         return auth_service.login_offline(db, username, password), False
     except PermissionDenied as exc:
         if url:
-            raise PermissionDenied(f"server {url} tidak dapat dihubungi, dan login luring "
-                                   f"gagal: {exc}") from exc
+            raise PermissionDenied(translate("sync", "server {url} tidak dapat "
+                                             "dihubungi, dan login luring gagal: {exc}").format(
+                                       url=url, exc=exc)) from exc
         raise
 
 
@@ -258,7 +260,9 @@ def list_quarantined(db: Database) -> list[QuarantinedChange]:
 def _quarantined(s: Session, entry_id: int) -> OutboxEntry:
     entry = s.get(OutboxEntry, entry_id)
     if entry is None or entry.state != OutboxState.QUARANTINED:
-        raise NotFoundError(f"perubahan karantina {entry_id} tidak ditemukan")
+        raise NotFoundError(translate("sync", "perubahan karantina {entry_id} tidak "
+                                      "ditemukan").format(
+                                entry_id=entry_id))
     return entry
 
 
@@ -296,7 +300,9 @@ def retry_quarantined(db: Database, entry_id: int) -> None:
         model = SYNCED_MODELS[entry.record_type]
         row = s.get(model, entry.record_id)
         if row is None:
-            raise NotFoundError(f"{entry.record_type} {entry.record_id} tidak ada lagi")
+            raise NotFoundError(translate("sync", "{record_type} {record_id} tidak ada "
+                                          "lagi").format(
+                                    record_type=entry.record_type, record_id=entry.record_id))
         s.add(OutboxEntry(record_type=entry.record_type, record_id=row.id,
                           base_version=row.version or 0, deleted=bool(row.deleted),
                           payload=row.to_data()))
@@ -317,7 +323,9 @@ def size_problems(db: Database, inspection_id: str) -> list[str]:
     with db.session(remote=True) as s:
         inspection = s.get(Inspection, inspection_id)
         if inspection is None:
-            raise NotFoundError(f"pemeriksaan {inspection_id} tidak ditemukan")
+            raise NotFoundError(translate("sync", "pemeriksaan {inspection_id} tidak "
+                                          "ditemukan").format(
+                                    inspection_id=inspection_id))
         size = len(json.dumps(inspection.to_data(), ensure_ascii=False).encode())
         if size > int(limits["max_push_bytes"]) - 4096:
             problems.append(f"data pemeriksaan terlalu besar ({size} bita; batas server "
@@ -361,24 +369,29 @@ def normalize_server_url(text: str) -> str:
 
     value = (text or "").strip().rstrip("/")
     if not value:
-        raise ValidationError("alamat server kosong", field="server_url")
+        raise ValidationError(translate("sync", "alamat server kosong"), field="server_url")
     if "://" not in value:
-        raise ValidationError("alamat server harus diawali http:// atau https://, misalnya "
-                              "https://k3.example.go.id", field="server_url")
+        raise ValidationError(translate("sync", "alamat server harus "
+                                        "diawali http:// atau https://, "
+                                        "misalnya https://k3.example.go.id"), field="server_url")
     try:
         parts = urlsplit(value)
         port = parts.port
     except ValueError as exc:
-        raise ValidationError(f"alamat server tidak sah: {exc}", field="server_url") from exc
+        raise ValidationError(translate("sync", "alamat server tidak sah: {exc}").format(
+                                  exc=exc), field="server_url") from exc
     if parts.scheme not in ("http", "https"):
-        raise ValidationError("alamat server harus diawali http:// atau https://",
+        raise ValidationError(translate("sync", "alamat server harus diawali http:// atau "
+                                        "https://"),
                               field="server_url")
     if not parts.hostname or any(c in value for c in " \t\n") or parts.query \
             or parts.fragment or parts.username:
-        raise ValidationError("alamat server tidak sah: tulis seperti "
-                              "https://k3.example.go.id", field="server_url")
+        raise ValidationError(translate("sync", "alamat server tidak sah: "
+                                        "tulis seperti "
+                                        "https://k3.example.go.id"), field="server_url")
     if port == 0:
-        raise ValidationError("nomor port server tidak sah", field="server_url")
+        raise ValidationError(translate("sync", "nomor port server tidak "
+                                        "sah"), field="server_url")
     return value
 
 
@@ -406,10 +419,11 @@ def check_server(text: str, *, timeout: float = 8.0) -> ServerCheck:
     except Unreachable as exc:
         raise K3Error(str(exc)) from exc
     except ServerRefused as exc:
-        raise K3Error(f"{url} menjawab, tetapi bukan server k3desk yang dapat dipakai: "
-                      f"{exc}") from exc
+        raise K3Error(translate("sync", "{url} menjawab, tetapi bukan server k3desk yang "
+                                "dapat dipakai: {exc}").format(url=url, exc=exc)) from exc
     except (AuthRequired, ValueError) as exc:
         log.info("check_server %s: %r", url, exc)
-        raise K3Error(f"{url} menjawab, tetapi bukan server k3desk yang dapat dipakai "
-                      "(jawabannya tidak dikenali)") from exc
+        raise K3Error(translate("sync", "{url} menjawab, tetapi bukan server k3desk yang "
+                                "dapat dipakai (jawabannya tidak dikenali)").format(
+                                    url=url)) from exc
     return ServerCheck(url, int(info.protocol), str(info.server_time))

@@ -8,30 +8,34 @@ from PySide6.QtCore import QCoreApplication
 from k3desk.domain.object_types import OBJECT_TYPES
 from k3desk.ui.i18n import language
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
+translate = QCoreApplication.translate
 
 
 def status_label(code: str | None) -> str:
-    return {"draft": _t("Draf"), "submitted": _t("Diajukan"),
-            "revision_requested": _t("Perlu revisi"), "approved": _t("Disetujui"),
-            "rejected": _t("Ditolak")}.get(code or "", code or "")
+    return {"draft": translate("labels", "Draf"),
+            "submitted": translate("labels", "Diajukan"),
+            "revision_requested": translate("labels", "Perlu revisi"),
+            "approved": translate("labels", "Disetujui"),
+            "rejected": translate("labels", "Ditolak")}.get(code or "", code or "")
 
 
 def verdict_label(code: str | None) -> str:
-    return {"memenuhi": _t("Memenuhi"), "tidak_memenuhi": _t("Tidak memenuhi"),
-            "incomplete": _t("Belum lengkap")}.get(code or "", "-")
+    return {"memenuhi": translate("labels", "Memenuhi"),
+            "tidak_memenuhi": translate("labels", "Tidak memenuhi"),
+            "incomplete": translate("labels", "Belum lengkap")}.get(code or "", "-")
 
 
 def kind_label(code: str) -> str:
-    return {"pertama": _t("Pertama"), "berkala": _t("Berkala"), "khusus": _t("Khusus"),
-            "ulang": _t("Ulang")}.get(code, code)
+    return {"pertama": translate("labels", "Pertama"),
+            "berkala": translate("labels", "Berkala"),
+            "khusus": translate("labels", "Khusus"),
+            "ulang": translate("labels", "Ulang")}.get(code, code)
 
 
 def role_label(code: str) -> str:
-    return {"inspector": _t("Pemeriksa"), "supervisor": _t("Penyelia"),
-            "admin": _t("Admin")}.get(code, code)
+    return {"inspector": translate("labels", "Pemeriksa"),
+            "supervisor": translate("labels", "Penyelia"),
+            "admin": translate("labels", "Admin")}.get(code, code)
 
 
 def object_type_name(code: str) -> str:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from k3desk.domain.template_schema import SCALE_TITLES, FieldSpec
 from k3desk.ui.editor.problems import ValueProblem, check_value, parse_number
+from k3desk.ui.i18n import language
 
 CTX = "FieldWidgets"
 HARD_STYLE = "color: #b71c1c;"
@@ -45,8 +46,7 @@ SOFT_STYLE = "color: #8a5a00;"
 _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
+translate = QCoreApplication.translate
 
 
 def number_text(value: Any) -> str:
@@ -159,7 +159,8 @@ class NumberField(FieldWidget):
         if len(units) > 1:
             box = QComboBox()
             box.setObjectName(f"unit:{self.path}")
-            box.setAccessibleName(_t("Satuan {label}").format(label=self.label))
+            box.setAccessibleName(translate(
+                    "FieldWidgets", "Satuan {label}").format(label=self.label))
             box.addItems(units)
             box.activated.connect(self._emit)
             self.unit_box = box
@@ -236,7 +237,8 @@ class TextField(FieldWidget):
             return self.box
         self.line = QLineEdit()
         if self.spec.max_length:
-            self.line.setPlaceholderText(_t("paling banyak {n} karakter").format(
+            self.line.setPlaceholderText(translate(
+                    "FieldWidgets", "paling banyak {n} karakter").format(
                 n=self.spec.max_length))
         self.line.textChanged.connect(self._emit)
         return self.line
@@ -271,7 +273,7 @@ class _ComboField(FieldWidget):
 
     def _build(self) -> QWidget:
         box = QComboBox()
-        box.addItem(_t("— pilih —"), None)
+        box.addItem(translate("FieldWidgets", "— pilih —"), None)
         for title, data in self.answers():
             box.addItem(title, data)
         box.activated.connect(self._emit)
@@ -291,12 +293,13 @@ class _ComboField(FieldWidget):
 
 class ChoiceField(_ComboField):
     def answers(self) -> list[tuple[str, Any]]:
-        return [(c.title.id, c.value) for c in self.spec.choices]
+        return [(c.title.get(language()), c.value) for c in self.spec.choices]
 
 
 class YesNoField(_ComboField):
     def answers(self) -> list[tuple[str, Any]]:
-        return [(_t("Ya"), True), (_t("Tidak"), False)]
+        return [(translate(
+                "FieldWidgets", "Ya"), True), (translate("FieldWidgets", "Tidak"), False)]
 
 
 class ChecklistField(_ComboField):
@@ -311,8 +314,9 @@ class ChecklistField(_ComboField):
         box = super()._build()
         self.note = QLineEdit()
         self.note.setObjectName(f"note:{self.path}")
-        self.note.setPlaceholderText(_t("catatan"))
-        self.note.setAccessibleName(_t("Catatan {label}").format(label=self.label))
+        self.note.setPlaceholderText(translate("FieldWidgets", "catatan"))
+        self.note.setAccessibleName(translate(
+                "FieldWidgets", "Catatan {label}").format(label=self.label))
         self.note.textChanged.connect(self._note_changed)
         self.row.addWidget(self.note, 1)
         return box
@@ -337,12 +341,13 @@ class DateField(FieldWidget):
 
     def _build(self) -> QWidget:
         self.line = QLineEdit()
-        self.line.setPlaceholderText(_t("HH-BB-TTTT"))
+        self.line.setPlaceholderText(translate("FieldWidgets", "HH-BB-TTTT"))
         self.line.textChanged.connect(self._emit)
         pick = QToolButton()
         pick.setObjectName(f"date_pick:{self.path}")
         pick.setText("📅")
-        pick.setAccessibleName(_t("Pilih tanggal {label}").format(label=self.label))
+        pick.setAccessibleName(translate(
+                "FieldWidgets", "Pilih tanggal {label}").format(label=self.label))
         pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(pick)
         self.calendar = QCalendarWidget()
@@ -376,8 +381,9 @@ class DateField(FieldWidget):
                    else dt.date.fromisoformat(text))
         except ValueError:
             return ValueProblem(self.path, "bad_date", {"label": self.label, "value": text},
-                                _t("{label}: “{value}” bukan tanggal yang sah (tulis "
-                                   "HH-BB-TTTT, mis. 15-01-2026)").format(
+                                translate("FieldWidgets",
+                                          "{label}: “{value}” bukan tanggal yang sah (tulis "
+                                          "HH-BB-TTTT, mis. 15-01-2026)").format(
                                     label=self.label, value=text[:30]))
         return day.isoformat()
 
@@ -412,7 +418,7 @@ class ComputedField(FieldWidget):
     def _build(self) -> QWidget:
         self.line = QLineEdit()
         self.line.setReadOnly(True)
-        self.line.setPlaceholderText(_t("dihitung otomatis"))
+        self.line.setPlaceholderText(translate("FieldWidgets", "dihitung otomatis"))
         if self.spec.unit:
             self.row.addWidget(QLabel(self.spec.unit))
         return self.line

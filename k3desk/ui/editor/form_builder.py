@@ -29,6 +29,7 @@ from k3desk.ui.editor.field_widgets import (
 )
 from k3desk.ui.editor.group_table import GroupTable
 from k3desk.ui.editor.problems import top_field
+from k3desk.ui.i18n import language
 
 PhotoFactory = Callable[[str, FieldSpec], QWidget]
 
@@ -43,20 +44,21 @@ def small(label: QLabel) -> None:
     label.setPalette(palette)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("FormBuilder", text)
+translate = QCoreApplication.translate
 
 
 def range_text(spec: FieldSpec) -> str:
     unit = f" {spec.unit}" if spec.unit else ""
     lo, hi = spec.min, spec.max
     if lo is not None and hi is not None:
-        return _t("Rentang {low} – {high}{unit}").format(low=number_text(lo),
+        return translate("FormBuilder", "Rentang {low} – {high}{unit}").format(low=number_text(lo),
                                                          high=number_text(hi), unit=unit)
     if lo is not None:
-        return _t("Paling kecil {low}{unit}").format(low=number_text(lo), unit=unit)
+        return translate(
+                "FormBuilder", "Paling kecil {low}{unit}").format(low=number_text(lo), unit=unit)
     if hi is not None:
-        return _t("Paling besar {high}{unit}").format(high=number_text(hi), unit=unit)
+        return translate(
+                "FormBuilder", "Paling besar {high}{unit}").format(high=number_text(hi), unit=unit)
     return ""
 
 
@@ -89,9 +91,9 @@ class Form(QWidget):
         self.column.setContentsMargins(8, 8, 8, 8)
         self.column.setSpacing(14)
         for section in template.sections:
-            self.add_section_frame(section.id, section.title.id,
+            self.add_section_frame(section.id, section.title.get(language()),
                                    self._section_body(section),
-                                   section.help.id if section.help else None)
+                                   section.help.get(language()) if section.help else None)
         self.column.addStretch(1)
 
     # building ------------------------------------------------------------------------
@@ -130,12 +132,12 @@ class Form(QWidget):
         row = 0
         for spec in section.fields:
             self.section_of[spec.id] = section.id
-            label = QLabel(spec.title.id + required_text(spec))
+            label = QLabel(spec.title.get(language()) + required_text(spec))
             label.setObjectName(f"label:{spec.id}")
             label.setWordWrap(True)
             self.labels[spec.id] = label
             if spec.kind == "group":
-                table = GroupTable(spec, spec.title.id, self.make_cell)
+                table = GroupTable(spec, spec.title.get(language()), self.make_cell)
                 table.cell_edited.connect(self.edited)
                 table.note_edited.connect(self.note_edited)
                 table.row_action.connect(self.row_action)
@@ -145,7 +147,7 @@ class Form(QWidget):
                 grid.addWidget(table, row + 1, 0, 1, 2)
                 row += 2
             else:
-                widget = self.make_cell(spec, spec.id, spec.title.id)
+                widget = self.make_cell(spec, spec.id, spec.title.get(language()))
                 label.setBuddy(widget.input)
                 label.setMinimumWidth(150)
                 label.setMaximumWidth(240)
@@ -153,7 +155,8 @@ class Form(QWidget):
                 grid.addWidget(widget, row, 1)
                 self.widgets[spec.id] = widget
                 row += 1
-            notes = [t for t in (range_text(spec), spec.help.id if spec.help else "") if t]
+            help_text = spec.help.get(language()) if spec.help else ""
+            notes = [t for t in (range_text(spec), help_text) if t]
             if notes:
                 hint = QLabel(" · ".join(notes))
                 hint.setObjectName(f"hint:{spec.id}")
@@ -176,7 +179,7 @@ class Form(QWidget):
         if isinstance(widget, ChecklistField):
             widget.note_edited.connect(self.note_edited)
         if top_field(path) == path and spec.required:
-            widget.input.setAccessibleDescription(_t("wajib diisi"))
+            widget.input.setAccessibleDescription(translate("FormBuilder", "wajib diisi"))
         return widget
 
     # looking up ------------------------------------------------------------------------

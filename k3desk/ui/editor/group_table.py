@@ -33,12 +33,12 @@ from k3desk.ui.editor.field_widgets import (
     ChecklistField,
     FieldWidget,
 )
+from k3desk.ui.i18n import language
 
 CellFactory = Callable[[FieldSpec, str, str], FieldWidget]
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("GroupTable", text)
+translate = QCoreApplication.translate
 
 
 class GroupTable(QWidget):
@@ -62,7 +62,8 @@ class GroupTable(QWidget):
         self.table = QTableWidget(0, len(self.subs) + 1)
         self.table.setObjectName(f"table:{spec.id}")
         self.table.setAccessibleName(label)
-        headers = [s.title.id + (f" ({s.unit})" if s.unit else "") + (" *" if s.required
+        lang = language()
+        headers = [s.title.get(lang) + (f" ({s.unit})" if s.unit else "") + (" *" if s.required
                                                                        else "")
                    for s in self.subs]
         self.table.setHorizontalHeaderLabels([*headers, ""])
@@ -76,8 +77,10 @@ class GroupTable(QWidget):
             self.table.setColumnWidth(col, 190 if sub.kind in ("checklist", "number")
                                       else 150)
         self.table.setColumnWidth(len(self.subs), 84)
-        item_title = spec.item_title.id if spec.item_title else _t("baris")
-        self.add_button = QPushButton(_t("+ Tambah {item}").format(item=item_title.lower()))
+        item_title = (spec.item_title.get(language()) if spec.item_title
+                      else translate("GroupTable", "baris"))
+        self.add_button = QPushButton(translate(
+                "GroupTable", "+ Tambah {item}").format(item=item_title.lower()))
         self.add_button.setObjectName(f"group_add:{spec.id}")
         self.add_button.clicked.connect(lambda: self.row_action.emit("add", self.path,
                                                                      self.count()))
@@ -125,13 +128,14 @@ class GroupTable(QWidget):
         self._button_boxes = []
         self.table.setRowCount(0)
         self.table.setRowCount(n)
-        item_title = self.spec.item_title.id if self.spec.item_title else self.label
+        item_title = self.spec.item_title.get(language()) if self.spec.item_title else self.label
         self.table.setVerticalHeaderLabels([f"{item_title} {i + 1}" for i in range(n)])
         for i in range(n):
             for col, sub in enumerate(self.subs):
                 path = f"{self.path}[{i}].{sub.id}"
-                cell = self._make_cell(sub, path, _t("{group} baris {n} — {label}").format(
-                    group=self.label, n=i + 1, label=sub.title.id))
+                cell = self._make_cell(sub, path, translate(
+                        "GroupTable", "{group} baris {n} — {label}").format(
+                    group=self.label, n=i + 1, label=sub.title.get(language())))
                 cell.set_read_only(self._read_only)
                 cell.edited.connect(self.cell_edited)
                 if isinstance(cell, ChecklistField):
@@ -147,9 +151,9 @@ class GroupTable(QWidget):
         row = QHBoxLayout(box)
         row.setContentsMargins(2, 0, 2, 0)
         row.setSpacing(1)
-        for kind, text, tip in (("up", "↑", _t("Naikkan baris")),
-                                ("down", "↓", _t("Turunkan baris")),
-                                ("remove", "✕", _t("Hapus baris"))):
+        for kind, text, tip in (("up", "↑", translate("GroupTable", "Naikkan baris")),
+                                ("down", "↓", translate("GroupTable", "Turunkan baris")),
+                                ("remove", "✕", translate("GroupTable", "Hapus baris"))):
             button = QToolButton()
             button.setObjectName(f"group_{kind}:{self.path}[{i}]")
             button.setText(text)

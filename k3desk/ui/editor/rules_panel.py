@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from k3desk.domain.templates import CompiledRule, Template
 from k3desk.ui.editor.problems import ValueProblem, top_field
+from k3desk.ui.i18n import language
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -36,8 +37,13 @@ VERDICT_STYLE = {
 }
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RulesPanel", text)
+translate = QCoreApplication.translate
+
+
+def _texts(f: Any) -> tuple[str, str]:
+    """A finding's title and message in the interface language."""
+    en = language() == "en"
+    return (f.title_en if en else f.title_id), (f.message_en if en else f.message_id)
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,7 @@ def _ref_text(ref: dict[str, Any]) -> str:
     if not ref:
         return ""
     text = f"{ref.get('regulation', '')} {ref.get('article', '')} [{ref.get('grade', '')}]"
-    return text + (_t(" (dicabut)") if ref.get("repealed") else "")
+    return text + (translate("RulesPanel", " (dicabut)") if ref.get("repealed") else "")
 
 
 def _rule_path(template: Template, cr: CompiledRule) -> str:
@@ -77,7 +83,7 @@ def rule_rows(template: Template, evaluation: Any) -> list[RuleRow]:
         rule = cr.rule
         found = [f for f in evaluation.findings if f.rule_id == rule.id]
         for f in found:
-            rows.append(RuleRow("pass" if f.passed else "fail", f.title_id, f.message_id,
+            rows.append(RuleRow("pass" if f.passed else "fail", *_texts(f),
                                 _ref_text(f.reference), f.unverified,
                                 f.fields[0] if f.fields else _rule_path(template, cr),
                                 f.severity))
@@ -94,15 +100,17 @@ def rule_rows(template: Template, evaluation: Any) -> list[RuleRow]:
                 else ""
             path = missing if missing and top_field(missing) in template.fields else \
                 _rule_path(template, cr)
-            rows.append(RuleRow("incomplete", rule.title.id, _t("Menunggu nilai yang "
+            rows.append(RuleRow("incomplete", rule.title.get(language()), translate(
+                    "RulesPanel", "Menunggu nilai yang "
                                 "diperlukan"), ref_text, ref.unverified, path, rule.severity))
         else:
-            rows.append(RuleRow("not_applicable", rule.title.id, _t("Tidak berlaku untuk "
+            rows.append(RuleRow("not_applicable", rule.title.get(language()), translate(
+                    "RulesPanel", "Tidak berlaku untuk "
                                 "isian ini"), ref_text, ref.unverified,
                                 _rule_path(template, cr), rule.severity))
     for f in evaluation.findings:
         if f.rule_id.startswith("item.") and not f.passed:
-            rows.append(RuleRow("fail", f.title_id, f.message_id, _ref_text(f.reference),
+            rows.append(RuleRow("fail", *_texts(f), _ref_text(f.reference),
                                 f.unverified, f.fields[0] if f.fields else "", f.severity))
     rows.sort(key=lambda r: r.status == "not_applicable")  # stable: template order
     return rows

@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor
 from k3desk.domain.object_types import OBJECT_TYPES
 from k3desk.services.certificate_list_service import CertificateRow
 from k3desk.services.review_desk_service import QueueRow
+from k3desk.ui.i18n import language
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -28,24 +29,24 @@ VERDICT_COLORS = {"memenuhi": "#1b5e20", "tidak_memenuhi": "#b71c1c", "incomplet
 STATUS_COLORS = {"valid": "#1b5e20", "revoked": "#b71c1c", "expired": "#6d4c41",
                  "replaced": "#37474f"}
 
+translate = QCoreApplication.translate
+
 
 def object_type_name(code: str) -> str:
     t = OBJECT_TYPES.get(code)
-    return t.name_id if t else code
+    return t.name(language()) if t else code
 
 
 def verdict_label(verdict: str | None) -> str:
-    tr = QCoreApplication.translate
-    return {"memenuhi": tr("labels", "Memenuhi"),
-            "tidak_memenuhi": tr("labels", "Tidak memenuhi"),
-            "incomplete": tr("labels", "Belum lengkap")}.get(verdict or "", "-")
+    return {"memenuhi": translate("labels", "Memenuhi"),
+            "tidak_memenuhi": translate("labels", "Tidak memenuhi"),
+            "incomplete": translate("labels", "Belum lengkap")}.get(verdict or "", "-")
 
 
 def certificate_status_label(status: str) -> str:
-    tr = QCoreApplication.translate
-    return {"valid": tr("labels", "Berlaku"), "revoked": tr("labels", "Dicabut"),
-            "expired": tr("labels", "Kedaluwarsa"),
-            "replaced": tr("labels", "Diganti")}.get(status, status)
+    return {"valid": translate("labels", "Berlaku"), "revoked": translate("labels", "Dicabut"),
+            "expired": translate("labels", "Kedaluwarsa"),
+            "replaced": translate("labels", "Diganti")}.get(status, status)
 
 
 def short_date(text: str) -> str:

@@ -15,6 +15,8 @@ from k3desk.ui.pages.review_page import ReviewPage
 if TYPE_CHECKING:
     from k3desk.ui.main_window import MainWindow
 
+translate = QCoreApplication.translate
+
 
 def install_desk(window: MainWindow) -> tuple[ReviewPage, CertificatesPage]:
     session = window.session
@@ -24,8 +26,7 @@ def install_desk(window: MainWindow) -> tuple[ReviewPage, CertificatesPage]:
     window.set_page("certificates", certificates)
     review.connected = lambda: bool(window.sync.configured)
 
-    tr = QCoreApplication.translate
-    menu = window.menuBar().addMenu(tr("desk", "T&injauan"))
+    menu = window.menuBar().addMenu(translate("desk", "T&injauan"))
     menu.setObjectName("menu_review")
     actions = window.menuBar().actions()
     if len(actions) >= 2:  # before Bantuan, the last menu
@@ -61,7 +62,7 @@ def install_desk(window: MainWindow) -> tuple[ReviewPage, CertificatesPage]:
             opener(inspection_id)
         else:
             certificates.dialog = inform(certificates, "correction_created",
-                                         tr("desk", "Koreksi"), tr(
+                                         translate("desk", "Koreksi"), translate(
                 "desk", "Draf pengganti sudah dibuat; bukalah dari daftar Pemeriksaan."))
 
     review.certificate_ready.connect(open_preview)

@@ -61,6 +61,8 @@ from k3desk.ui.editor.rules_panel import PATH_ROLE, RulesPanel
 from k3desk.ui.editor.signature_pad import SignaturePad
 from k3desk.ui.editor.submit_dialog import SubmitRefusedDialog
 from k3desk.ui.errors import show_error
+from k3desk.ui.i18n import language
+from k3desk.ui.labels import status_label
 from k3desk.ui.pages.base import Page
 from k3desk.ui.session import UiSession
 
@@ -246,14 +248,15 @@ class EditorPage(Page):
         self._fill_index()
         self.heading.setText(f"{data.equipment_label} · {data.company_name} · "
                              f"{data.inspected_on:%d-%m-%Y}")
-        self.heading.setToolTip(self.template.title_id)  # the object type says it already
-        self.status_text.setText(self.tr("Status: {status}").format(status=data.status_label))
+        self.heading.setToolTip(self.template.title(language()))  # the object type says it
+        shown = status_label(data.status)
+        self.status_text.setText(self.tr("Status: {status}").format(status=shown))
         comment = data.review_comment if data.status == "revision_requested" else None
         self.revision_banner.setText(self.tr("Penyelia meminta revisi: {comment}").format(
             comment=comment or ""))
         self.revision_banner.setVisible(bool(comment))
         self.readonly_banner.setText(self.tr("Hanya baca: pemeriksaan ini berstatus "
-                                             "{status}.").format(status=data.status_label))
+                                             "{status}.").format(status=shown))
         self.readonly_banner.setVisible(self.read_only and not self.embedded)
         self.autosave_status.setText(self.tr("Tersimpan") if not self.read_only else "")
         for button in (self.submit_button, self.undo_button, self.redo_button):

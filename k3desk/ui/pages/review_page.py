@@ -36,6 +36,7 @@ from k3desk.services.review_desk_service import QueueQuery, ReviewDetail
 from k3desk.ui.dialogs.confirm import confirm, inform
 from k3desk.ui.dialogs.reason_dialog import ReasonDialog
 from k3desk.ui.errors import show_error
+from k3desk.ui.i18n import language
 from k3desk.ui.models.review_table_model import (
     ROW_ROLE,
     VERDICT_COLORS,
@@ -105,8 +106,8 @@ class ReviewPage(Page):
         self.object_type.setObjectName("review_filter_object_type")
         self.object_type.setAccessibleName(self.tr("Jenis objek"))
         self.object_type.addItem(self.tr("Semua jenis objek"), None)
-        for code, t in sorted(OBJECT_TYPES.items(), key=lambda kv: kv[1].name_id):
-            self.object_type.addItem(t.name_id, code)
+        for code, t in sorted(OBJECT_TYPES.items(), key=lambda kv: kv[1].name(language())):
+            self.object_type.addItem(t.name(language()), code)
         self.company = QComboBox()
         self.company.setObjectName("review_filter_company")
         self.company.setAccessibleName(self.tr("Perusahaan"))

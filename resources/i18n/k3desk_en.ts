@@ -1,0 +1,3565 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="id">
+<context>
+    <name>Autosaver</name>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Tersimpan {time}</source>
+        <translation>Saved {time}</translation>
+    </message>
+    <message>
+        <source>Tidak tersimpan: {reason}</source>
+        <translation>Not saved: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateTableModel</name>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Berlaku sampai</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Perusahaan</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Peralatan</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>Terbit</source>
+        <translation>Issued</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesPage</name>
+    <message>
+        <source>Sertifikat</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Simpan sebagai…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Cabut…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <source>Koreksi…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>Cari nomor, perusahaan, nomor seri…</source>
+        <translation>Search number, company, serial number…</translation>
+    </message>
+    <message>
+        <source>Cari sertifikat</source>
+        <translation>Search certificates</translation>
+    </message>
+    <message>
+        <source>Status sertifikat</source>
+        <translation>Certificate status</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Daftar sertifikat</source>
+        <translation>Certificate list</translation>
+    </message>
+    <message>
+        <source>Pilih sertifikat dari daftar.</source>
+        <translation>Choose a certificate from the list.</translation>
+    </message>
+    <message>
+        <source>Perbesar kode QR</source>
+        <translation>Enlarge QR code</translation>
+    </message>
+    <message>
+        <source>Kode QR verifikasi</source>
+        <translation>Verification QR code</translation>
+    </message>
+    <message>
+        <source>Tautan verifikasi</source>
+        <translation>Verification link</translation>
+    </message>
+    <message>
+        <source>Tautan &amp;verifikasi (isi kode QR):</source>
+        <translation>&amp;Verification link (QR code content):</translation>
+    </message>
+    <message>
+        <source>Salin tautan</source>
+        <translation>Copy link</translation>
+    </message>
+    <message>
+        <source>Siapa pun dapat memindai kode ini untuk memeriksa keaslian sertifikat; tanda tangan diperiksa tanpa jaringan dengan `k3desk verify`.</source>
+        <translation>Anyone can scan this code to check that the certificate is genuine; the signature can be checked offline with `k3desk verify`.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sertifikat</source>
+        <translation>
+            <numerusform>%n certificate</numerusform>
+            <numerusform>%n certificates</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>alasan pencabutan: {reason}</source>
+        <translation>reason for revocation: {reason}</translation>
+    </message>
+    <message>
+        <source>menggantikan {number}</source>
+        <translation>replaces {number}</translation>
+    </message>
+    <message>
+        <source>diganti oleh {number}</source>
+        <translation>replaced by {number}</translation>
+    </message>
+    <message>
+        <source>draf koreksi sedang dikerjakan</source>
+        <translation>a correction draft is in progress</translation>
+    </message>
+    <message>
+        <source>Menyiapkan pratinjau…</source>
+        <translation>Preparing preview…</translation>
+    </message>
+    <message>
+        <source>Pratinjau tidak dapat dibuat; rincian ada di log.</source>
+        <translation>The preview could not be made; the details are in the log.</translation>
+    </message>
+    <message>
+        <source>Buat pemeriksaan pengganti yang menyebut sertifikat ini (dikerjakan oleh pemeriksa setelah sertifikat dicabut)</source>
+        <translation>Create a replacement inspection that names this certificate (done by the inspector after the certificate is revoked)</translation>
+    </message>
+    <message>
+        <source>Mencetak…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dikirim ke printer: %n halaman</source>
+        <translation>
+            <numerusform>Sent to the printer: %n page</numerusform>
+            <numerusform>Sent to the printer: %n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Simpan sertifikat sebagai</source>
+        <translation>Save certificate as</translation>
+    </message>
+    <message>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Disimpan: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>Tautan verifikasi disalin.</source>
+        <translation>Verification link copied.</translation>
+    </message>
+    <message>
+        <source>Cabut sertifikat</source>
+        <translation>Revoke certificate</translation>
+    </message>
+    <message>
+        <source>Cabut sertifikat {number}? Sertifikat yang dicabut tidak berlaku lagi dan verifikasinya menyatakan DICABUT.
+
+Alasan: {reason}</source>
+        <translation>Revoke certificate {number}? A revoked certificate is no longer valid and its verification says REVOKED.
+
+Reason: {reason}</translation>
+    </message>
+    <message>
+        <source>Mengapa sertifikat {number} dicabut?</source>
+        <translation>Why is certificate {number} being revoked?</translation>
+    </message>
+    <message>
+        <source>Lanjut…</source>
+        <translation>Continue…</translation>
+    </message>
+    <message>
+        <source>Sertifikat {number} dicabut.</source>
+        <translation>Certificate {number} revoked.</translation>
+    </message>
+    <message>
+        <source>Koreksi sertifikat</source>
+        <translation>Correct certificate</translation>
+    </message>
+    <message>
+        <source>Buat pemeriksaan pengganti untuk sertifikat {number}? Isinya disalin dari pemeriksaan asal; setelah disetujui, sertifikat barunya menyebut bahwa ia menggantikan {number}.</source>
+        <translation>Create a replacement inspection for certificate {number}? Its contents are copied from the original inspection; once approved, the new certificate states that it replaces {number}.</translation>
+    </message>
+    <message>
+        <source>Buat koreksi</source>
+        <translation>Create correction</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Konflik sinkronisasi</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <source>Konflik yang menunggu</source>
+        <translation>Pending conflicts</translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Semula</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Milik saya</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>Dari server</source>
+        <translation>From the server</translation>
+    </message>
+    <message>
+        <source>Pakai</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <source>Nilai yang disimpan</source>
+        <translation>Value to keep</translation>
+    </message>
+    <message>
+        <source>Semua milik saya</source>
+        <translation>All mine</translation>
+    </message>
+    <message>
+        <source>Semua dari server</source>
+        <translation>All from the server</translation>
+    </message>
+    <message>
+        <source>Selesaikan konflik</source>
+        <translation>Resolve conflict</translation>
+    </message>
+    <message>
+        <source>Tidak ada konflik yang menunggu.</source>
+        <translation>No conflicts are waiting.</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{kind}: {title}</source>
+        <translation>{kind}: {title}</translation>
+    </message>
+    <message>
+        <source>Perusahaan</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Peralatan</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <source>Alat ukur</source>
+        <translation>Measuring instrument</translation>
+    </message>
+    <message>
+        <source>Lampiran</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>Sertifikat</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Kota</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Narahubung</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Nomor seri</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>Pabrikan</source>
+        <translation>Manufacturer</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Kapasitas</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Lokasi</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Dihapus</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Kolom yang sama diubah di laptop ini dan di server: {fields}. Pilih untuk setiap kolom: milik saya, dari server, atau sunting nilainya.</source>
+        <translation>The same fields were changed on this laptop and on the server: {fields}. For each field choose mine, the server&apos;s, or edit the value.</translation>
+    </message>
+    <message>
+        <source>Pakai untuk {field}</source>
+        <translation>Use for {field}</translation>
+    </message>
+    <message>
+        <source>Sunting</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Nilai untuk {field}</source>
+        <translation>Value for {field}</translation>
+    </message>
+    <message>
+        <source>Mengerti, pakai keputusan server</source>
+        <translation>Understood, use the server&apos;s decision</translation>
+    </message>
+    <message>
+        <source>Konflik diselesaikan; hasilnya dikirim pada sinkronisasi berikutnya.</source>
+        <translation>Conflict resolved; the result is sent with the next sync.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Dasbor</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Pekerjaan saya</source>
+        <translation>My work</translation>
+    </message>
+    <message>
+        <source>Perlu perhatian</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan per bulan (12 bulan terakhir)</source>
+        <translation>Inspections per month (last 12 months)</translation>
+    </message>
+    <message>
+        <source>Uji ulang jatuh tempo</source>
+        <translation>Re-tests due</translation>
+    </message>
+    <message>
+        <source>Tampilkan</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Tampilkan uji ulang</source>
+        <translation>Show re-tests</translation>
+    </message>
+    <message>
+        <source>Semua sampai 90 hari</source>
+        <translation>All up to 90 days</translation>
+    </message>
+    <message>
+        <source>Terlambat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Dalam 30 hari</source>
+        <translation>Within 30 days</translation>
+    </message>
+    <message>
+        <source>Dalam 60 hari</source>
+        <translation>Within 60 days</translation>
+    </message>
+    <message>
+        <source>Ekspor ke Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Uji ulang jatuh tempo per perusahaan</source>
+        <translation>Re-tests due by company</translation>
+    </message>
+    <message>
+        <source>Perusahaan / peralatan</source>
+        <translation>Company / equipment</translation>
+    </message>
+    <message>
+        <source>Nomor seri</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Hari</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>Draf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Perlu revisi</source>
+        <translation>Revision requested</translation>
+    </message>
+    <message>
+        <source>Diajukan</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Disetujui</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Hari ini {date}</source>
+        <translation>Today {date}</translation>
+    </message>
+    <message>
+        <source>{label}
+{count}</source>
+        <translation>{label}
+{count}</translation>
+    </message>
+    <message>
+        <source>Buka daftar pemeriksaan berstatus {label}</source>
+        <translation>Open the list of inspections with status {label}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n konflik</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ditolak server</source>
+        <translation>
+            <numerusform>%n refused by the server</numerusform>
+            <numerusform>%n refused by the server</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kalibrasi {name} ({serial}) berakhir {date} ({days} hari lagi)</source>
+        <translation>Calibration of {name} ({serial}) ends {date} (in {days} days)</translation>
+    </message>
+    <message>
+        <source>Kalibrasi {name} ({serial}) sudah berakhir {date}</source>
+        <translation>Calibration of {name} ({serial}) ended {date}</translation>
+    </message>
+    <message>
+        <source>Lisensi {number} berakhir {date} ({days} hari lagi)</source>
+        <translation>Licence {number} expires {date} (in {days} days)</translation>
+    </message>
+    <message>
+        <source>Lisensi {number} sudah berakhir {date}</source>
+        <translation>Licence {number} expired {date}</translation>
+    </message>
+    <message>
+        <source>Sisa nomor sertifikat tinggal {n}: sambungkan ke server agar blok nomor baru diterima</source>
+        <translation>Only {n} certificate numbers left: connect to the server to receive a new block of numbers</translation>
+    </message>
+    <message>
+        <source>Sisa nomor sertifikat: {n}</source>
+        <translation>Certificate numbers left: {n}</translation>
+    </message>
+    <message>
+        <source>Tidak ada kalibrasi, lisensi atau nomor yang perlu diurus.</source>
+        <translation>No calibration, licence or numbers need attention.</translation>
+    </message>
+    <message>
+        <source>Terlambat
+{n}</source>
+        <translation>Overdue
+{n}</translation>
+    </message>
+    <message>
+        <source>≤ {days} hari
+{n}</source>
+        <translation>≤ {days} days
+{n}</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>Memenuhi (% dari yang disetujui)</source>
+        <translation>Pass (% of approved)</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <source>Mei</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <source>Agu</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <source>Okt</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <source>Des</source>
+        <translation>Dec</translation>
+    </message>
+    <message>
+        <source>{contact} · {address}</source>
+        <translation>{contact} · {address}</translation>
+    </message>
+    <message>
+        <source>Tidak ada uji ulang yang jatuh tempo.</source>
+        <translation>No re-tests are due.</translation>
+    </message>
+    <message>
+        <source>Simpan daftar uji ulang</source>
+        <translation>Save the re-test list</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peralatan diekspor ke {path}</source>
+        <translation>
+            <numerusform>%n piece of equipment exported to {path}</numerusform>
+            <numerusform>%n pieces of equipment exported to {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EditorPage</name>
+    <message>
+        <source>Pemeriksaan</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <source>Urungkan</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Ulangi</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Ajukan ke penyelia…</source>
+        <translation>Submit to supervisor…</translation>
+    </message>
+    <message>
+        <source>Ajukan (Ctrl+Enter)</source>
+        <translation>Submit (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Bagian formulir</source>
+        <translation>Form sections</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>Penyelia meminta revisi: {comment}</source>
+        <translation>The supervisor asked for a revision: {comment}</translation>
+    </message>
+    <message>
+        <source>Hanya baca: pemeriksaan ini berstatus {status}.</source>
+        <translation>Read only: this inspection is {status}.</translation>
+    </message>
+    <message>
+        <source>Tersimpan</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Alat ukur yang dipakai</source>
+        <translation>Measuring instruments used</translation>
+    </message>
+    <message>
+        <source>Temuan</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Rekomendasi</source>
+        <translation>Recommendations</translation>
+    </message>
+    <message>
+        <source>Catatan pemeriksa (teks bebas)</source>
+        <translation>Inspector&apos;s notes (free text)</translation>
+    </message>
+    <message>
+        <source>Temuan dari persyaratan</source>
+        <translation>Findings from the requirements</translation>
+    </message>
+    <message>
+        <source>Temuan dan rekomendasi</source>
+        <translation>Findings and recommendations</translation>
+    </message>
+    <message>
+        <source>Tanda tangan pemeriksa</source>
+        <translation>Inspector&apos;s signature</translation>
+    </message>
+    <message>
+        <source>Ubah {label}</source>
+        <translation>Change {label}</translation>
+    </message>
+    <message>
+        <source>Ubah catatan</source>
+        <translation>Change notes</translation>
+    </message>
+    <message>
+        <source>Tambah baris</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>Hapus baris</source>
+        <translation>Delete row</translation>
+    </message>
+    <message>
+        <source>Naikkan baris</source>
+        <translation>Move row up</translation>
+    </message>
+    <message>
+        <source>Turunkan baris</source>
+        <translation>Move row down</translation>
+    </message>
+    <message>
+        <source>Tidak memenuhi: {message}</source>
+        <translation>Fails: {message}</translation>
+    </message>
+    <message numerus="yes">
+        <source>· %n isian tidak valid belum disimpan</source>
+        <translation>
+            <numerusform>· %n invalid entry not saved yet</numerusform>
+            <numerusform>· %n invalid entries not saved yet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{title} — ⚠ {n}</source>
+        <translation>{title} — ⚠ {n}</translation>
+    </message>
+    <message>
+        <source>{n} isian perlu diperbaiki</source>
+        <translation>{n} entries need fixing</translation>
+    </message>
+    <message>
+        <source>Ajukan pemeriksaan</source>
+        <translation>Submit inspection</translation>
+    </message>
+    <message>
+        <source>Ajukan pemeriksaan ini ke penyelia? Setelah diajukan, isiannya tidak dapat diubah lagi kecuali penyelia meminta revisi.</source>
+        <translation>Submit this inspection to the supervisor? Once submitted, its entries cannot be changed unless the supervisor asks for a revision.</translation>
+    </message>
+    <message>
+        <source>Ajukan</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentForm</name>
+    <message>
+        <source>Nomor seri</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>Pabrikan</source>
+        <translation>Manufacturer</translation>
+    </message>
+    <message>
+        <source>Model/tipe</source>
+        <translation>Model/type</translation>
+    </message>
+    <message>
+        <source>Kapasitas</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Lokasi</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Jenis objek</source>
+        <translation>Object type</translation>
+    </message>
+    <message>
+        <source>Tahun pembuatan</source>
+        <translation>Year built</translation>
+    </message>
+</context>
+<context>
+    <name>FieldWidgets</name>
+    <message>
+        <source>Satuan {label}</source>
+        <translation>Unit of {label}</translation>
+    </message>
+    <message>
+        <source>paling banyak {n} karakter</source>
+        <translation>at most {n} characters</translation>
+    </message>
+    <message>
+        <source>— pilih —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>catatan</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>Catatan {label}</source>
+        <translation>Note on {label}</translation>
+    </message>
+    <message>
+        <source>HH-BB-TTTT</source>
+        <translation>DD-MM-YYYY</translation>
+    </message>
+    <message>
+        <source>Pilih tanggal {label}</source>
+        <translation>Choose the date for {label}</translation>
+    </message>
+    <message>
+        <source>{label}: “{value}” bukan tanggal yang sah (tulis HH-BB-TTTT, mis. 15-01-2026)</source>
+        <translation>{label}: “{value}” is not a valid date (write DD-MM-YYYY, e.g. 15-01-2026)</translation>
+    </message>
+    <message>
+        <source>dihitung otomatis</source>
+        <translation>calculated automatically</translation>
+    </message>
+</context>
+<context>
+    <name>FormBuilder</name>
+    <message>
+        <source>Rentang {low} – {high}{unit}</source>
+        <translation>Range {low} – {high}{unit}</translation>
+    </message>
+    <message>
+        <source>Paling kecil {low}{unit}</source>
+        <translation>At least {low}{unit}</translation>
+    </message>
+    <message>
+        <source>Paling besar {high}{unit}</source>
+        <translation>At most {high}{unit}</translation>
+    </message>
+    <message>
+        <source>wajib diisi</source>
+        <translation>required</translation>
+    </message>
+</context>
+<context>
+    <name>GroupTable</name>
+    <message>
+        <source>baris</source>
+        <translation>row</translation>
+    </message>
+    <message>
+        <source>+ Tambah {item}</source>
+        <translation>+ Add {item}</translation>
+    </message>
+    <message>
+        <source>{group} baris {n} — {label}</source>
+        <translation>{group} row {n} — {label}</translation>
+    </message>
+    <message>
+        <source>Naikkan baris</source>
+        <translation>Move row up</translation>
+    </message>
+    <message>
+        <source>Turunkan baris</source>
+        <translation>Move row down</translation>
+    </message>
+    <message>
+        <source>Hapus baris</source>
+        <translation>Delete row</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Impor dari Excel</source>
+        <translation>Import from Excel</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Pilih berkas…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Impor</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Kolom berkas → isian</source>
+        <translation>File columns → fields</translation>
+    </message>
+    <message>
+        <source>Masalah per baris</source>
+        <translation>Problems by row</translation>
+    </message>
+    <message>
+        <source>Pilih berkas</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <source>Lembar kerja (*.xlsx *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Membaca berkas…</source>
+        <translation>Reading file…</translation>
+    </message>
+    <message>
+        <source>(abaikan)</source>
+        <translation>(ignore)</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>baru</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>diperbarui</source>
+        <translation>updated</translation>
+    </message>
+    <message>
+        <source>tetap</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>bermasalah</source>
+        <translation>has problems</translation>
+    </message>
+    <message>
+        <source>dikecualikan</source>
+        <translation>excluded</translation>
+    </message>
+    <message>
+        <source>{n} masalah: perbaiki berkasnya dulu. Impor bersifat semua atau tidak sama sekali; belum ada yang disimpan.</source>
+        <translation>{n} problems: fix the file first. An import is all or nothing; nothing has been saved yet.</translation>
+    </message>
+    <message>
+        <source>Siap: {created} baru, {updated} diperbarui, {unchanged} tetap.</source>
+        <translation>Ready: {created} new, {updated} updated, {unchanged} unchanged.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionTableModel</name>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kesimpulan</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Jenis objek</source>
+        <translation>Object type</translation>
+    </message>
+    <message>
+        <source>Nomor seri</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>Perusahaan</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Nomor sertifikat</source>
+        <translation>Certificate number</translation>
+    </message>
+    <message>
+        <source>Pemeriksa</source>
+        <translation>Inspector</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsPage</name>
+    <message>
+        <source>Pemeriksaan</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>Cari: jenis objek, perusahaan, nomor seri, status, nomor sertifikat… (Ctrl+F)</source>
+        <translation>Search: object type, company, serial number, status, certificate number… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Cari pemeriksaan</source>
+        <translation>Search inspections</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Jenis objek</source>
+        <translation>Object type</translation>
+    </message>
+    <message>
+        <source>Semua jenis objek</source>
+        <translation>All object types</translation>
+    </message>
+    <message>
+        <source>Perusahaan</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Semua perusahaan</source>
+        <translation>All companies</translation>
+    </message>
+    <message>
+        <source>Dari tanggal</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>Sampai tanggal</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <source>Hanya milik saya</source>
+        <translation>Only mine</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan baru…</source>
+        <translation>New inspection…</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pemeriksaan cocok</source>
+        <translation>
+            <numerusform>%n inspection matches</numerusform>
+            <numerusform>%n inspections match</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan baru untuk peralatan ini…</source>
+        <translation>New inspection for this equipment…</translation>
+    </message>
+    <message>
+        <source>Hapus draf…</source>
+        <translation>Delete draft…</translation>
+    </message>
+    <message>
+        <source>Hapus draf</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <source>Hapus draf ini? Nilai, foto dan tanda tangan di dalamnya ikut terhapus; penghapusan dikirim ke server pada sinkronisasi berikutnya.</source>
+        <translation>Delete this draft? Its values, photos and signature are deleted with it; the deletion is sent to the server with the next sync.</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentPicker</name>
+    <message>
+        <source>Alat ukur yang dipakai</source>
+        <translation>Measuring instruments used</translation>
+    </message>
+    <message>
+        <source>Tambah &amp;alat ukur:</source>
+        <translation>Add &amp;instrument:</translation>
+    </message>
+    <message>
+        <source>Cari nama atau nomor seri…</source>
+        <translation>Search name or serial number…</translation>
+    </message>
+    <message>
+        <source>Cari alat ukur</source>
+        <translation>Search instruments</translation>
+    </message>
+    <message>
+        <source>Tambah</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Alat ukur terpilih</source>
+        <translation>Selected instruments</translation>
+    </message>
+    <message>
+        <source>Alat ukur</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>Nomor seri</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>Kalibrasi berlaku s.d.</source>
+        <translation>Calibration valid until</translation>
+    </message>
+    <message>
+        <source>Status pada tanggal pemeriksaan</source>
+        <translation>Status on the inspection date</translation>
+    </message>
+    <message>
+        <source>Belum ada alat ukur dipilih.</source>
+        <translation>No instrument selected yet.</translation>
+    </message>
+    <message>
+        <source>{text} (kalibrasi berakhir)</source>
+        <translation>{text} (calibration expired)</translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Tidak dikenal di laptop ini</source>
+        <translation>Unknown on this laptop</translation>
+    </message>
+    <message>
+        <source>Kalibrasi berakhir — tidak boleh dipakai</source>
+        <translation>Calibration expired — must not be used</translation>
+    </message>
+    <message numerus="yes">
+        <source>Berlaku, berakhir %n hari lagi</source>
+        <translation>
+            <numerusform>Valid, expires in %n day</numerusform>
+            <numerusform>Valid, expires in %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Berlaku</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Sertifikat kalibrasi: {number}</source>
+        <translation>Calibration certificate: {number}</translation>
+    </message>
+    <message>
+        <source>Hapus dari daftar</source>
+        <translation>Remove from the list</translation>
+    </message>
+    <message>
+        <source>Hapus {name} dari daftar</source>
+        <translation>Remove {name} from the list</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <source>&amp;Nama pengguna</source>
+        <translation>&amp;Username</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Hubungkan ke server (folder data baru)…</source>
+        <translation>Connect to a server (new data folder)…</translation>
+    </message>
+    <message>
+        <source>Masuk untuk mulai bekerja. Tanpa sambungan pun bisa, setelah sekali login daring di laptop ini.</source>
+        <translation>Log in to start working. This works without a connection too, after one online login on this laptop.</translation>
+    </message>
+    <message>
+        <source>Pengguna data demo (nama pengguna, kata sandi):</source>
+        <translation>Demo data users (username, password):</translation>
+    </message>
+    <message>
+        <source>Isi nama pengguna dan kata sandi.</source>
+        <translation>Enter a username and password.</translation>
+    </message>
+    <message>
+        <source>Memeriksa…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Pemeriksaan baru…</source>
+        <translation>New inspection…</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Ajukan ke penyelia…</source>
+        <translation>Submit to supervisor…</translation>
+    </message>
+    <message>
+        <source>Cari</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Urungkan</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Ulangi</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Sinkronkan sekarang</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Keluar akun</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>Tutup aplikasi</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Tentang k3desk</source>
+        <translation>About k3desk</translation>
+    </message>
+    <message>
+        <source>Dasbor</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>Registri</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>Tinjauan</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Sertifikat</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>&amp;Berkas</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Sunting</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Tampilan</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>B&amp;antuan</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Luring: belum ada server</source>
+        <translation>Offline: no server yet</translation>
+    </message>
+    <message>
+        <source>Folder data baru</source>
+        <translation>New data folder</translation>
+    </message>
+    <message>
+        <source>Data demo tidak pernah dikirim ke server. k3desk memindahkan folder demo ke samping ({demo}) dan memulai folder data baru yang kosong di {folder}; sesudah itu Anda login ke server. Lanjutkan?</source>
+        <translation>Demo data is never sent to a server. k3desk moves the demo folder aside ({demo}) and starts a new, empty data folder in {folder}; after that you log in to the server. Continue?</translation>
+    </message>
+    <message>
+        <source>Mulai folder baru</source>
+        <translation>Start a new folder</translation>
+    </message>
+    <message>
+        <source>{name} · {role}</source>
+        <translation>{name} · {role}</translation>
+    </message>
+    <message>
+        <source>k3desk {version}
+Pemeriksaan dan pengujian K3, luring dulu.</source>
+        <translation>k3desk {version}
+Occupational safety (K3) inspection and testing, offline first.</translation>
+    </message>
+</context>
+<context>
+    <name>NewInspectionDialog</name>
+    <message>
+        <source>Pemeriksaan baru</source>
+        <translation>New inspection</translation>
+    </message>
+    <message>
+        <source>Cari perusahaan…</source>
+        <translation>Search companies…</translation>
+    </message>
+    <message>
+        <source>Cari perusahaan</source>
+        <translation>Search companies</translation>
+    </message>
+    <message>
+        <source>Perusahaan</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Cari peralatan (nomor seri, jenis, lokasi)…</source>
+        <translation>Search equipment (serial number, type, location)…</translation>
+    </message>
+    <message>
+        <source>Cari peralatan</source>
+        <translation>Search equipment</translation>
+    </message>
+    <message>
+        <source>Peralatan</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>Peralatan baru…</source>
+        <translation>New equipment…</translation>
+    </message>
+    <message>
+        <source>Peralatan baru (data pelat nama)</source>
+        <translation>New equipment (nameplate data)</translation>
+    </message>
+    <message>
+        <source>Jenis pemeriksaan</source>
+        <translation>Inspection kind</translation>
+    </message>
+    <message>
+        <source>Tanggal pemeriksaan</source>
+        <translation>Inspection date</translation>
+    </message>
+    <message>
+        <source>1. Perusahaan</source>
+        <translation>1. Company</translation>
+    </message>
+    <message>
+        <source>2. Peralatan</source>
+        <translation>2. Equipment</translation>
+    </message>
+    <message>
+        <source>3. &amp;Jenis pemeriksaan</source>
+        <translation>3. Inspection &amp;kind</translation>
+    </message>
+    <message>
+        <source>4. &amp;Tanggal</source>
+        <translation>4. &amp;Date</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Buat dan buka</source>
+        <translation>Create and open</translation>
+    </message>
+    <message>
+        <source>Pilih perusahaan dulu.</source>
+        <translation>Choose a company first.</translation>
+    </message>
+    <message>
+        <source>Pilih peralatan, atau daftarkan peralatan baru.</source>
+        <translation>Choose the equipment, or register new equipment.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Pratinjau dokumen</source>
+        <translation>Document preview</translation>
+    </message>
+    <message>
+        <source>Halaman sebelumnya</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Halaman berikutnya</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>Halaman</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Perkecil</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Perbesar</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Lebar</source>
+        <translation>Width</translation>
+    </message>
+    <message>
+        <source>Sesuaikan dengan lebar</source>
+        <translation>Fit to width</translation>
+    </message>
+    <message>
+        <source>Halaman penuh</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <source>Tampilkan satu halaman penuh</source>
+        <translation>Show one whole page</translation>
+    </message>
+    <message>
+        <source>dari {count}</source>
+        <translation>of {count}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDialog</name>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoSlot</name>
+    <message>
+        <source>Tambah foto…</source>
+        <translation>Add photo…</translation>
+    </message>
+    <message>
+        <source>Tambah foto ke {title}</source>
+        <translation>Add a photo to {title}</translation>
+    </message>
+    <message>
+        <source>atau seret berkas gambar ke sini, atau tempel (Ctrl+V)</source>
+        <translation>or drag an image file here, or paste (Ctrl+V)</translation>
+    </message>
+    <message>
+        <source>Belum ada foto.</source>
+        <translation>No photos yet.</translation>
+    </message>
+    <message>
+        <source>Pilih foto</source>
+        <translation>Choose photo</translation>
+    </message>
+    <message>
+        <source>Gambar ({patterns})</source>
+        <translation>Images ({patterns})</translation>
+    </message>
+    <message>
+        <source>Semua berkas (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{count} · perlu minimal {need}</source>
+        <translation>{count} · at least {need} needed</translation>
+    </message>
+    <message>
+        <source>Menyimpan foto… ({text})</source>
+        <translation>Saving photo… ({text})</translation>
+    </message>
+    <message>
+        <source>Hapus foto</source>
+        <translation>Delete photo</translation>
+    </message>
+    <message>
+        <source>Hapus foto ini dari pemeriksaan?</source>
+        <translation>Delete this photo from the inspection?</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoTile</name>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Klik untuk memperbesar</source>
+        <translation>Click to enlarge</translation>
+    </message>
+    <message>
+        <source>Foto; klik untuk memperbesar</source>
+        <translation>Photo; click to enlarge</translation>
+    </message>
+    <message>
+        <source>Keterangan foto</source>
+        <translation>Photo caption</translation>
+    </message>
+    <message>
+        <source>Putar ke kiri</source>
+        <translation>Rotate left</translation>
+    </message>
+    <message>
+        <source>Putar ke kanan</source>
+        <translation>Rotate right</translation>
+    </message>
+    <message>
+        <source>Hapus foto</source>
+        <translation>Delete photo</translation>
+    </message>
+    <message>
+        <source>Foto tidak
+ditemukan</source>
+        <translation>Photo not
+found</translation>
+    </message>
+    <message>
+        <source>Gambar belum ada
+di laptop ini
+(menunggu sinkron)</source>
+        <translation>Image not yet
+on this laptop
+(waiting for sync)</translation>
+    </message>
+    <message>
+        <source>Gambar tidak
+dapat dibuka</source>
+        <translation>Image cannot
+be opened</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Gambar tidak dapat dibuka</source>
+        <translation>The image cannot be opened</translation>
+    </message>
+</context>
+<context>
+    <name>QrDialog</name>
+    <message>
+        <source>Kode QR {number}</source>
+        <translation>QR code {number}</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineDialog</name>
+    <message>
+        <source>Perubahan yang ditolak server</source>
+        <translation>Changes refused by the server</translation>
+    </message>
+    <message>
+        <source>Server menolak perubahan berikut. Perbaiki penyebabnya lalu kirim lagi, atau buang perubahan itu (rekaman kembali seperti di server). Perubahan lain tetap dikirim seperti biasa.</source>
+        <translation>The server refused the following changes. Fix the cause and send them again, or discard the change (the record returns to what the server has). Other changes are still sent as usual.</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Rekaman</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Alasan dari server</source>
+        <translation>Reason given by the server</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Kirim lagi</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>Buang perubahan…</source>
+        <translation>Discard change…</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Perusahaan</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Peralatan</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <source>Alat ukur</source>
+        <translation>Measuring instrument</translation>
+    </message>
+    <message>
+        <source>Lampiran</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>Sertifikat</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>{reason} (kolom {field})</source>
+        <translation>{reason} (field {field})</translation>
+    </message>
+    <message>
+        <source>Tidak ada perubahan yang ditolak server.</source>
+        <translation>No changes were refused by the server.</translation>
+    </message>
+    <message>
+        <source>Perubahan dikirim lagi pada sinkronisasi berikutnya.</source>
+        <translation>The change is sent again with the next sync.</translation>
+    </message>
+    <message>
+        <source>Buang perubahan?</source>
+        <translation>Discard the change?</translation>
+    </message>
+    <message>
+        <source>Perubahan yang ditolak server ini dibuang dan rekaman kembali seperti di server (rekaman yang belum pernah diterima server dihapus dari laptop ini). Tindakan ini tidak dapat dibatalkan.</source>
+        <translation>This refused change is discarded and the record returns to what the server has (a record the server never accepted is deleted from this laptop). This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Buang</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Perubahan dibuang.</source>
+        <translation>Change discarded.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyForm</name>
+    <message>
+        <source>Formulir pemeriksaan (hanya baca)</source>
+        <translation>Inspection form (read only)</translation>
+    </message>
+    <message>
+        <source>Formulir ini belum berisi nilai.</source>
+        <translation>This form has no values yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Perusahaan baru</source>
+        <translation>New company</translation>
+    </message>
+    <message>
+        <source>Ubah perusahaan</source>
+        <translation>Edit company</translation>
+    </message>
+    <message>
+        <source>Peralatan baru</source>
+        <translation>New equipment</translation>
+    </message>
+    <message>
+        <source>Ubah peralatan</source>
+        <translation>Edit equipment</translation>
+    </message>
+    <message>
+        <source>Alat ukur baru</source>
+        <translation>New instrument</translation>
+    </message>
+    <message>
+        <source>Ubah alat ukur</source>
+        <translation>Edit instrument</translation>
+    </message>
+    <message>
+        <source>Nama perusahaan</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Kota</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Narahubung</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Nama alat</source>
+        <translation>Instrument name</translation>
+    </message>
+    <message>
+        <source>Nomor seri</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>Jenis alat</source>
+        <translation>Instrument type</translation>
+    </message>
+    <message>
+        <source>Nomor sertifikat kalibrasi</source>
+        <translation>Calibration certificate number</translation>
+    </message>
+    <message>
+        <source>Kalibrasi berlaku sampai (YYYY-MM-DD)</source>
+        <translation>Calibration valid until (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Perusahaan pemilik</source>
+        <translation>Owner company</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>{date} (kedaluwarsa)</source>
+        <translation>{date} (expired)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsTab</name>
+    <message>
+        <source>Cari… (Ctrl+F)</source>
+        <translation>Search… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Cari</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Baru…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <source>Ubah…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Impor dari Excel…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n baris</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Uji berikutnya: {date}</source>
+        <translation>Next test: {date}</translation>
+    </message>
+    <message>
+        <source>Sertifikat terakhir: {number} ({issued})</source>
+        <translation>Latest certificate: {number} ({issued})</translation>
+    </message>
+    <message>
+        <source>dicabut</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <source>Belum ada sertifikat.</source>
+        <translation>No certificate yet.</translation>
+    </message>
+    <message>
+        <source>Riwayat pemeriksaan</source>
+        <translation>Inspection history</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryBar</name>
+    <message>
+        <source>Buka kembali</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Nanti saja</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Aplikasi tidak ditutup dengan benar. Pemeriksaan {title} dipulihkan; isiannya tersimpan sampai {saved}. Buka kembali di tempat terakhir?</source>
+        <translation>The application was not closed properly. Inspection {title} was recovered; its entries are saved up to {saved}. Reopen it where you left off?</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryPage</name>
+    <message>
+        <source>Registri</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kota</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Narahubung</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Jenis objek</source>
+        <translation>Object type</translation>
+    </message>
+    <message>
+        <source>Nomor seri</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>Perusahaan</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Pabrikan</source>
+        <translation>Manufacturer</translation>
+    </message>
+    <message>
+        <source>Kapasitas</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Lokasi</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Nama alat</source>
+        <translation>Instrument name</translation>
+    </message>
+    <message>
+        <source>Jenis alat</source>
+        <translation>Instrument type</translation>
+    </message>
+    <message>
+        <source>Kalibrasi berlaku sampai</source>
+        <translation>Calibration valid until</translation>
+    </message>
+    <message>
+        <source>Peralatan</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>Alat ukur</source>
+        <translation>Measuring instruments</translation>
+    </message>
+</context>
+<context>
+    <name>ReloginDialog</name>
+    <message>
+        <source>Login ulang ke server</source>
+        <translation>Log in to the server again</translation>
+    </message>
+    <message>
+        <source>Login ke server sudah berakhir. Masukkan kata sandi untuk melanjutkan sinkronisasi.</source>
+        <translation>Your login to the server has expired. Enter your password to continue syncing.</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Kata sandi belum diisi.</source>
+        <translation>The password is empty.</translation>
+    </message>
+    <message>
+        <source>Menghubungi server…</source>
+        <translation>Contacting the server…</translation>
+    </message>
+    <message>
+        <source>Server tidak dapat dihubungi; coba lagi saat tersambung.</source>
+        <translation>The server cannot be reached; try again when you are connected.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDetailView</name>
+    <message>
+        <source>Foto pemeriksaan</source>
+        <translation>Inspection photos</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan ini tidak berisi foto.</source>
+        <translation>This inspection has no photos.</translation>
+    </message>
+    <message>
+        <source>Alat ukur</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>Nomor seri</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>Sertifikat kalibrasi</source>
+        <translation>Calibration certificate</translation>
+    </message>
+    <message>
+        <source>Kalibrasi sampai</source>
+        <translation>Calibrated until</translation>
+    </message>
+    <message>
+        <source>Saat diperiksa</source>
+        <translation>At inspection</translation>
+    </message>
+    <message>
+        <source>Nomor lisensi</source>
+        <translation>Licence number</translation>
+    </message>
+    <message>
+        <source>Berlaku sampai</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Untuk objek ini</source>
+        <translation>For this object</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Alat ukur dan kalibrasinya&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Measuring instruments and their calibration&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Lisensi (kualifikasi) pemeriksa&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Inspector&apos;s licences (qualifications)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Formulir</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Kesimpulan dan aturan</source>
+        <translation>Verdict and rules</translation>
+    </message>
+    <message>
+        <source>Foto</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Alat ukur dan lisensi</source>
+        <translation>Instruments and licences</translation>
+    </message>
+    <message>
+        <source>Berkas foto belum ada di laptop ini</source>
+        <translation>The photo file is not on this laptop yet</translation>
+    </message>
+    <message>
+        <source>Foto ({n})</source>
+        <translation>Photos ({n})</translation>
+    </message>
+    <message>
+        <source>berlaku</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <source>KEDALUWARSA</source>
+        <translation>EXPIRED</translation>
+    </message>
+    <message>
+        <source>{name}, NIP {nip}</source>
+        <translation>{name}, employee no. {nip}</translation>
+    </message>
+    <message>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>tidak</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Tinjauan</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Setujui dan terbitkan…</source>
+        <translation>Approve and issue…</translation>
+    </message>
+    <message>
+        <source>Minta revisi…</source>
+        <translation>Request revision…</translation>
+    </message>
+    <message>
+        <source>Tolak…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <source>Cari perusahaan, nomor seri, lokasi…</source>
+        <translation>Search company, serial number, location…</translation>
+    </message>
+    <message>
+        <source>Cari dalam antrean</source>
+        <translation>Search the queue</translation>
+    </message>
+    <message>
+        <source>Jenis objek</source>
+        <translation>Object type</translation>
+    </message>
+    <message>
+        <source>Semua jenis objek</source>
+        <translation>All object types</translation>
+    </message>
+    <message>
+        <source>Perusahaan</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Semua perusahaan</source>
+        <translation>All companies</translation>
+    </message>
+    <message>
+        <source>Pemeriksa</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>Semua pemeriksa</source>
+        <translation>All inspectors</translation>
+    </message>
+    <message>
+        <source>Antrean tinjauan</source>
+        <translation>Review queue</translation>
+    </message>
+    <message>
+        <source>Pilih pemeriksaan dari antrean.</source>
+        <translation>Choose an inspection from the queue.</translation>
+    </message>
+    <message>
+        <source>Tinjauan hanya untuk penyelia.</source>
+        <translation>Review is for supervisors only.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pemeriksaan menunggu tinjauan</source>
+        <translation>
+            <numerusform>%n inspection awaiting review</numerusform>
+            <numerusform>%n inspections awaiting review</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pemeriksa: {inspector} · diperiksa {inspected} · diajukan {submitted} · {place}</source>
+        <translation>Inspector: {inspector} · inspected {inspected} · submitted {submitted} · {place}</translation>
+    </message>
+    <message>
+        <source>Belum dapat disetujui:</source>
+        <translation>Cannot be approved yet:</translation>
+    </message>
+    <message>
+        <source>Antrean kosong: tidak ada pemeriksaan yang menunggu.</source>
+        <translation>The queue is empty: no inspections are waiting.</translation>
+    </message>
+    <message>
+        <source>Sisa nomor sertifikat di laptop ini: {n}</source>
+        <translation>Certificate numbers left on this laptop: {n}</translation>
+    </message>
+    <message>
+        <source>Sisa nomor sertifikat tinggal {n}: sinkronkan untuk meminta blok nomor baru.</source>
+        <translation>Only {n} certificate numbers left: sync to request a new block of numbers.</translation>
+    </message>
+    <message>
+        <source>Sisa nomor sertifikat tinggal {n} dan laptop ini tidak tersambung ke server: sambungkan dan sinkronkan untuk meminta blok nomor baru.</source>
+        <translation>Only {n} certificate numbers left and this laptop is not connected to the server: connect and sync to request a new block of numbers.</translation>
+    </message>
+    <message>
+        <source>Foto</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Berkas foto ini belum ada di laptop ini; sinkronkan untuk mengambilnya.</source>
+        <translation>This photo file is not on this laptop yet; sync to fetch it.</translation>
+    </message>
+    <message>
+        <source>Setujui pemeriksaan</source>
+        <translation>Approve inspection</translation>
+    </message>
+    <message>
+        <source>Setujui {what}?
+
+Satu nomor sertifikat diambil dari blok laptop ini, dokumen ditandatangani secara elektronik dan tidak dapat diubah lagi (hanya dicabut).</source>
+        <translation>Approve {what}?
+
+One certificate number is taken from this laptop&apos;s block; the document is signed electronically and can no longer be changed (only revoked).</translation>
+    </message>
+    <message>
+        <source>Setujui dan terbitkan</source>
+        <translation>Approve and issue</translation>
+    </message>
+    <message>
+        <source>Belum dapat disetujui</source>
+        <translation>Cannot be approved yet</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan ini belum dapat disetujui:</source>
+        <translation>This inspection cannot be approved yet:</translation>
+    </message>
+    <message>
+        <source>Minta revisi</source>
+        <translation>Request revision</translation>
+    </message>
+    <message>
+        <source>Apa yang perlu diperbaiki pemeriksa? Catatan ini dikirim kepadanya.</source>
+        <translation>What does the inspector need to fix? This note is sent to them.</translation>
+    </message>
+    <message>
+        <source>Lanjut…</source>
+        <translation>Continue…</translation>
+    </message>
+    <message>
+        <source>Tolak pemeriksaan</source>
+        <translation>Reject inspection</translation>
+    </message>
+    <message>
+        <source>Mengapa pemeriksaan ini ditolak? Alasan ini dikirim kepada pemeriksa.</source>
+        <translation>Why is this inspection rejected? The reason is sent to the inspector.</translation>
+    </message>
+    <message>
+        <source>Kembalikan pemeriksaan ini kepada {who} untuk direvisi?
+
+Catatan: {comment}</source>
+        <translation>Return this inspection to {who} for revision?
+
+Note: {comment}</translation>
+    </message>
+    <message>
+        <source>Kembalikan untuk revisi</source>
+        <translation>Return for revision</translation>
+    </message>
+    <message>
+        <source>Tolak pemeriksaan ini? Pemeriksaan yang ditolak tidak dapat diajukan lagi.
+
+Alasan: {reason}</source>
+        <translation>Reject this inspection? A rejected inspection cannot be submitted again.
+
+Reason: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueModel</name>
+    <message>
+        <source>Diajukan</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Objek</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>Kesimpulan</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Perusahaan</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Pemeriksa</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>Diperiksa</source>
+        <translation>Inspected</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPanel</name>
+    <message>
+        <source> (dicabut)</source>
+        <translation> (revoked)</translation>
+    </message>
+    <message>
+        <source>Menunggu nilai yang diperlukan</source>
+        <translation>Waiting for the values it needs</translation>
+    </message>
+    <message>
+        <source>Tidak berlaku untuk isian ini</source>
+        <translation>Does not apply to these entries</translation>
+    </message>
+    <message>
+        <source>Yang harus diperbaiki</source>
+        <translation>What must be fixed</translation>
+    </message>
+    <message>
+        <source>Persyaratan</source>
+        <translation>Requirements</translation>
+    </message>
+    <message>
+        <source>Memenuhi</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <source>Tidak memenuhi</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <source>Belum lengkap</source>
+        <translation>Incomplete</translation>
+    </message>
+    <message>
+        <source>Kesimpulan: {verdict}</source>
+        <translation>Verdict: {verdict}</translation>
+    </message>
+    <message>
+        <source>{ok} memenuhi · {bad} tidak memenuhi · {wait} belum lengkap · {prob} isian perlu diperbaiki</source>
+        <translation>{ok} pass · {bad} fail · {wait} incomplete · {prob} entries need fixing</translation>
+    </message>
+    <message>
+        <source>⚠ ambang belum terverifikasi</source>
+        <translation>⚠ threshold not yet verified</translation>
+    </message>
+    <message>
+        <source>Umum</source>
+        <translation>General</translation>
+    </message>
+</context>
+<context>
+    <name>RulesView</name>
+    <message>
+        <source>Kesimpulan dan aturan</source>
+        <translation>Verdict and rules</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Alamat server</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Uji koneksi</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Simpan alamat</source>
+        <translation>Save address</translation>
+    </message>
+    <message>
+        <source>Bahasa</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Bahasa tampilan</source>
+        <translation>Display language</translation>
+    </message>
+    <message>
+        <source>Berlaku saat k3desk dibuka lagi, juga untuk pesan perintah k3desk di folder data ini.</source>
+        <translation>Takes effect when k3desk is opened again, also for the messages of k3desk commands in this data folder.</translation>
+    </message>
+    <message>
+        <source>Data di laptop ini</source>
+        <translation>Data on this laptop</translation>
+    </message>
+    <message>
+        <source>Buka folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Folder data</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>Cadangkan sekarang</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Pulihkan dari cadangan…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>Ekspor berkas diagnostik…</source>
+        <translation>Export diagnostics file…</translation>
+    </message>
+    <message>
+        <source>Cadangan</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Dokumen Balai (kop surat dan nomor sertifikat)</source>
+        <translation>Balai documents (letterhead and certificate numbers)</translation>
+    </message>
+    <message>
+        <source>Kop surat</source>
+        <translation>Letterhead</translation>
+    </message>
+    <message>
+        <source>Format nomor</source>
+        <translation>Number format</translation>
+    </message>
+    <message>
+        <source>Contoh</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>Data Balai ditulis oleh server saja: laptop tidak mengirim rekaman Balai, dan server menolaknya. Kop surat, logo dan format nomor diubah oleh admin di server lalu tiba di sini lewat sinkronisasi. Di sini format nomor dapat dicoba.</source>
+        <translation>The Balai&apos;s data is written by the server only: laptops do not send Balai records, and the server refuses them. The letterhead, logo and number format are changed by an admin on the server and arrive here by sync. Here you can try out a number format.</translation>
+    </message>
+    <message>
+        <source>Data Balai belum ada di laptop ini; jalankan sinkronisasi.</source>
+        <translation>The Balai&apos;s data is not on this laptop yet; run a sync.</translation>
+    </message>
+    <message>
+        <source>Menghubungi {url}…</source>
+        <translation>Contacting {url}…</translation>
+    </message>
+    <message>
+        <source>Server {url} menjawab (protokol {protocol}).</source>
+        <translation>Server {url} answered (protocol {protocol}).</translation>
+    </message>
+    <message>
+        <source>Alamat server disimpan. Login daring ke server ini diperlukan sekali sebelum sinkronisasi (Sinkronkan sekarang, F5).</source>
+        <translation>Server address saved. One online login to this server is needed before syncing (Sync now, F5).</translation>
+    </message>
+    <message>
+        <source>Alamat server disimpan.</source>
+        <translation>Server address saved.</translation>
+    </message>
+    <message>
+        <source>Bahasa disimpan. Tutup lalu buka lagi k3desk untuk memakainya.</source>
+        <translation>Language saved. Close and reopen k3desk to use it.</translation>
+    </message>
+    <message>
+        <source>Bahasa Inggris disimpan. Tutup lalu buka lagi k3desk untuk memakainya.</source>
+        <translation>English saved. Close and reopen k3desk to use it.</translation>
+    </message>
+    <message>
+        <source>Mencadangkan…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Cadangan ditulis: {path}</source>
+        <translation>Backup written: {path}</translation>
+    </message>
+    <message>
+        <source>Pilih berkas cadangan</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <source>Cadangan k3desk (*.zip)</source>
+        <translation>k3desk backups (*.zip)</translation>
+    </message>
+    <message>
+        <source>Pulihkan data?</source>
+        <translation>Restore data?</translation>
+    </message>
+    <message>
+        <source>Semua data di laptop ini diganti dengan isi {name}. Data saat ini disimpan dulu sebagai cadangan pre-restore. Setelah pemulihan k3desk ditutup dan perlu dibuka lagi.</source>
+        <translation>All data on this laptop is replaced with the contents of {name}. The current data is first saved as a pre-restore backup. After the restore k3desk closes and must be opened again.</translation>
+    </message>
+    <message>
+        <source>Pulihkan</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Memulihkan dari {name}…</source>
+        <translation>Restoring from {name}…</translation>
+    </message>
+    <message>
+        <source>Data dipulihkan</source>
+        <translation>Data restored</translation>
+    </message>
+    <message>
+        <source>Data dipulihkan dari {name}. k3desk ditutup sekarang; buka lagi untuk memakai data yang dipulihkan.</source>
+        <translation>Data restored from {name}. k3desk closes now; open it again to use the restored data.</translation>
+    </message>
+    <message>
+        <source>Simpan berkas diagnostik</source>
+        <translation>Save diagnostics file</translation>
+    </message>
+    <message>
+        <source>Arsip zip (*.zip)</source>
+        <translation>Zip archives (*.zip)</translation>
+    </message>
+    <message>
+        <source>Berkas diagnostik ditulis: {path}</source>
+        <translation>Diagnostics file written: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureCanvas</name>
+    <message>
+        <source>Kotak tanda tangan</source>
+        <translation>Signature box</translation>
+    </message>
+    <message>
+        <source>Tanda tangan di sini</source>
+        <translation>Sign here</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Tanda tangan pemeriksa</source>
+        <translation>Inspector&apos;s signature</translation>
+    </message>
+    <message>
+        <source>Urungkan goresan</source>
+        <translation>Undo stroke</translation>
+    </message>
+    <message>
+        <source>Hapus tanda tangan</source>
+        <translation>Clear signature</translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Belum ditandatangani</source>
+        <translation>Not signed yet</translation>
+    </message>
+    <message>
+        <source>Tanda tangan tersimpan; gambarnya menunggu sinkron</source>
+        <translation>Signature saved; its image is waiting for sync</translation>
+    </message>
+    <message>
+        <source>Tanda tangan tersimpan</source>
+        <translation>Signature saved</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitRefusedDialog</name>
+    <message>
+        <source>Belum dapat diajukan</source>
+        <translation>Cannot be submitted yet</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan ini belum dapat diajukan. Perbaiki yang berikut (klik untuk menuju isiannya):</source>
+        <translation>This inspection cannot be submitted yet. Fix the following (click to go to the entry):</translation>
+    </message>
+    <message>
+        <source>Yang harus diperbaiki</source>
+        <translation>What must be fixed</translation>
+    </message>
+    <message>
+        <source>Umum</source>
+        <translation>General</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Luring: belum ada server</source>
+        <translation>Offline: no server yet</translation>
+    </message>
+    <message>
+        <source>Batalkan</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Hentikan sinkronisasi; yang sudah terkirim tetap tersimpan</source>
+        <translation>Stop syncing; what has been sent stays saved</translation>
+    </message>
+    <message>
+        <source>Rincian…</source>
+        <translation>Details…</translation>
+    </message>
+    <message>
+        <source>Status sinkronisasi</source>
+        <translation>Sync status</translation>
+    </message>
+    <message>
+        <source>Status sinkronisasi…</source>
+        <translation>Sync status…</translation>
+    </message>
+    <message>
+        <source>Konflik…</source>
+        <translation>Conflicts…</translation>
+    </message>
+    <message>
+        <source>Perubahan yang ditolak server…</source>
+        <translation>Changes refused by the server…</translation>
+    </message>
+    <message>
+        <source>Batalkan sinkronisasi</source>
+        <translation>Cancel sync</translation>
+    </message>
+    <message>
+        <source>Belum disinkronkan</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <source>Mengirim {done} dari {total} perubahan</source>
+        <translation>Sending {done} of {total} changes</translation>
+    </message>
+    <message>
+        <source>Menerima data: halaman {pages} ({records} rekaman)</source>
+        <translation>Receiving data: page {pages} ({records} records)</translation>
+    </message>
+    <message>
+        <source>Mengunduh foto {done}</source>
+        <translation>Downloading photo {done}</translation>
+    </message>
+    <message>
+        <source>Menyinkronkan…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Mutakhir pukul {time}</source>
+        <translation>Up to date at {time}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item perlu perhatian</source>
+        <translation>
+            <numerusform>%n item needs attention</numerusform>
+            <numerusform>%n items need attention</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Luring: server tidak terhubung</source>
+        <translation>Offline: server not connected</translation>
+    </message>
+    <message>
+        <source>Perlu login ulang ke server</source>
+        <translation>Log in to the server again</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi dibatalkan</source>
+        <translation>Sync cancelled</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi gagal; dicoba lagi nanti</source>
+        <translation>Sync failed; will try again later</translation>
+    </message>
+    <message>
+        <source>Belum ada server. Atur alamat server di Pengaturan; sampai itu semua pekerjaan tersimpan di laptop ini.</source>
+        <translation>No server yet. Set the server address in Settings; until then all work is saved on this laptop.</translation>
+    </message>
+    <message>
+        <source> Dicoba lagi pukul {time}.</source>
+        <translation> Next try at {time}.</translation>
+    </message>
+    <message>
+        <source>Server {url} tidak dapat dihubungi. Perubahan Anda aman di laptop ini dan dikirim otomatis begitu server terhubung lagi.</source>
+        <translation>Server {url} cannot be reached. Your changes are safe on this laptop and are sent automatically as soon as the server is reachable again.</translation>
+    </message>
+    <message>
+        <source>Login Anda ke server sudah berakhir atau belum pernah dilakukan di laptop ini. Login ulang untuk melanjutkan sinkronisasi; antrean perubahan tidak disentuh.</source>
+        <translation>Your login to the server has expired or was never made on this laptop. Log in again to continue syncing; the queue of changes is left untouched.</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi dihentikan. Yang sudah terkirim dan diterima tetap tersimpan; sisanya ikut pada sinkronisasi berikutnya.</source>
+        <translation>Sync stopped. What was sent and received stays saved; the rest goes with the next sync.</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi gagal karena kesalahan di laptop ini; rinciannya ada di log. Data Anda tetap aman dan sinkronisasi dicoba lagi nanti.</source>
+        <translation>Sync failed because of an error on this laptop; the details are in the log. Your data is safe and the sync will be tried again later.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n perlu perhatian</source>
+        <translation>
+            <numerusform>%n needs attention</numerusform>
+            <numerusform>%n need attention</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sinkronisasi terakhir: {time}</source>
+        <translation>Last sync: {time}</translation>
+    </message>
+    <message>
+        <source>Belum pernah disinkronkan</source>
+        <translation>Never synced</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Sinkronisasi</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Batalkan</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Sinkronkan sekarang</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Login ulang…</source>
+        <translation>Log in again…</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi terakhir: {time}</source>
+        <translation>Last sync: {time}</translation>
+    </message>
+    <message>
+        <source>Belum pernah disinkronkan</source>
+        <translation>Never synced</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n perubahan menunggu dikirim</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n konflik…</source>
+        <translation>
+            <numerusform>%n conflict…</numerusform>
+            <numerusform>%n conflicts…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ditolak server…</source>
+        <translation>
+            <numerusform>%n refused by the server…</numerusform>
+            <numerusform>%n refused by the server…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Selamat datang di k3desk</source>
+        <translation>Welcome to k3desk</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan dan pengujian K3 di lapangan, tanpa sambungan. Pilih cara memulai:</source>
+        <translation>Occupational safety (K3) inspection and testing in the field, without a connection. Choose how to start:</translation>
+    </message>
+    <message>
+        <source>Alamat &amp;server</source>
+        <translation>&amp;Server address</translation>
+    </message>
+    <message>
+        <source>&amp;Nama pengguna</source>
+        <translation>&amp;Username</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Hubungkan ke server</source>
+        <translation>Connect to a server</translation>
+    </message>
+    <message>
+        <source>Hubungkan ke server Balai</source>
+        <translation>Connect to the Balai&apos;s server</translation>
+    </message>
+    <message>
+        <source>Login daring sekali; sesudahnya login juga bisa tanpa sambungan.</source>
+        <translation>Log in online once; after that you can log in without a connection too.</translation>
+    </message>
+    <message>
+        <source>Coba dengan data demo</source>
+        <translation>Try with demo data</translation>
+    </message>
+    <message>
+        <source>Satu Balai contoh dengan perusahaan, peralatan dan pemeriksaan dalam setiap status. Data demo tidak pernah dikirim ke server; untuk bekerja sungguhan, k3desk nanti memulai folder data baru dan menyimpan demo di sampingnya.</source>
+        <translation>An example Balai with companies, equipment and inspections in every status. Demo data is never sent to a server; to work for real, k3desk later starts a new data folder and keeps the demo beside it.</translation>
+    </message>
+    <message>
+        <source>Coba dulu</source>
+        <translation>Try it</translation>
+    </message>
+    <message>
+        <source>Isi alamat server, nama pengguna dan kata sandi.</source>
+        <translation>Enter the server address, username and password.</translation>
+    </message>
+    <message>
+        <source>Menghubungi {url}…</source>
+        <translation>Contacting {url}…</translation>
+    </message>
+    <message>
+        <source>Server tidak menjawab; login luring dipakai.</source>
+        <translation>The server did not answer; an offline login was used.</translation>
+    </message>
+    <message>
+        <source>Membuat data demo… (beberapa detik)</source>
+        <translation>Creating demo data… (a few seconds)</translation>
+    </message>
+</context>
+<context>
+    <name>attachment</name>
+    <message>
+        <source>berkas {name} terlalu besar ({mb}; paling besar {mb2})</source>
+        <translation>file {name} is too large ({mb}; at most {mb2})</translation>
+    </message>
+    <message>
+        <source>{name} adalah folder, bukan berkas gambar</source>
+        <translation>{name} is a folder, not an image file</translation>
+    </message>
+    <message>
+        <source>berkas {name} tidak dapat dibaca ({exc})</source>
+        <translation>file {name} cannot be read ({exc})</translation>
+    </message>
+    <message>
+        <source>berkas {name} kosong</source>
+        <translation>file {name} is empty</translation>
+    </message>
+    <message>
+        <source>berkas {name} berformat HEIC yang belum didukung; simpan sebagai JPEG (di ponsel: Pengaturan &gt; Kamera &gt; Format &gt; Paling Kompatibel)</source>
+        <translation>file {name} is in HEIC format, which is not supported yet; save it as JPEG (on the phone: Settings &gt; Camera &gt; Formats &gt; Most Compatible)</translation>
+    </message>
+    <message>
+        <source>berkas {name} bukan gambar yang dapat dibaca (yang diterima: JPEG, PNG, WebP, BMP, TIFF, GIF)</source>
+        <translation>file {name} is not a readable image (accepted: JPEG, PNG, WebP, BMP, TIFF, GIF)</translation>
+    </message>
+    <message>
+        <source>gambar {name} terlalu besar ({w}x{h} piksel; paling banyak {value} megapiksel)</source>
+        <translation>image {name} is too large ({w}x{h} pixels; at most {value} megapixels)</translation>
+    </message>
+    <message>
+        <source>berkas gambar {name} rusak atau terpotong; tidak ada yang disimpan</source>
+        <translation>image file {name} is damaged or truncated; nothing was saved</translation>
+    </message>
+    <message>
+        <source>tanda tangan kosong: tulis tanda tangan di kotak lebih dulu</source>
+        <translation>the signature is empty: sign in the box first</translation>
+    </message>
+    <message>
+        <source>gambar {filename} tetap terlalu besar setelah diperkecil ({mb}; batas server {mb2})</source>
+        <translation>image {filename} is still too large after shrinking ({mb}; the server&apos;s limit is {mb2})</translation>
+    </message>
+    <message>
+        <source>foto dan tanda tangan tidak dapat diubah: {error}</source>
+        <translation>photos and signature cannot be changed: {error}</translation>
+    </message>
+    <message>
+        <source>hanya pemeriksa yang mengisi pemeriksaan ini yang dapat mengubah foto dan tanda tangannya</source>
+        <translation>only the inspector who filled in this inspection can change its photos and signature</translation>
+    </message>
+    <message>
+        <source>slot foto {slot!r} tidak sah (contoh: foto, hidran[0].foto)</source>
+        <translation>photo slot {slot!r} is not valid (for example: foto, hidran[0].foto)</translation>
+    </message>
+    <message>
+        <source>slot signature hanya untuk tanda tangan</source>
+        <translation>the signature slot is for the signature only</translation>
+    </message>
+    <message>
+        <source>keterangan foto terlalu panjang ({count} karakter; paling banyak {MAX_CAPTION})</source>
+        <translation>the photo caption is too long ({count} characters; at most {MAX_CAPTION})</translation>
+    </message>
+    <message>
+        <source>foto {attachment_id} tidak ditemukan</source>
+        <translation>photo {attachment_id} not found</translation>
+    </message>
+    <message>
+        <source>{head} belum mempunyai baris {index}; tambahkan barisnya lebih dulu</source>
+        <translation>{head} has no row {index} yet; add the row first</translation>
+    </message>
+    <message>
+        <source>gambar foto ini belum ada di laptop ini (menunggu sinkronisasi); belum dapat diputar</source>
+        <translation>this photo&apos;s image is not on this laptop yet (waiting for sync); it cannot be rotated yet</translation>
+    </message>
+</context>
+<context>
+    <name>auth</name>
+    <message>
+        <source>nama pengguna atau kata sandi salah (login luring memakai kata sandi login daring terakhir di laptop ini)</source>
+        <translation>wrong username or password (an offline login uses the password of the last online login on this laptop)</translation>
+    </message>
+    <message>
+        <source>pengguna {username} dinonaktifkan</source>
+        <translation>user {username} is deactivated</translation>
+    </message>
+    <message>
+        <source>pengguna {user_id} tidak ada di laptop ini</source>
+        <translation>user {user_id} is not on this laptop</translation>
+    </message>
+    <message>
+        <source>belum ada pengguna yang login di laptop ini: jalankan dulu `k3desk login --username U --password-stdin`</source>
+        <translation>nobody is logged in on this laptop: first run `k3desk login --username U --password-stdin`</translation>
+    </message>
+</context>
+<context>
+    <name>backup</name>
+    <message>
+        <source>tidak ada basis data k3desk di {data_dir}; tidak ada yang dicadangkan</source>
+        <translation>there is no k3desk database in {data_dir}; nothing was backed up</translation>
+    </message>
+    <message>
+        <source>cadangan tidak dapat ditulis ke {dest}: {exc}</source>
+        <translation>the backup cannot be written to {dest}: {exc}</translation>
+    </message>
+    <message>
+        <source>berkas cadangan {path} tidak ditemukan</source>
+        <translation>backup file {path} not found</translation>
+    </message>
+    <message>
+        <source>{not_backup} (tidak ada manifest.json yang terbaca)</source>
+        <translation>{not_backup} (no readable manifest.json)</translation>
+    </message>
+    <message>
+        <source>{not_backup} (manifest rusak)</source>
+        <translation>{not_backup} (damaged manifest)</translation>
+    </message>
+    <message>
+        <source>{not_backup} (manifest tidak lengkap)</source>
+        <translation>{not_backup} (incomplete manifest)</translation>
+    </message>
+    <message>
+        <source>{name} dibuat oleh k3desk {manifest} yang lebih baru (format {version}); pasang k3desk terbaru untuk memulihkannya. Data saat ini tidak diubah.</source>
+        <translation>{name} was made by a newer k3desk {manifest} (format {version}); install the latest k3desk to restore it. The current data was not changed.</translation>
+    </message>
+    <message>
+        <source>{name} berasal dari k3desk {manifest} yang lebih baru (skema {revision}); pasang k3desk terbaru untuk memulihkannya. Data saat ini tidak diubah.</source>
+        <translation>{name} comes from a newer k3desk {manifest} (schema {revision}); install the latest k3desk to restore it. The current data was not changed.</translation>
+    </message>
+    <message>
+        <source>{name} tidak berisi basis data; cadangan tidak lengkap</source>
+        <translation>{name} holds no database; the backup is incomplete</translation>
+    </message>
+    <message>
+        <source>{name}: isi cadangan tidak sesuai manifest; berkas rusak atau diubah</source>
+        <translation>{name}: the backup&apos;s contents do not match its manifest; the file is damaged or was altered</translation>
+    </message>
+    <message>
+        <source>{name}: nama berkas tidak sah di dalam cadangan: {name2}</source>
+        <translation>{name}: invalid file name inside the backup: {name2}</translation>
+    </message>
+    <message>
+        <source>{name}: {name2} tidak cocok dengan sidik sha256 di manifest; cadangan rusak</source>
+        <translation>{name}: {name2} does not match the sha256 fingerprint in the manifest; the backup is damaged</translation>
+    </message>
+    <message>
+        <source>{name} tidak dapat dibaca utuh: {exc}</source>
+        <translation>{name} cannot be read in full: {exc}</translation>
+    </message>
+    <message>
+        <source>{name}: basis data di dalamnya rusak ({exc})</source>
+        <translation>{name}: the database inside it is damaged ({exc})</translation>
+    </message>
+    <message>
+        <source>{name}: basis data di dalamnya rusak ({result})</source>
+        <translation>{name}: the database inside it is damaged ({result})</translation>
+    </message>
+    <message>
+        <source>pemulihan dibatalkan, data lama dikembalikan: {exc}</source>
+        <translation>restore cancelled, the previous data was put back: {exc}</translation>
+    </message>
+</context>
+<context>
+    <name>box</name>
+    <message>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+</context>
+<context>
+    <name>certificate</name>
+    <message>
+        <source>status sertifikat tidak dikenal: {status}</source>
+        <translation>unknown certificate status: {status}</translation>
+    </message>
+    <message>
+        <source>sertifikat {certificate_id} tidak ditemukan di laptop ini</source>
+        <translation>certificate {certificate_id} not found on this laptop</translation>
+    </message>
+</context>
+<context>
+    <name>conflict</name>
+    <message>
+        <source>konflik {conflict_id} tidak ditemukan</source>
+        <translation>conflict {conflict_id} not found</translation>
+    </message>
+    <message>
+        <source>pilihan harus salah satu dari {value}</source>
+        <translation>the choice must be one of {value}</translation>
+    </message>
+    <message>
+        <source>konflik {conflict_id} sudah diselesaikan ({resolution})</source>
+        <translation>conflict {conflict_id} is already resolved ({resolution})</translation>
+    </message>
+    <message>
+        <source>keputusan penyelia sudah berlaku untuk pemeriksaan ini; perubahan Anda hanya dapat disimpan sebagai catatan</source>
+        <translation>the supervisor&apos;s decision already applies to this inspection; your change can only be kept as a note</translation>
+    </message>
+    <message>
+        <source>{record_type} {record_id} tidak ada lagi di laptop ini</source>
+        <translation>{record_type} {record_id} no longer exists on this laptop</translation>
+    </message>
+    <message>
+        <source>bukan kolom yang berkonflik: {fields}</source>
+        <translation>not a conflicting field: {fields}</translation>
+    </message>
+    <message>
+        <source>pilihan per kolom harus salah satu dari {choices}: {fields}</source>
+        <translation>the choice for each field must be one of {choices}: {fields}</translation>
+    </message>
+    <message>
+        <source>nilai untuk kolom yang disunting belum diisi: {fields}</source>
+        <translation>no value given yet for the edited fields: {fields}</translation>
+    </message>
+</context>
+<context>
+    <name>context</name>
+    <message>
+        <source>hanya {wanted} yang dapat {action}; Anda login sebagai {username} ({role})</source>
+        <translation>only {wanted} may {action}; you are logged in as {username} ({role})</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard</name>
+    <message>
+        <source>daftar uji ulang tidak dapat disimpan ke {path}: {reason}</source>
+        <translation>the re-test list cannot be saved to {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>desk</name>
+    <message>
+        <source>T&amp;injauan</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <source>Koreksi</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>Draf pengganti sudah dibuat; bukalah dari daftar Pemeriksaan.</source>
+        <translation>The replacement draft has been created; open it from the Inspections list.</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>document</name>
+    <message>
+        <source>data Balai, perusahaan atau peralatan pemeriksaan ini belum ada di laptop ini; jalankan sinkronisasi</source>
+        <translation>the Balai, company or equipment data of this inspection is not on this laptop yet; run a sync</translation>
+    </message>
+    <message>
+        <source>pemeriksaan ini belum lengkap; dokumen dibuat setelah semua nilai wajib terisi</source>
+        <translation>this inspection is incomplete; the document is made once every required value is filled in</translation>
+    </message>
+    <message>
+        <source>pemeriksaan {inspection_id} tidak ditemukan</source>
+        <translation>inspection {inspection_id} not found</translation>
+    </message>
+    <message>
+        <source>pemeriksaan ini belum disetujui: belum ada sertifikat</source>
+        <translation>this inspection is not approved yet: there is no certificate</translation>
+    </message>
+    <message>
+        <source>sertifikat {certificate_id} tidak ditemukan</source>
+        <translation>certificate {certificate_id} not found</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Terjadi kesalahan yang tidak terduga. Data Anda tetap aman; rincian ada di log.</source>
+        <translation>An unexpected error occurred. Your data is safe; the details are in the log.</translation>
+    </message>
+    <message>
+        <source>Jika terulang, kirim berkas diagnostik ke admin Balai: menu Bantuan, atau perintah `k3desk diagnostics -o diag.zip`.</source>
+        <translation>If it happens again, send a diagnostics file to the Balai&apos;s admin: the Help menu, or the command `k3desk diagnostics -o diag.zip`.</translation>
+    </message>
+    <message>
+        <source>Salin rincian</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>nilai tidak valid</source>
+        <translation>invalid values</translation>
+    </message>
+    <message>
+        <source>pemeriksaan belum dapat diajukan</source>
+        <translation>the inspection cannot be submitted yet</translation>
+    </message>
+</context>
+<context>
+    <name>export</name>
+    <message>
+        <source>periode terbalik: {start} sampai {end}</source>
+        <translation>the period is reversed: {start} to {end}</translation>
+    </message>
+</context>
+<context>
+    <name>import</name>
+    <message>
+        <source>jenis impor tidak dikenal: {kind} (pilih {value})</source>
+        <translation>unknown import kind: {kind} (choose {value})</translation>
+    </message>
+    <message>
+        <source>perusahaan dengan ID {values} tidak ditemukan</source>
+        <translation>company with ID {values} not found</translation>
+    </message>
+    <message>
+        <source>nama perusahaan wajib diisi</source>
+        <translation>the company name is required</translation>
+    </message>
+    <message>
+        <source>perusahaan &apos;{name}&apos; belum terdaftar; impor perusahaannya dulu</source>
+        <translation>company &apos;{name}&apos; is not registered yet; import the company first</translation>
+    </message>
+    <message>
+        <source>ada {count} perusahaan bernama &apos;{name}&apos;; isi kolom alamat perusahaan agar jelas</source>
+        <translation>there are {count} companies named &apos;{name}&apos;; fill in the company address column to tell them apart</translation>
+    </message>
+    <message>
+        <source>data yang sama sudah ada di baris {seen}</source>
+        <translation>the same data is already in row {seen}</translation>
+    </message>
+    <message>
+        <source>jenis objek peralatan yang sudah terdaftar tidak dapat diubah; daftarkan sebagai peralatan baru</source>
+        <translation>the object type of registered equipment cannot be changed; register it as new equipment</translation>
+    </message>
+    <message>
+        <source>berkas {path} tidak ditemukan</source>
+        <translation>file {path} not found</translation>
+    </message>
+    <message>
+        <source>{name} berformat Excel lama (.xls); buka di Excel lalu simpan sebagai .xlsx, atau sebagai CSV</source>
+        <translation>{name} is in the old Excel format (.xls); open it in Excel and save it as .xlsx, or as CSV</translation>
+    </message>
+    <message>
+        <source>{name}: hanya berkas .xlsx atau .csv yang dapat diimpor</source>
+        <translation>{name}: only .xlsx or .csv files can be imported</translation>
+    </message>
+    <message>
+        <source>{name} bukan berkas Excel .xlsx yang sah (mungkin berkas lain yang diganti namanya, atau rusak); buka di Excel lalu simpan sebagai .xlsx, atau ekspor ke CSV</source>
+        <translation>{name} is not a valid Excel .xlsx file (perhaps another file that was renamed, or a damaged one); open it in Excel and save it as .xlsx, or export it to CSV</translation>
+    </message>
+    <message>
+        <source>{name} berisi lebih dari {MAX_ROWS} baris; bagi menjadi beberapa berkas</source>
+        <translation>{name} has more than {MAX_ROWS} rows; split it into several files</translation>
+    </message>
+    <message>
+        <source>{name} bukan berkas teks CSV</source>
+        <translation>{name} is not a CSV text file</translation>
+    </message>
+    <message>
+        <source>{name} kosong: tidak ada baris judul kolom</source>
+        <translation>{name} is empty: there is no row of column headings</translation>
+    </message>
+    <message>
+        <source>{name}: judul kolom &apos;{name2}&apos; muncul dua kali (baris {header_row})</source>
+        <translation>{name}: column heading &apos;{name2}&apos; appears twice (row {header_row})</translation>
+    </message>
+</context>
+<context>
+    <name>inspection</name>
+    <message>
+        <source>pemeriksaan {inspection_id} tidak ditemukan</source>
+        <translation>inspection {inspection_id} not found</translation>
+    </message>
+    <message>
+        <source>pemeriksaan {inspection_id} milik Balai lain</source>
+        <translation>inspection {inspection_id} belongs to another Balai</translation>
+    </message>
+    <message>
+        <source>hanya draf yang dapat dihapus; pemeriksaan ini sudah berstatus {inspection}</source>
+        <translation>only a draft can be deleted; this inspection is already {inspection}</translation>
+    </message>
+    <message>
+        <source>hanya pemeriksa yang membuat draf ini yang dapat menghapusnya</source>
+        <translation>only the inspector who created this draft can delete it</translation>
+    </message>
+    <message>
+        <source>peralatan {equipment_id} tidak ditemukan</source>
+        <translation>equipment {equipment_id} not found</translation>
+    </message>
+    <message>
+        <source>pilih peralatan atau daftarkan yang baru</source>
+        <translation>choose the equipment or register new equipment</translation>
+    </message>
+    <message>
+        <source>jenis pemeriksaan {kind} berbeda dengan isian formulir ({form_kind})</source>
+        <translation>inspection kind {kind} differs from the form&apos;s entry ({form_kind})</translation>
+    </message>
+    <message>
+        <source>jenis pemeriksaan harus salah satu dari {value}</source>
+        <translation>the inspection kind must be one of {value}</translation>
+    </message>
+    <message>
+        <source>peralatan {equipment_id} milik Balai lain</source>
+        <translation>equipment {equipment_id} belongs to another Balai</translation>
+    </message>
+    <message>
+        <source>templat {id} untuk {object_type}, sedangkan peralatan ini {object_type2}</source>
+        <translation>template {id} is for {object_type}, but this equipment is {object_type2}</translation>
+    </message>
+    <message>
+        <source>templat {id} tidak melayani pemeriksaan {kind}</source>
+        <translation>template {id} does not cover a {kind} inspection</translation>
+    </message>
+    <message>
+        <source>{slot!r} bukan isian foto templat {template_id}</source>
+        <translation>{slot!r} is not a photo entry of template {template_id}</translation>
+    </message>
+    <message>
+        <source>hanya pemeriksa yang mengisi pemeriksaan ini yang dapat mengajukannya</source>
+        <translation>only the inspector who filled in this inspection can submit it</translation>
+    </message>
+    <message>
+        <source>status tidak dikenal: {status}</source>
+        <translation>unknown status: {status}</translation>
+    </message>
+</context>
+<context>
+    <name>keys</name>
+    <message>
+        <source>kunci tanda tangan {path} rusak (bukan 32 byte)</source>
+        <translation>signing key {path} is damaged (not 32 bytes)</translation>
+    </message>
+    <message>
+        <source>kunci tanda tangan laptop ini belum terdaftar di server: sambungkan laptop dan jalankan `k3desk sync` agar kunci didaftarkan</source>
+        <translation>this laptop&apos;s signing key is not registered with the server yet: connect the laptop and run `k3desk sync` so that the key is registered</translation>
+    </message>
+    <message>
+        <source>laptop ini tidak punya sisa nomor sertifikat untuk tahun {year}: sambungkan ke server dan jalankan `k3desk sync` untuk meminta blok nomor baru</source>
+        <translation>this laptop has no certificate numbers left for {year}: connect to the server and run `k3desk sync` to request a new block of numbers</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>Draf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Diajukan</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Perlu revisi</source>
+        <translation>Revision requested</translation>
+    </message>
+    <message>
+        <source>Disetujui</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Memenuhi</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <source>Tidak memenuhi</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <source>Belum lengkap</source>
+        <translation>Incomplete</translation>
+    </message>
+    <message>
+        <source>Pertama</source>
+        <translation>First</translation>
+    </message>
+    <message>
+        <source>Berkala</source>
+        <translation>Periodic</translation>
+    </message>
+    <message>
+        <source>Khusus</source>
+        <translation>Special</translation>
+    </message>
+    <message>
+        <source>Ulang</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>Pemeriksa</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>Penyelia</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Berlaku</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Dicabut</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>Kedaluwarsa</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Diganti</source>
+        <translation>Replaced</translation>
+    </message>
+</context>
+<context>
+    <name>qualification</name>
+    <message>
+        <source>pemeriksa tidak memiliki lisensi untuk {object_type}</source>
+        <translation>the inspector has no licence for {object_type}</translation>
+    </message>
+    <message>
+        <source>lisensi pemeriksa untuk {object_type} tidak mempunyai tanggal berlaku yang sah</source>
+        <translation>the inspector&apos;s licence for {object_type} has no valid expiry date</translation>
+    </message>
+    <message>
+        <source>lisensi pemeriksa untuk {object_type} berakhir pada {latest}, sebelum tanggal pemeriksaan {on}</source>
+        <translation>the inspector&apos;s licence for {object_type} expired on {latest}, before the inspection date {on}</translation>
+    </message>
+    <message>
+        <source>alat ukur {label} tidak mempunyai tanggal kalibrasi</source>
+        <translation>measuring instrument {label} has no calibration date</translation>
+    </message>
+    <message>
+        <source>kalibrasi alat ukur {label} berakhir pada {until}, sebelum tanggal pemeriksaan {on}</source>
+        <translation>the calibration of measuring instrument {label} ended on {until}, before the inspection date {on}</translation>
+    </message>
+</context>
+<context>
+    <name>records</name>
+    <message>
+        <source>{label} wajib diisi</source>
+        <translation>{label} is required</translation>
+    </message>
+    <message>
+        <source>{label} harus berupa teks</source>
+        <translation>{label} must be text</translation>
+    </message>
+    <message>
+        <source>{what} {record_id} tidak ditemukan</source>
+        <translation>{what} {record_id} not found</translation>
+    </message>
+    <message>
+        <source>{what} {record_id} milik Balai lain</source>
+        <translation>{what} {record_id} belongs to another Balai</translation>
+    </message>
+    <message>
+        <source>pengguna ini tidak terdaftar pada Balai mana pun</source>
+        <translation>this user is not registered with any Balai</translation>
+    </message>
+    <message>
+        <source>tahun pembuatan tidak masuk akal: {year!r}</source>
+        <translation>the year built does not make sense: {year!r}</translation>
+    </message>
+    <message>
+        <source>perusahaan pemilik wajib dipilih</source>
+        <translation>the owner company must be chosen</translation>
+    </message>
+    <message>
+        <source>jenis objek peralatan tidak dapat diubah; daftarkan sebagai peralatan baru</source>
+        <translation>the equipment&apos;s object type cannot be changed; register it as new equipment</translation>
+    </message>
+    <message>
+        <source>tanggal berlaku kalibrasi wajib diisi (YYYY-MM-DD)</source>
+        <translation>the calibration expiry date is required (YYYY-MM-DD)</translation>
+    </message>
+</context>
+<context>
+    <name>review</name>
+    <message>
+        <source>persetujuan ditolak:
+{reasons}</source>
+        <translation>approval refused:
+{reasons}</translation>
+    </message>
+    <message>
+        <source>data Balai, perusahaan atau peralatan belum lengkap di laptop ini; jalankan sinkronisasi</source>
+        <translation>the Balai, company or equipment data is incomplete on this laptop; run a sync</translation>
+    </message>
+    <message>
+        <source>tuliskan apa yang perlu direvisi</source>
+        <translation>write what needs to be revised</translation>
+    </message>
+    <message>
+        <source>tuliskan alasan penolakan</source>
+        <translation>write the reason for the rejection</translation>
+    </message>
+    <message>
+        <source>sertifikat {number_or_id} tidak ditemukan di laptop ini</source>
+        <translation>certificate {number_or_id} not found on this laptop</translation>
+    </message>
+    <message>
+        <source>tuliskan alasan pencabutan</source>
+        <translation>write the reason for the revocation</translation>
+    </message>
+    <message>
+        <source>sertifikat {number} milik Balai lain</source>
+        <translation>certificate {number} belongs to another Balai</translation>
+    </message>
+    <message>
+        <source>sertifikat {number} sudah dicabut</source>
+        <translation>certificate {number} is already revoked</translation>
+    </message>
+    <message>
+        <source>cabut dulu sertifikat {number} sebelum menerbitkan koreksinya</source>
+        <translation>revoke certificate {number} before issuing its correction</translation>
+    </message>
+    <message>
+        <source>pemeriksaan asal sertifikat ini tidak ada di laptop ini</source>
+        <translation>the original inspection of this certificate is not on this laptop</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>bahasa tidak dikenal: {lang!r} (pilih id atau en)</source>
+        <translation>unknown language: {lang!r} (choose id or en)</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <source>server {url} tidak dapat dihubungi, dan login luring gagal: {exc}</source>
+        <translation>server {url} cannot be reached, and the offline login failed: {exc}</translation>
+    </message>
+    <message>
+        <source>perubahan karantina {entry_id} tidak ditemukan</source>
+        <translation>quarantined change {entry_id} not found</translation>
+    </message>
+    <message>
+        <source>{record_type} {record_id} tidak ada lagi</source>
+        <translation>{record_type} {record_id} no longer exists</translation>
+    </message>
+    <message>
+        <source>pemeriksaan {inspection_id} tidak ditemukan</source>
+        <translation>inspection {inspection_id} not found</translation>
+    </message>
+    <message>
+        <source>alamat server kosong</source>
+        <translation>the server address is empty</translation>
+    </message>
+    <message>
+        <source>alamat server harus diawali http:// atau https://, misalnya https://k3.example.go.id</source>
+        <translation>the server address must start with http:// or https://, for example https://k3.example.go.id</translation>
+    </message>
+    <message>
+        <source>alamat server tidak sah: {exc}</source>
+        <translation>invalid server address: {exc}</translation>
+    </message>
+    <message>
+        <source>alamat server harus diawali http:// atau https://</source>
+        <translation>the server address must start with http:// or https://</translation>
+    </message>
+    <message>
+        <source>alamat server tidak sah: tulis seperti https://k3.example.go.id</source>
+        <translation>invalid server address: write it like https://k3.example.go.id</translation>
+    </message>
+    <message>
+        <source>nomor port server tidak sah</source>
+        <translation>invalid server port number</translation>
+    </message>
+    <message>
+        <source>server {url} tidak dapat dihubungi: periksa alamat dan jaringan ({exc})</source>
+        <translation>server {url} cannot be reached: check the address and the network ({exc})</translation>
+    </message>
+    <message>
+        <source>{url} menjawab, tetapi bukan server k3desk yang dapat dipakai: {exc}</source>
+        <translation>{url} answered, but it is not a usable k3desk server: {exc}</translation>
+    </message>
+</context>
+<context>
+    <name>values</name>
+    <message>
+        <source>{label} baris {n}</source>
+        <translation>{label} row {n}</translation>
+    </message>
+    <message>
+        <source>harus berupa teks, bukan {kind_of}</source>
+        <translation>must be text, not {kind_of}</translation>
+    </message>
+    <message>
+        <source>terlalu panjang ({count} karakter, paling banyak {max_length})</source>
+        <translation>too long ({count} characters, at most {max_length})</translation>
+    </message>
+    <message>
+        <source>“{clip}” bukan salah satu pilihan ({shown})</source>
+        <translation>“{clip}” is not one of the choices ({shown})</translation>
+    </message>
+    <message>
+        <source>harus ya atau tidak, bukan {kind_of}</source>
+        <translation>must be yes or no, not {kind_of}</translation>
+    </message>
+    <message>
+        <source>harus berupa daftar foto (id lampiran)</source>
+        <translation>must be a list of photos (attachment ids)</translation>
+    </message>
+    <message>
+        <source>“{clip}” bukan foto yang tersimpan (id lampiran sha256 atau uuid)</source>
+        <translation>“{clip}” is not a stored photo (a sha256 or uuid attachment id)</translation>
+    </message>
+    <message>
+        <source>jenis isian “{kind}” tidak dikenal</source>
+        <translation>unknown entry kind “{kind}”</translation>
+    </message>
+    <message>
+        <source>harus berupa daftar baris, bukan {kind_of}</source>
+        <translation>must be a list of rows, not {kind_of}</translation>
+    </message>
+    <message>
+        <source>{count} baris, paling banyak {max_items}</source>
+        <translation>{count} rows, at most {max_items}</translation>
+    </message>
+    <message>
+        <source>harus berupa isian baris, bukan {kind}</source>
+        <translation>must be a row of entries, not {kind}</translation>
+    </message>
+    <message>
+        <source>harus bilangan bulat, bukan {shown}</source>
+        <translation>must be a whole number, not {shown}</translation>
+    </message>
+    <message>
+        <source>{shown}{tail} di bawah rentang yang diizinkan (min {low}{tail})</source>
+        <translation>{shown}{tail} is below the allowed range (min {low}{tail})</translation>
+    </message>
+    <message>
+        <source>{shown}{tail} di atas rentang yang diizinkan (maks {high}{tail})</source>
+        <translation>{shown}{tail} is above the allowed range (max {high}{tail})</translation>
+    </message>
+    <message>
+        <source>“{clip}” bukan angka</source>
+        <translation>“{clip}” is not a number</translation>
+    </message>
+    <message>
+        <source>“{clip}” tidak jelas: tulis angka tanpa pemisah ribuan, dengan koma untuk desimal (mis. 1234 atau 1234,5)</source>
+        <translation>“{clip}” is ambiguous: write the number without thousands separators, with a comma for decimals (e.g. 1234 or 1234,5)</translation>
+    </message>
+    <message>
+        <source>harus angka, atau angka dengan satuannya</source>
+        <translation>must be a number, or a number with its unit</translation>
+    </message>
+    <message>
+        <source>harus angka, bukan {kind_of}</source>
+        <translation>must be a number, not {kind_of}</translation>
+    </message>
+    <message>
+        <source>satuan “{clip}” tidak dapat dipakai di sini (yang dapat: {shown})</source>
+        <translation>unit “{clip}” cannot be used here (allowed: {shown})</translation>
+    </message>
+    <message>
+        <source>“{clip}” bukan tanggal yang sah (tulis TTTT-BB-HH, mis. 2026-01-15)</source>
+        <translation>“{clip}” is not a valid date (write YYYY-MM-DD, e.g. 2026-01-15)</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Layar ini hadir pada bagian berikutnya (bagian 2). Pekerjaan yang sama dapat dilakukan sekarang dari baris perintah: `k3desk --help`.</source>
+        <translation>This screen comes in the next part (part 2). The same work can be done now from the command line: `k3desk --help`.</translation>
+    </message>
+</context>
+<context>
+    <name>workflow</name>
+    <message>
+        <source>status tidak dikenal: {new!r}</source>
+        <translation>unknown status: {new!r}</translation>
+    </message>
+    <message>
+        <source>pemeriksaan baru harus berstatus draft, bukan {value}</source>
+        <translation>a new inspection must be a draft, not {value}</translation>
+    </message>
+    <message>
+        <source>pemeriksaan berstatus {value} tidak dapat diubah lagi</source>
+        <translation>an inspection with status {value} can no longer be changed</translation>
+    </message>
+    <message>
+        <source>pemeriksaan yang sudah diajukan tidak dapat diubah; penyelia sedang menelaahnya</source>
+        <translation>a submitted inspection cannot be changed; the supervisor is reviewing it</translation>
+    </message>
+    <message>
+        <source>{role} tidak dapat mengubah pemeriksaan berstatus {value}</source>
+        <translation>{role} cannot change an inspection with status {value}</translation>
+    </message>
+    <message>
+        <source>status pemeriksaan tidak dapat berpindah dari {value} ke {value2}</source>
+        <translation>the inspection status cannot move from {value} to {value2}</translation>
+    </message>
+    <message>
+        <source>hanya {value} yang dapat memindahkan pemeriksaan dari {value2} ke {value3}</source>
+        <translation>only {value} can move an inspection from {value2} to {value3}</translation>
+    </message>
+</context>
+</TS>
