@@ -1661,17 +1661,6 @@ be opened</translation>
     </message>
 </context>
 <context>
-    <name>ReadOnlyForm</name>
-    <message>
-        <source>Formulir pemeriksaan (hanya baca)</source>
-        <translation>Inspection form (read only)</translation>
-    </message>
-    <message>
-        <source>Formulir ini belum berisi nilai.</source>
-        <translation>This form has no values yet.</translation>
-    </message>
-</context>
-<context>
     <name>ReasonDialog</name>
     <message>
         <source>Batal</source>
@@ -2843,8 +2832,8 @@ Reason: {reason}</translation>
         <translation>user {user_id} is not on this laptop</translation>
     </message>
     <message>
-        <source>belum ada pengguna yang login di laptop ini: jalankan dulu `k3desk login --username U --password-stdin`</source>
-        <translation>nobody is logged in on this laptop: first run `k3desk login --username U --password-stdin`</translation>
+        <source>belum ada pengguna yang login di laptop ini: jalankan dulu `{hint}`</source>
+        <translation>nobody is logged in on this laptop: first run `{hint}`</translation>
     </message>
 </context>
 <context>
@@ -2912,13 +2901,6 @@ Reason: {reason}</translation>
     <message>
         <source>pemulihan dibatalkan, data lama dikembalikan: {exc}</source>
         <translation>restore cancelled, the previous data was put back: {exc}</translation>
-    </message>
-</context>
-<context>
-    <name>box</name>
-    <message>
-        <source>Ya</source>
-        <translation>Yes</translation>
     </message>
 </context>
 <context>
@@ -2999,6 +2981,10 @@ Reason: {reason}</translation>
 <context>
     <name>dialogs</name>
     <message>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -3012,6 +2998,10 @@ Reason: {reason}</translation>
     <message>
         <source>data Balai, perusahaan atau peralatan pemeriksaan ini belum ada di laptop ini; jalankan sinkronisasi</source>
         <translation>the Balai, company or equipment data of this inspection is not on this laptop yet; run a sync</translation>
+    </message>
+    <message>
+        <source>kota Balai {code} belum diisi: dokumen resmi mencetak &apos;Ditetapkan di &lt;kota&gt;&apos; dan &apos;KEPALA BALAI K3 &lt;KOTA&gt;&apos;; minta admin server mengisi kota Balai, lalu sinkronkan</source>
+        <translation>the city of Balai {code} is not filled in: official documents print &apos;Ditetapkan di &lt;city&gt;&apos; and &apos;KEPALA BALAI K3 &lt;CITY&gt;&apos;; ask the server admin to fill in the Balai&apos;s city, then sync</translation>
     </message>
     <message>
         <source>pemeriksaan ini belum lengkap; dokumen dibuat setelah semua nilai wajib terisi</source>
@@ -3028,6 +3018,13 @@ Reason: {reason}</translation>
     <message>
         <source>sertifikat {certificate_id} tidak ditemukan</source>
         <translation>certificate {certificate_id} not found</translation>
+    </message>
+</context>
+<context>
+    <name>editor</name>
+    <message>
+        <source>Formulir pemeriksaan (hanya baca)</source>
+        <translation>Inspection form (read-only)</translation>
     </message>
 </context>
 <context>
@@ -3433,8 +3430,8 @@ Reason: {reason}</translation>
         <translation>invalid server port number</translation>
     </message>
     <message>
-        <source>server {url} tidak dapat dihubungi: periksa alamat dan jaringan ({exc})</source>
-        <translation>server {url} cannot be reached: check the address and the network ({exc})</translation>
+        <source>{url} menjawab, tetapi bukan server k3desk yang dapat dipakai (jawabannya tidak dikenali)</source>
+        <translation>{url} answers, but it is not a usable k3desk server (its answer was not recognised)</translation>
     </message>
     <message>
         <source>{url} menjawab, tetapi bukan server k3desk yang dapat dipakai: {exc}</source>
