@@ -125,7 +125,8 @@ def apply_change(ctx: PushContext, change: Change) -> PushResult:
             return PushResult(status="conflict", change_id=change.change_id,
                               current=envelope(existing))
         return rejected(change.change_id, outcome.code, outcome.message, outcome.field)
-    record = write_record(session, type_=change.type, id_=change.id, data=change.data,
+    data = {**change.data, **outcome.server_fields} if outcome.server_fields else change.data
+    record = write_record(session, type_=change.type, id_=change.id, data=data,
                           balai_id=change.data.get("balai_id"), by=ctx.actor.id,
                           deleted=change.deleted, now=ctx.now, existing=existing)
     for kind, key in outcome.keys:

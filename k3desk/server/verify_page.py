@@ -103,6 +103,7 @@ def found_page(view: CertificateView, check: LinkCheck | None) -> str:
         _row("Ditandatangani", f"{view.approver} (NIP {view.approver_nip})"
              if view.approver and view.approver_nip else view.approver),
         _row("Perusahaan", view.company),
+        *([_row("Alamat perusahaan", view.company_address)] if view.company_address else []),
         _row("Objek", view.equipment),
         _row("Kesimpulan", view.verdict_label),
         _row("Tanggal terbit", _idr_date(view.issued_on)),

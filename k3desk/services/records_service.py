@@ -21,7 +21,14 @@ from k3desk.domain.object_types import get_object_type
 from k3desk.domain.workflow import Role
 from k3desk.services.context import AppContext, Changes
 from k3desk.store.base import parse_date
-from k3desk.store.models import Company, Equipment, Instrument, SyncedRecord
+from k3desk.store.models import (
+    Certificate,
+    Company,
+    Equipment,
+    Inspection,
+    Instrument,
+    SyncedRecord,
+)
 
 
 def _text(values: dict[str, Any], name: str, *, required: bool, label: str) -> str | None:
@@ -44,6 +51,25 @@ def _own(ctx: AppContext, record: R | None, what: str, record_id: str) -> R:
     if ctx.actor.balai_id and getattr(record, "balai_id", None) != ctx.actor.balai_id:
         raise PermissionDenied(f"{what} {record_id} milik Balai lain")
     return record
+
+
+def certificate_naming(s: Session, record_type: str, record_id: str) -> str | None:
+    """The number of an issued certificate that refers to this company, equipment or
+    inspection (such a record is never deleted), or None."""
+    stmt = select(Certificate.number).join(Inspection,
+                                           Inspection.id == Certificate.inspection_id)
+    column = {"company": Inspection.company_id, "equipment": Inspection.equipment_id,
+              "inspection": Inspection.id}.get(record_type)
+    if column is None:
+        return None
+    return s.scalars(stmt.where(column == record_id).limit(1)).first()
+
+
+def refuse_certified_deletion(s: Session, record_type: str, record_id: str) -> None:
+    number = certificate_naming(s, record_type, record_id)
+    if number is not None:
+        raise ValidationError(f"data ini tercantum pada sertifikat {number} yang sudah "
+                              "terbit dan tidak dapat dihapus")
 
 
 def _balai_id(ctx: AppContext) -> str:

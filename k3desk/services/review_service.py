@@ -65,6 +65,9 @@ def _decide(ctx: AppContext, s: Session, inspection_id: str, new: Status) -> Ins
     error = transition_error(inspection.status, new.value, ctx.actor.role)
     if error:
         raise PermissionDenied(error)
+    if inspection.inspector_id == ctx.actor.id:
+        raise PermissionDenied("penyelia tidak dapat menelaah pemeriksaan yang tercatat atas "
+                               "namanya sendiri; minta penyelia lain")
     return inspection
 
 
@@ -120,6 +123,7 @@ def approve(ctx: AppContext, inspection_id: str, *, issued_on: date | None = Non
         replaces = (inspection.extra or {}).get("replaces_certificate_id")
         fields: dict[str, Any] = {
             "number": number, "inspection_id": inspection.id, "company": company.name,
+            "company_address": company.address, "approver": ctx.actor.full_name,
             "equipment_serial": equipment.serial_number, "object_type": equipment.object_type,
             "balai": balai.code, "verdict": verdict, "issued_on": issued_on.isoformat(),
             "valid_until": valid_until.isoformat() if valid_until else "-",
