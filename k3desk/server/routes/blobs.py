@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
@@ -34,11 +35,17 @@ async def put_blob(sha256: str, request: Request, actor: CurrentUser, settings: 
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise ApiError(413, "too_large", f"a blob may have at most {limit} bytes", limit=limit)
-    writer = await run_in_threadpool(BlobWriter, settings.blob_dir, limit)
+    try:
+        writer = await run_in_threadpool(BlobWriter, settings.blob_dir, limit)
+    except OSError as exc:
+        raise _storage_error(exc) from None
     try:
         async for chunk in request.stream():
             writer.write(chunk)
         digest = writer.finish()
+    except OSError as exc:
+        writer.discard()
+        raise _storage_error(exc) from None
     except BlobTooLarge:
         writer.discard()
         raise ApiError(413, "too_large", f"a blob may have at most {limit} bytes",
@@ -55,8 +62,23 @@ async def put_blob(sha256: str, request: Request, actor: CurrentUser, settings: 
         with sessions() as session:
             return store_blob(session, settings.blob_dir, sha256, writer)
 
-    created = await run_in_threadpool(save)
+    try:
+        created = await run_in_threadpool(save)
+    except OSError as exc:
+        writer.discard()
+        raise _storage_error(exc) from None
     return Response(status_code=201 if created else 200)
+
+
+#: A full disk, a quota or a file size limit: the storage is unwell, not the request.
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+def _storage_error(exc: OSError) -> Exception:
+    if exc.errno in _FULL:
+        return ApiError(503, "unavailable", "the server's blob storage is full; retry later",
+                        headers={"Retry-After": "60"}, retry_after=60)
+    return exc
 
 
 @router.head("/{sha256}", responses=_ERRORS)
