@@ -51,7 +51,7 @@ def _data(world: World, name: str) -> str:
 
 
 def _push_text(world: World, changes: list[str], device_id: str = '"laptop-1"') -> Any:
-    body = '{"device_id": %s, "changes": [%s]}' % (device_id, ", ".join(changes))
+    body = '{"device_id": ' + device_id + ', "changes": [' + ", ".join(changes) + "]}"
     return world.client.post("/api/v1/sync/push", content=body.encode("utf-8"),
                              headers={**world.inspector.headers,
                                       "Content-Type": "application/json"})
