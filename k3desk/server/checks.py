@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from k3desk.domain.qualification import calibration_error, parse_day, qualification_error
 from k3desk.domain.workflow import Role, Status, transition_error
 from k3desk.server.auth import Actor
+from k3desk.server.blobs import may_use_blob
 from k3desk.server.certificate_checks import certificate_refusal
 from k3desk.server.models import Blob, Record
 from k3desk.server.outcome import Accept, Refusal
@@ -79,8 +80,14 @@ def check_change(session: Session, actor: Actor, device_id: str, change: Change,
         return refusal
     if change.type == "inspection":
         return _inspection(session, actor, change, existing)
-    if change.type == "attachment" and session.get(Blob, data["sha256"]) is None:
-        return Refusal("blob_missing", "upload the blob before the attachment", "sha256")
+    if change.type == "attachment":
+        blob = session.get(Blob, data["sha256"])
+        if blob is None or not may_use_blob(session, None if actor.is_admin else actor.balai_id,
+                                            data["sha256"]):
+            return Refusal("blob_missing", "upload the blob before the attachment", "sha256")
+        if blob.size != data["size"]:
+            return Refusal("invalid", f"size must be the blob's size, {blob.size} bytes",
+                           "size")
     if change.type == "certificate":
         return certificate_refusal(session, actor, device_id, change, existing)
     return Accept()

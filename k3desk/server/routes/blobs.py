@@ -7,13 +7,19 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import FileResponse
-from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
-from k3desk.server.blobs import SHA256_NAME, BlobTooLarge, BlobWriter, blob_path, store_blob
+from k3desk.server.blobs import (
+    SHA256_NAME,
+    BlobTooLarge,
+    BlobWriter,
+    blob_path,
+    may_use_blob,
+    store_blob,
+)
 from k3desk.server.deps import CurrentUser, SessionDep, SessionsDep, SettingsDep
 from k3desk.server.errors import ApiError
-from k3desk.server.models import Blob, Record
+from k3desk.server.models import Blob
 
 router = APIRouter(prefix="/api/v1/blobs", tags=["blobs"])
 _ERRORS: dict[int | str, dict[str, Any]] = {code: {"description": "error"}
@@ -60,7 +66,8 @@ async def put_blob(sha256: str, request: Request, actor: CurrentUser, settings: 
 
     def save() -> bool:
         with sessions() as session:
-            return store_blob(session, settings.blob_dir, sha256, writer)
+            return store_blob(session, settings.blob_dir, sha256, writer,
+                              None if actor.is_admin else actor.balai_id)
 
     try:
         created = await run_in_threadpool(save)
@@ -84,21 +91,19 @@ def _storage_error(exc: OSError) -> Exception:
 @router.head("/{sha256}", responses=_ERRORS)
 def head_blob(sha256: str, actor: CurrentUser, session: SessionDep) -> Response:
     blob = session.get(Blob, _checked_name(sha256))
-    if blob is None:
-        return Response(status_code=404)
+    if blob is None or not may_use_blob(session, None if actor.is_admin else actor.balai_id,
+                                        sha256):
+        return Response(status_code=404)  # another Balai's blob: upload your own copy
     return Response(status_code=200, headers={"Content-Length": str(blob.size)})
 
 
 @router.get("/{sha256}", responses=_ERRORS, response_class=FileResponse)
 def get_blob(sha256: str, actor: CurrentUser, session: SessionDep,
              settings: SettingsDep) -> FileResponse:
-    """The bytes, to users of a Balai owning an attachment that refers to them."""
+    """The bytes, to users of a Balai whose own upload or attachment brought them in."""
     _checked_name(sha256)
-    query = select(Record.id).where(Record.type == "attachment", Record.deleted.is_(False),
-                                     Record.data["sha256"].as_string() == sha256)
-    if not actor.is_admin:
-        query = query.where(Record.balai_id == actor.balai_id)
     path = blob_path(settings.blob_dir, sha256)
-    if session.scalar(query.limit(1)) is None or not path.exists():
+    if (not may_use_blob(session, None if actor.is_admin else actor.balai_id, sha256)
+            or not path.exists()):
         raise ApiError(404, "not_found", "no such blob for this Balai")
     return FileResponse(path, media_type="application/octet-stream")
