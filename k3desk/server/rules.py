@@ -14,6 +14,7 @@ from typing import Any
 
 from k3desk.domain.object_types import OBJECT_TYPES
 from k3desk.domain.qualification import parse_day
+from k3desk.domain.text_rules import PRINTED_FIELDS, bidi_character
 from k3desk.domain.workflow import Status
 from k3desk.sync.protocol import RECORD_TYPES
 
@@ -193,6 +194,12 @@ def shape_error(type_: str, data: dict[str, Any], *, deleted: bool = False
         if not check(data[name]):
             return f"data.{name} must be {what}", name
     if not deleted:
+        for name in PRINTED_FIELDS:
+            value = data.get(name)
+            char = bidi_character(value) if isinstance(value, str) else None
+            if char:
+                return (f"data.{name} holds the bidirectional control character {char}, "
+                        "which can show a text reversed"), name
         for name, kind in OPTIONAL.get(type_, {}).items():
             check, what = KINDS[kind]
             if name in data and data[name] is not None and not check(data[name]):

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import NotFoundError, PermissionDenied, ValidationError
 from k3desk.domain.object_types import get_object_type
+from k3desk.domain.text_rules import bidi_character
 from k3desk.domain.workflow import Role
 from k3desk.services.context import AppContext, Changes
 from k3desk.store.base import parse_date
@@ -39,6 +40,10 @@ def _text(values: dict[str, Any], name: str, *, required: bool, label: str) -> s
         return None
     if not isinstance(value, str):
         raise ValidationError(f"{label} harus berupa teks", field=name)
+    char = bidi_character(value)
+    if char:
+        raise ValidationError(f"{label} memuat karakter kendali arah teks {char} yang dapat "
+                              "menampilkan teks terbalik; hapus karakter itu", field=name)
     return value.strip()
 
 

@@ -16,6 +16,7 @@ from tests.server.helpers import (
     approved_inspection,
     certificate,
     company,
+    equipment,
     issuer,
     setup_job,
     uid,
@@ -116,3 +117,20 @@ def test_a_blob_upload_on_a_full_disk_answers_503(world: World, db_url: str,
     assert r.status_code == 503, r.text
     assert r.headers["Retry-After"] == "60"
     assert r.json()["error"]["code"] == "unavailable"
+
+
+@pytest.mark.parametrize(("type_", "field"), [("company", "name"), ("company", "address"),
+                                              ("equipment", "serial_number")])
+def test_bidi_controls_are_refused_in_printed_text(world: World, type_: str,
+                                                   field: str) -> None:
+    b = world.inspector.balai_id
+    comp = company(b)
+    assert world.inspector.push_one(comp)["status"] == "applied"
+    bad = company(b) if type_ == "company" else equipment(b, comp["id"])
+    bad["data"][field] = "PT ABC\u202eKAPAL"
+    neighbour = company(b, "PT Tetangga")
+    results = world.inspector.push(bad, neighbour)
+    assert results[0]["status"] == "rejected"
+    assert (results[0]["error"]["code"], results[0]["error"]["field"]) == ("invalid", field)
+    assert "U+202E" in results[0]["error"]["message"]
+    assert results[1]["status"] == "applied"
