@@ -37,6 +37,9 @@ MANIFEST = "manifest.json"
 # Not part of the data: rebuilt, or themselves backups, or SQLite's side files.
 SKIPPED = {"logs", "backups", f"{DB_NAME}-wal", f"{DB_NAME}-shm", f"{DB_NAME}-journal"}
 SKIPPED_PREFIXES = (".restore-", ".pre-restore-", ".backup-")
+#: The signing key in clear an older k3desk kept (keys_service.PLAIN_KEY_FILE); the
+#: encrypted ``keys/signing.key.enc`` is backed up, useless without the password.
+PLAIN_SIGNING_KEY = "keys/signing.key"
 COUNTED_TABLES = ("company", "equipment", "instrument", "inspection", "attachment",
                   "certificate", "user", "outbox", "audit_event")
 DEFAULT_KEEP = 7
@@ -108,6 +111,8 @@ def _data_files(data_dir: Path) -> list[tuple[Path, str]]:
             continue
         members = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())
         for path in members:
+            if path.relative_to(data_dir).as_posix() == PLAIN_SIGNING_KEY:
+                continue  # an older k3desk's key in clear: never into a backup
             files.append((path, path.relative_to(data_dir).as_posix()))
     return files
 

@@ -96,7 +96,7 @@ def approve(ctx: AppContext, inspection_id: str, *, issued_on: date | None = Non
     """Approve, number, sign and record the certificate, all in one transaction."""
     issued_on = issued_on or date.today()
     device_id = settings_service.device_id(ctx.db)
-    keypair = keys_service.load_or_create_keypair(ctx.db)
+    keypair = keys_service.unlocked_keypair(ctx.db)  # refused unless unlocked at login
     with ctx.db.session() as s:
         inspection = _decide(ctx, s, inspection_id, Status.APPROVED)
         problems = approval_problems(s, inspection)
