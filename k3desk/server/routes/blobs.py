@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import errno
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Path, Request, Response
 from fastapi.responses import FileResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -24,6 +24,12 @@ from k3desk.server.models import Blob
 router = APIRouter(prefix="/api/v1/blobs", tags=["blobs"])
 _ERRORS: dict[int | str, dict[str, Any]] = {code: {"description": "error"}
                                             for code in (401, 404, 413, 422)}
+_PUT_ERRORS: dict[int | str, dict[str, Any]] = {
+    **_ERRORS, 503: {"description": "the blob storage is full; retry after Retry-After",
+                     "headers": {"Retry-After": {"schema": {"type": "integer"}}}}}
+#: A blob is named by its SHA-256: documented, so a client never sends another name.
+Sha256 = Annotated[str, Path(pattern=SHA256_NAME.pattern, min_length=64, max_length=64)]
+ALLOWED = "GET, HEAD, PUT"
 
 
 def _checked_name(sha256: str) -> str:
@@ -33,8 +39,8 @@ def _checked_name(sha256: str) -> str:
     return sha256
 
 
-@router.put("/{sha256}", status_code=201, responses=_ERRORS)
-async def put_blob(sha256: str, request: Request, actor: CurrentUser, settings: SettingsDep,
+@router.put("/{sha256}", status_code=201, responses=_PUT_ERRORS)
+async def put_blob(sha256: Sha256, request: Request, actor: CurrentUser, settings: SettingsDep,
                    sessions: SessionsDep) -> Response:
     _checked_name(sha256)
     limit = settings.max_blob_bytes
@@ -89,7 +95,7 @@ def _storage_error(exc: OSError) -> Exception:
 
 
 @router.head("/{sha256}", responses=_ERRORS)
-def head_blob(sha256: str, actor: CurrentUser, session: SessionDep) -> Response:
+def head_blob(sha256: Sha256, actor: CurrentUser, session: SessionDep) -> Response:
     blob = session.get(Blob, _checked_name(sha256))
     if blob is None or not may_use_blob(session, None if actor.is_admin else actor.balai_id,
                                         sha256):
@@ -98,7 +104,7 @@ def head_blob(sha256: str, actor: CurrentUser, session: SessionDep) -> Response:
 
 
 @router.get("/{sha256}", responses=_ERRORS, response_class=FileResponse)
-def get_blob(sha256: str, actor: CurrentUser, session: SessionDep,
+def get_blob(sha256: Sha256, actor: CurrentUser, session: SessionDep,
              settings: SettingsDep) -> FileResponse:
     """The bytes, to users of a Balai whose own upload or attachment brought them in."""
     _checked_name(sha256)
@@ -107,3 +113,11 @@ def get_blob(sha256: str, actor: CurrentUser, session: SessionDep,
             or not path.exists()):
         raise ApiError(404, "not_found", "no such blob for this Balai")
     return FileResponse(path, media_type="application/octet-stream")
+
+
+@router.api_route("/{sha256}", methods=["POST", "DELETE", "PATCH", "OPTIONS", "TRACE"],
+                  include_in_schema=False)
+def other_methods(sha256: str) -> Response:
+    """A blob is put, checked and read; never changed or deleted by a client."""
+    raise ApiError(405, "method_not_allowed", f"a blob allows {ALLOWED}",
+                   headers={"Allow": ALLOWED})

@@ -48,9 +48,15 @@ def parse_json(body: bytes) -> Any:
 
 
 @router.post("/push", response_model=PushResponse, response_model_exclude_none=True,
-             responses=_ERRORS, openapi_extra={
-    "requestBody": {"required": True, "content": {"application/json": {
-        "schema": {"$ref": "#/components/schemas/PushRequest"}}}}})
+             responses={**_ERRORS, 503: {"model": ErrorBody}}, openapi_extra={
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {
+        "type": "object", "required": ["device_id", "changes"],
+        "properties": {
+            "device_id": {"type": "string", "minLength": 1, "maxLength": 200},
+            # what the server accepts: any item, each answered by a result of its own
+            # (a malformed one ``rejected``/``invalid``); a Change is what applies
+            "changes": {"type": "array", "items": {
+                "anyOf": [{"$ref": "#/components/schemas/Change"}, {}]}}}}}}}})
 async def push(request: Request, actor: CurrentUser, settings: SettingsDep,
                sessions: SessionsDep) -> PushResponse:
     """Apply changes in order; one result per change. The body is read here, not by
