@@ -85,3 +85,58 @@ def test_the_document_tells_the_truth_schemathesis_found(world: World) -> None:
     assert {} in push["properties"]["changes"]["items"]["anyOf"]
     r = world.inspector.push_raw([[None, None]])
     assert r.status_code == 200 and r.json()["results"][0]["status"] == "rejected"
+
+
+def _change(**override: Any) -> dict[str, Any]:
+    import uuid
+
+    body: dict[str, Any] = {"change_id": str(uuid.uuid4()), "type": "company",
+                            "id": str(uuid.uuid4()), "base_version": 0, "deleted": False,
+                            "data": {"name": "PT Contoh", "address": "Jl. Contoh"}}
+    body.update(override)
+    return body
+
+
+def _nested(depth: int) -> list[Any]:
+    value: list[Any] = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+EXPLICIT_PUSHES = {
+    "nul_change_id": {"device_id": "d", "changes": [_change(change_id="a\x00b")]},
+    "surrogate_change_id": {"device_id": "d", "changes": [_change(change_id="\ud800")]},
+    "surrogate_type": {"device_id": "d", "changes": [_change(type="comp\ud800")]},
+    "surrogate_id": {"device_id": "d", "changes": [_change(id="\udfff")]},
+    "surrogate_data": {"device_id": "d", "changes": [_change(data={"name": "\ud800"})]},
+    "surrogate_device_id": {"device_id": "laptop\ud800", "changes": [_change()]},
+    "deep_data": {"device_id": "d", "changes": [_change(data={"x": _nested(40)})]},
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPLICIT_PUSHES))
+def test_the_cases_the_black_box_pass_found_keep_the_promises(fuzz_world: tuple[Any, World],
+                                                            name: str) -> None:
+    app, world = fuzz_world
+    body = EXPLICIT_PUSHES[name]
+    for change in body["changes"]:
+        change["data"].setdefault("balai_id", world.inspector.balai_id)
+    schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", app, config=CONFIG)
+    case = schema["/api/v1/sync/push"]["POST"].Case(body=body, media_type="application/json")
+    response = case.call_and_validate(headers={"Authorization":
+                                               f"Bearer {world.inspector.token}"})
+    assert response.status_code in (200, 422)
+    if response.status_code == 200:
+        assert [r["error"]["code"] for r in response.json()["results"]] == ["invalid"]
+
+
+def test_a_deep_qr_payload_keeps_the_promises(fuzz_world: tuple[Any, World]) -> None:
+    from k3desk.domain.signing import b64url_encode
+
+    app, _world = fuzz_world
+    schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", app, config=CONFIG)
+    for path in ("/verify", "/api/v1/certificates/verification"):
+        case = schema[path]["GET"].Case(query={"number": "0001/X", "p": b64url_encode(
+            "[" * 1400), "s": "AAAA", "k": "k"})
+        assert case.call_and_validate().status_code == 404  # no such number, and no 500
