@@ -82,7 +82,8 @@ def test_two_laptops_and_a_server(tmp_path: Path) -> None:
         cli("sync", data_dir=inspector)
 
         cli("sync", data_dir=supervisor)
-        number = cli("review", "approve", inspection_id, data_dir=supervisor).splitlines()[0]
+        number = cli("review", "approve", inspection_id, "--password-stdin",
+                     data_dir=supervisor, stdin=PASSWORD).splitlines()[0]
         assert "/PK/BK3JKT/" in number
         summary = cli("sync", data_dir=supervisor)
         assert "karantina: 0 baru, 0 menunggu" in summary, summary

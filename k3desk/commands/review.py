@@ -14,6 +14,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     a = actions.add_parser("approve", help="approve, number, sign and render the certificate")
     a.add_argument("id")
     a.add_argument("--no-render", action="store_true", help="do not write the PDF")
+    a.add_argument("--password-stdin", action="store_true",
+                   help="read your password from standard input to unlock the signing key "
+                        "(asked for on a terminal otherwise)")
     a.set_defaults(func=run_approve)
     r = actions.add_parser("request-revision", help="send back to the inspector")
     r.add_argument("id")
@@ -34,10 +37,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_approve(args: argparse.Namespace) -> int:
-    from k3desk.services import auth_service, review_service
+    from k3desk.services import auth_service, keys_service, review_service
 
     with open_db(args) as db:
-        issued = review_service.approve(auth_service.require_context(db), args.id)
+        ctx = auth_service.require_context(db)
+        if not keys_service.is_unlocked(db):  # a new process: the key needs the password
+            auth_service.unlock_for_cli(db, ctx.actor, _password(args))
+        issued = review_service.approve(ctx, args.id)
         print(issued.number)
         if not args.no_render:
             from k3desk.services import document_service
@@ -48,6 +54,21 @@ def run_approve(args: argparse.Namespace) -> int:
             print(f"Peringatan: sisa nomor sertifikat di laptop ini tinggal "
                   f"{issued.numbers_left}; sinkronkan untuk meminta blok baru.", file=sys.stderr)
     return 0
+
+
+def _password(args: argparse.Namespace) -> str:
+    """The supervisor's password: from stdin (``--password-stdin``), else asked for."""
+    from k3desk.commands.login import read_password
+    from k3desk.domain.errors import ValidationError
+
+    if args.password_stdin:
+        return read_password()
+    if not sys.stdin.isatty():
+        raise ValidationError("kunci tanda tangan terkunci: berikan kata sandi Anda dengan "
+                              "--password-stdin")
+    import getpass
+
+    return getpass.getpass("Kata sandi (membuka kunci tanda tangan): ")
 
 
 def run_revision(args: argparse.Namespace) -> int:

@@ -59,7 +59,7 @@ def parse_payload(payload: str) -> dict[str, Any]:
     """Read a payload; a ValidationError naming what is wrong when it is not one."""
     try:
         value = json.loads(payload)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, RecursionError) as exc:  # 1,400 nested [ recurse
         raise ValidationError("certificate payload is not JSON", field="payload") from exc
     if not isinstance(value, dict):
         raise ValidationError("certificate payload is not a JSON object", field="payload")

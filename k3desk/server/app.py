@@ -11,6 +11,7 @@ from fastapi.openapi.utils import get_openapi
 
 from k3desk.server.db import make_engine, migrate, session_factory
 from k3desk.server.errors import install_error_handlers
+from k3desk.server.public_guard import PublicGuard
 from k3desk.server.settings import Settings
 from k3desk.sync.protocol import API_PREFIX, ErrorBody, PushRequest, PushResponse
 
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (public, auth, sync, blobs, leases):
         app.include_router(module.router)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    app.add_middleware(PublicGuard, per_minute=settings.verify_per_minute)
     return app
 
 

@@ -13,7 +13,9 @@ from k3desk.server.db import begin_write
 from k3desk.server.models import Credential, Record, Token
 from k3desk.server.security import (
     check_password,
+    forget_failure,
     issue_token,
+    lock_username,
     record_failure,
     throttle_wait,
     token_hash,
@@ -69,7 +71,12 @@ def login(session: Session, settings: Settings, username: str, password: str, de
     one: on SQLite a write transaction holds the database's only write lock.
     """
     name = username.strip().lower()
+    # Each attempt is counted as a failure *before* the slow hash, under a lock on the
+    # name, so a burst of simultaneous logins gets no more guesses than the limit; a
+    # correct password then takes its own count back.
     with session.begin():
+        begin_write(session)
+        lock_username(session, name)
         wait = throttle_wait(session, name, now, settings.login_max_failures,
                              settings.login_window)
         cred = session.scalar(select(Credential).where(Credential.username == name))
@@ -77,18 +84,17 @@ def login(session: Session, settings: Settings, username: str, password: str, de
         stored_hash = cred.password_hash if cred else None
         usable = (cred is not None and not cred.disabled and record is not None
                   and not record.deleted)
-    if wait:
-        raise LoginRefused(wait)
+        attempt = None if wait else record_failure(session, name, now, settings.login_window)
+    if wait or attempt is None:
+        raise LoginRefused(wait or 1)
     ok = check_password(stored_hash, password) and usable
-    with session.begin():
-        begin_write(session)
-        if not ok or record is None:
-            record_failure(session, name, now, settings.login_window)
-        else:
-            token, expires = issue_token(session, record.id, device_id, device_name, now,
-                                         settings.token_lifetime)
     if not ok or record is None:
         raise LoginRefused(0)
+    with session.begin():
+        begin_write(session)
+        forget_failure(session, attempt)
+        token, expires = issue_token(session, record.id, device_id, device_name, now,
+                                     settings.token_lifetime)
     return token, expires, actor_of(record, device_id)
 
 

@@ -13,12 +13,13 @@ import re
 import tempfile
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from k3desk.server.db import begin_write
-from k3desk.server.models import Blob
-from k3desk.server.store import utcnow
+from k3desk.server.models import Blob, Record
+from k3desk.server.store import claim_key, key_holder, utcnow
 
 SHA256_NAME = re.compile(r"^[0-9a-f]{64}$")
 
@@ -63,11 +64,36 @@ class BlobWriter:
         self.path.unlink(missing_ok=True)
 
 
-def store_blob(session: Session, blob_dir: Path, sha256: str, writer: BlobWriter) -> bool:
-    """Move a checked upload into place; True when the blob is new."""
+#: UniqueKey kind naming a Balai whose own upload brought a blob in: ``<balai>:<sha256>``.
+UPLOADED_BY = "blob.balai"
+
+
+def uploaded_key(balai_id: str, sha256: str) -> str:
+    return f"{balai_id}:{sha256}"
+
+
+def may_use_blob(session: Session, balai_id: str | None, sha256: str) -> bool:
+    """Storage is shared, but a Balai uses (attaches, sees, reads) a blob only when one
+    of its own uploads, or an attachment it already had, brought it in."""
+    if balai_id is None:  # the administrator
+        return True
+    if key_holder(session, UPLOADED_BY, uploaded_key(balai_id, sha256)) is not None:
+        return True
+    query = select(Record.id).where(Record.type == "attachment", Record.deleted.is_(False),
+                                     Record.balai_id == balai_id,
+                                     Record.data["sha256"].as_string() == sha256)
+    return session.scalar(query.limit(1)) is not None
+
+
+def store_blob(session: Session, blob_dir: Path, sha256: str, writer: BlobWriter,
+               balai_id: str | None = None) -> bool:
+    """Move a checked upload into place, noting the uploader's Balai; True when the
+    blob is new."""
     final = blob_path(blob_dir, sha256)
     with session.begin():
         begin_write(session)
+        if balai_id is not None:
+            claim_key(session, UPLOADED_BY, uploaded_key(balai_id, sha256), balai_id)
         if session.get(Blob, sha256) is not None and final.exists():
             writer.discard()
             return False

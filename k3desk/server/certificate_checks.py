@@ -17,7 +17,7 @@ from k3desk.domain.workflow import Role, Status
 from k3desk.server.auth import Actor
 from k3desk.server.models import Record
 from k3desk.server.outcome import Accept, Refusal
-from k3desk.server.store import key_holder
+from k3desk.server.store import key_holder, utcnow
 from k3desk.sync.protocol import Change
 
 #: Fields a revocation may add; nothing else of a certificate ever changes.
@@ -35,14 +35,17 @@ def certificate_refusal(session: Session, actor: Actor, device_id: str, change: 
     if actor.role != Role.SUPERVISOR:
         return _no("only a supervisor of the Balai issues or revokes certificates")
     if existing is not None:
-        return _revocation(change, existing)
+        return _revocation(actor, change, existing)
     data = change.data
-    if data.get("revoked"):
+    if data.get("revoked") or data.get("revoked_by") or data.get("revoked_at"):
         return _no("a certificate cannot be issued already revoked", "revoked")
     inspection = session.get(Record, data["inspection_id"])
     assert inspection is not None  # references were checked
     if inspection.data.get("status") != Status.APPROVED:
         return _no("the inspection is not approved", "inspection_id")
+    if inspection.data.get("inspector_id") == actor.id:
+        return _no("a supervisor cannot certify an inspection recorded as their own",
+                   "inspection_id")
     if key_holder(session, "certificate.inspection", inspection.id) not in (None, change.id):
         return _no("the inspection already has a certificate", "inspection_id")
     if data["approver_id"] != actor.id:
@@ -54,7 +57,7 @@ def certificate_refusal(session: Session, actor: Actor, device_id: str, change: 
     refusal = _signature(session, actor, data)
     if refusal:
         return refusal
-    refusal = _payload(session, data, inspection)
+    refusal = _payload(session, actor, data, inspection)
     if refusal:
         return refusal
     replaces = data.get("replaces")
@@ -68,7 +71,7 @@ def certificate_refusal(session: Session, actor: Actor, device_id: str, change: 
                         ("certificate.block_seq", f"{data['block_id']}:{data['seq']}")])
 
 
-def _revocation(change: Change, existing: Record) -> Refusal | Accept:
+def _revocation(actor: Actor, change: Change, existing: Record) -> Refusal | Accept:
     old, new = existing.data, change.data
     if old.get("revoked"):
         return _no("the certificate is revoked and never changes again", "revoked")
@@ -84,7 +87,11 @@ def _revocation(change: Change, existing: Record) -> Refusal | Accept:
     reason = new.get("revoked_reason")
     if not isinstance(reason, str) or not reason.strip():
         return _no("a revocation needs a revoked_reason", "revoked_reason")
-    return Accept()
+    if new.get("revoked_by") not in (None, actor.id):
+        return _no("revoked_by must be the supervisor who pushes the revocation", "revoked_by")
+    # who and when are the server's to say: the pusher, the server's clock
+    return Accept(server_fields={"revoked_by": actor.id,
+                                 "revoked_at": utcnow().strftime("%Y-%m-%dT%H:%M:%SZ")})
 
 
 def _number(session: Session, actor: Actor, device_id: str, change: Change) -> Refusal | None:
@@ -118,7 +125,8 @@ def _signature(session: Session, actor: Actor, data: dict[str, object]) -> Refus
     return None
 
 
-def _payload(session: Session, data: dict[str, object], inspection: Record) -> Refusal | None:
+def _payload(session: Session, actor: Actor, data: dict[str, object],
+             inspection: Record) -> Refusal | None:
     try:
         payload = parse_payload(str(data["payload"]))
     except ValidationError as exc:
@@ -138,4 +146,16 @@ def _payload(session: Session, data: dict[str, object], inspection: Record) -> R
     serial = equipment.data.get("serial_number") if equipment is not None else None
     if payload.get("equipment_serial") != serial:
         return _no("the payload's equipment_serial is not the equipment's", "payload")
+    if "object_type" in payload and equipment is not None and payload[
+            "object_type"] != equipment.data.get("object_type"):
+        return _no("the payload's object_type is not the equipment's", "payload")
+    company = session.get(Record, str(inspection.data.get("company_id")))
+    company_data = company.data if company is not None else {}
+    if payload.get("company") != company_data.get("name"):
+        return _no("the payload's company is not the inspection's company", "payload")
+    if "company_address" in payload and payload["company_address"] != company_data.get(
+            "address"):
+        return _no("the payload's company_address is not the company's", "payload")
+    if "approver" in payload and payload["approver"] != actor.full_name:
+        return _no("the payload's approver is not the supervisor who signs", "payload")
     return None

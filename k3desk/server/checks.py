@@ -17,10 +17,12 @@ from sqlalchemy.orm import Session
 from k3desk.domain.qualification import calibration_error, parse_day, qualification_error
 from k3desk.domain.workflow import Role, Status, transition_error
 from k3desk.server.auth import Actor
+from k3desk.server.blobs import may_use_blob
 from k3desk.server.certificate_checks import certificate_refusal
 from k3desk.server.models import Blob, Record
 from k3desk.server.outcome import Accept, Refusal
 from k3desk.server.rules import is_uuid, shape_error
+from k3desk.server.store import key_holder
 from k3desk.server.template_store import find_template
 from k3desk.sync.protocol import SERVER_TYPES, Change
 
@@ -71,23 +73,55 @@ def check_change(session: Session, actor: Actor, device_id: str, change: Change,
     if existing is not None and change.base_version != existing.version:
         return Refusal("conflict", "the record changed on the server")
     if change.deleted:
-        return _deletion(actor, change, existing)
+        return _deletion(session, actor, change, existing)
     # 4. references
     refusal = _references(session, actor, change)
     if refusal:
         return refusal
     if change.type == "inspection":
         return _inspection(session, actor, change, existing)
-    if change.type == "attachment" and session.get(Blob, data["sha256"]) is None:
-        return Refusal("blob_missing", "upload the blob before the attachment", "sha256")
+    if change.type == "attachment":
+        blob = session.get(Blob, data["sha256"])
+        if blob is None or not may_use_blob(session, None if actor.is_admin else actor.balai_id,
+                                            data["sha256"]):
+            return Refusal("blob_missing", "upload the blob before the attachment", "sha256")
+        if blob.size != data["size"]:
+            return Refusal("invalid", f"size must be the blob's size, {blob.size} bytes",
+                           "size")
     if change.type == "certificate":
         return certificate_refusal(session, actor, device_id, change, existing)
     return Accept()
 
 
-def _deletion(actor: Actor, change: Change, existing: Record | None) -> Refusal | Accept:
+def certified_by(session: Session, type_: str, record_id: str) -> str | None:
+    """The number of an issued certificate that refers to this record, or None: such a
+    company, equipment, inspection or attachment is never deleted."""
+    if type_ == "inspection":
+        inspections = [record_id]
+    elif type_ == "attachment":
+        attachment = session.get(Record, record_id)
+        inspections = [str(attachment.data.get("inspection_id"))] if attachment else []
+    elif type_ in ("company", "equipment"):
+        inspections = list(session.scalars(select(Record.id).where(
+            Record.type == "inspection", Record.data[f"{type_}_id"].as_string() == record_id)))
+    else:
+        return None
+    for inspection_id in inspections:
+        cert_id = key_holder(session, "certificate.inspection", inspection_id)
+        cert = session.get(Record, cert_id) if cert_id else None
+        if cert is not None:
+            return str(cert.data.get("number"))
+    return None
+
+
+def _deletion(session: Session, actor: Actor, change: Change,
+              existing: Record | None) -> Refusal | Accept:
     if change.type == "certificate":
         return Refusal("certificate", "a certificate is never deleted; revoke it instead")
+    number = certified_by(session, change.type, change.id) if existing is not None else None
+    if number is not None:
+        return Refusal("certificate", f"this {change.type} is named by certificate {number} "
+                       "and cannot be deleted", "deleted")
     if change.type == "inspection" and existing is not None and not existing.deleted:
         status = existing.data.get("status")
         if status not in (Status.DRAFT, Status.REVISION_REQUESTED) or actor.role != Role.INSPECTOR:
@@ -131,6 +165,16 @@ def _inspection(session: Session, actor: Actor, change: Change,
     problem = transition_error(old_status, data["status"], actor.role)
     if problem:
         return Refusal("workflow", problem, "status")
+    if old is None and not actor.is_admin and data["inspector_id"] != actor.id:
+        return Refusal("forbidden", "inspector_id must be the user who records the inspection",
+                       "inspector_id")
+    if old is not None and old.get("inspector_id") != data["inspector_id"]:
+        return Refusal("forbidden", "the inspector of an inspection never changes",
+                       "inspector_id")
+    if (actor.role == Role.SUPERVISOR and data["inspector_id"] == actor.id
+            and data["status"] != old_status):
+        return Refusal("workflow", "a supervisor cannot review an inspection recorded as "
+                       "their own", "inspector_id")
     if old is not None and actor.role == Role.SUPERVISOR:
         for name in FROZEN_ON_REVIEW:
             if old.get(name) != data.get(name):
@@ -144,8 +188,11 @@ def _inspection(session: Session, actor: Actor, change: Change,
         return refusal
     equipment = session.get(Record, data["equipment_id"])
     assert equipment is not None
-    problem = qualification_error(actor.qualifications, str(equipment.data.get("object_type")),
-                                  inspected_on)
+    # the licence checked is the named inspector's (the pusher when they recorded it)
+    inspector = session.get(Record, data["inspector_id"])
+    quals = inspector.data.get("qualifications") if inspector is not None else None
+    problem = qualification_error(list(quals) if isinstance(quals, list) else [],
+                                  str(equipment.data.get("object_type")), inspected_on)
     if problem:
         return Refusal("qualification", problem, "inspector_id")
     instruments = [session.get(Record, i) for i in data.get("instrument_ids") or []]

@@ -25,7 +25,7 @@ from k3desk.server.auth import Actor
 from k3desk.server.checks import check_change
 from k3desk.server.models import ChangeLog, Record
 from k3desk.server.outcome import Refusal
-from k3desk.server.rules import is_uuid, too_deep
+from k3desk.server.rules import MAX_DEPTH, bad_json, bad_text, is_uuid, too_deep
 from k3desk.server.store import claim_key, envelope, lock_seq, utcnow, write_record
 from k3desk.sync.protocol import Change, ErrorDetail, PushResult
 
@@ -64,7 +64,16 @@ def push_changes(session: Session, actor: Actor, device_id: str,
 
 def push_one(ctx: PushContext, raw: Any) -> PushResult:
     raw_id = raw.get("change_id") if isinstance(raw, dict) else None
-    change_id = raw_id if isinstance(raw_id, str) and len(raw_id) <= 64 else None
+    change_id = (raw_id if isinstance(raw_id, str) and len(raw_id) <= 64
+                 and bad_text(raw_id) is None else None)  # never echo what cannot be sent
+    if isinstance(raw, dict):
+        for name in ("change_id", "type", "id", "data"):
+            problem = bad_json(raw.get(name))
+            if problem:
+                return rejected(change_id, "invalid", f"{name} {problem}", name)
+        problem = bad_json(raw, MAX_DEPTH + 1)
+        if problem:
+            return rejected(change_id, "invalid", f"the change {problem}")
     try:
         change = Change.model_validate(raw)
     except PydanticError as exc:
@@ -125,7 +134,8 @@ def apply_change(ctx: PushContext, change: Change) -> PushResult:
             return PushResult(status="conflict", change_id=change.change_id,
                               current=envelope(existing))
         return rejected(change.change_id, outcome.code, outcome.message, outcome.field)
-    record = write_record(session, type_=change.type, id_=change.id, data=change.data,
+    data = {**change.data, **outcome.server_fields} if outcome.server_fields else change.data
+    record = write_record(session, type_=change.type, id_=change.id, data=data,
                           balai_id=change.data.get("balai_id"), by=ctx.actor.id,
                           deleted=change.deleted, now=ctx.now, existing=existing)
     for kind, key in outcome.keys:

@@ -6,6 +6,7 @@ the right types, and ids are UUIDs. It knows nothing of the database.
 
 from __future__ import annotations
 
+import math
 import re
 import uuid
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from typing import Any
 
 from k3desk.domain.object_types import OBJECT_TYPES
 from k3desk.domain.qualification import parse_day
+from k3desk.domain.text_rules import PRINTED_FIELDS, bidi_character
 from k3desk.domain.workflow import Status
 from k3desk.sync.protocol import RECORD_TYPES
 
@@ -139,6 +141,42 @@ def too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
     return False
 
 
+def bad_text(text: str) -> str | None:
+    """Why ``text`` cannot be stored or answered as it is: a NUL character (PostgreSQL
+    refuses it) or a lone surrogate (not UTF-8), else None."""
+    if "\x00" in text:
+        return "holds a NUL character"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "holds a lone surrogate (not UTF-8)"
+    return None
+
+
+def bad_json(value: Any, limit: int = MAX_DEPTH) -> str | None:
+    """Why decoded JSON ``value`` cannot be stored: a bad text (key or value), a number
+    that overflowed to infinity (``1e400``), or nesting deeper than ``limit``; else
+    None. Checked without recursion."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            problem = bad_text(item)
+            if problem:
+                return problem
+        elif isinstance(item, float) and not math.isfinite(item):
+            return "holds a number out of range"
+        elif isinstance(item, dict | list):
+            if depth > limit:
+                return f"nests deeper than {limit} levels"
+            if isinstance(item, dict):
+                stack.extend((key, depth) for key in item)
+                stack.extend((child, depth + 1) for child in item.values())
+            else:
+                stack.extend((child, depth + 1) for child in item)
+    return None
+
+
 def shape_error(type_: str, data: dict[str, Any], *, deleted: bool = False
                 ) -> tuple[str, str | None] | None:
     """(message, field) for the first shape fault of ``data``, or None."""
@@ -156,6 +194,12 @@ def shape_error(type_: str, data: dict[str, Any], *, deleted: bool = False
         if not check(data[name]):
             return f"data.{name} must be {what}", name
     if not deleted:
+        for name in PRINTED_FIELDS:
+            value = data.get(name)
+            char = bidi_character(value) if isinstance(value, str) else None
+            if char:
+                return (f"data.{name} holds the bidirectional control character {char}, "
+                        "which can show a text reversed"), name
         for name, kind in OPTIONAL.get(type_, {}).items():
             check, what = KINDS[kind]
             if name in data and data[name] is not None and not check(data[name]):

@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import ValidationError
 from k3desk.server.models import LoginFailure, Token
 
 MIN_PASSWORD_LENGTH = 10
-# Hashed when a username is unknown, so that the answer takes as long as for a known one.
-_DUMMY_HASH = PasswordHasher(time_cost=1, memory_cost=8192).hash("not a password")
 
 
 def password_hasher(time_cost: int = 3, memory_cost: int = 64 * 1024) -> PasswordHasher:
     return PasswordHasher(time_cost=time_cost, memory_cost=memory_cost)
+
+
+@functools.cache
+def dummy_hash() -> str:
+    """A real argon2id hash with the parameters every password is stored with
+    (``password_hasher()``), checked when a username is unknown, so that the answer
+    takes exactly as long as for a known user with a wrong password."""
+    return password_hasher().hash(secrets.token_urlsafe(16))
 
 
 def password_problem(password: str, username: str = "") -> str | None:
@@ -48,7 +55,7 @@ def check_password(stored_hash: str | None, password: str) -> bool:
     hasher = PasswordHasher()
     if stored_hash is None:
         try:
-            hasher.verify(_DUMMY_HASH, password)
+            hasher.verify(dummy_hash(), password)
         except (VerificationError, InvalidHashError):
             pass
         return False
@@ -95,6 +102,23 @@ def throttle_wait(session: Session, username: str, now: datetime, max_failures: 
     return max(1, int((free_at - now).total_seconds()) + 1)
 
 
-def record_failure(session: Session, username: str, now: datetime, window: timedelta) -> None:
-    session.add(LoginFailure(username=username, at=now))
+def record_failure(session: Session, username: str, now: datetime, window: timedelta) -> int:
+    """Count a failure (the id of its row) and forget those long past."""
+    row = LoginFailure(username=username, at=now)
+    session.add(row)
     session.execute(delete(LoginFailure).where(LoginFailure.at < now - window * 2))
+    session.flush()
+    return row.id
+
+
+def forget_failure(session: Session, failure_id: int) -> None:
+    session.execute(delete(LoginFailure).where(LoginFailure.id == failure_id))
+
+
+def lock_username(session: Session, username: str) -> None:
+    """Serialise the logins of one username for this transaction. SQLite's write lock
+    (``begin_write``) already does; PostgreSQL takes an advisory lock on the name."""
+    if session.get_bind().dialect.name == "postgresql":
+        key = int.from_bytes(hashlib.sha256(username.encode()).digest()[:8], "big",
+                             signed=True)
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})

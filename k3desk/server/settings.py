@@ -24,7 +24,8 @@ class Settings:
     """Database, blob folder and the limits announced by ``/api/v1/info``.
 
     ``pool_size`` applies to PostgreSQL; ``migrate`` False skips the Alembic upgrade at
-    start (when a deployment migrates separately).
+    start (when a deployment migrates separately). ``verify_per_minute`` throttles the
+    public verification per client address (a burst of half of it is allowed).
     """
 
     db_url: str = field(default_factory=default_db_url)
@@ -38,3 +39,5 @@ class Settings:
     login_window: timedelta = timedelta(minutes=15)
     migrate: bool = True
     pool_size: int = 10
+    #: public verifications (page and JSON) one client address may make per minute
+    verify_per_minute: int = 60

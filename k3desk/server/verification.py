@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from k3desk.domain.certificates import parse_payload
+from k3desk.domain.certificates import NO_VALIDITY, parse_payload
 from k3desk.domain.errors import ValidationError
 from k3desk.domain.object_types import OBJECT_TYPES
 from k3desk.domain.signing import b64url_decode, verify
@@ -35,6 +35,7 @@ class CertificateView:
     approver: str | None
     approver_nip: str | None
     company: str | None
+    company_address: str | None
     equipment: str | None
     verdict: str | None
     issued_on: str | None
@@ -57,7 +58,8 @@ class CertificateView:
     def public(self, check: LinkCheck | None = None) -> Verification:
         return Verification(
             number=self.number, status="revoked" if self.revoked else "valid",
-            balai=self.balai, company=self.company, equipment=self.equipment,
+            balai=self.balai, company=self.company, company_address=self.company_address,
+            equipment=self.equipment,
             verdict=self.verdict, issued_on=self.issued_on, valid_until=self.valid_until,
             revoked_reason=self.revoked_reason, expired=self.expired, replaces=self.replaces,
             replaced_by=self.replaced_by,
@@ -75,12 +77,26 @@ def _number_of(session: Session, record_id: object) -> str | None:
     return str(number) if number else None
 
 
-def equipment_text(equipment: dict[str, object]) -> str | None:
-    if not equipment:
+def equipment_text(object_type: object, serial: object) -> str | None:
+    """``Bejana Tekanan, nomor seri BT-1`` from the signed fields (no object type: the
+    serial alone)."""
+    if not serial and not object_type:
         return None
-    kind = OBJECT_TYPES.get(str(equipment.get("object_type")))
-    name = kind.name_id if kind else str(equipment.get("object_type"))
-    return f"{name}, nomor seri {equipment.get('serial_number') or '-'}"
+    kind = OBJECT_TYPES.get(str(object_type)) if object_type else None
+    name = kind.name_id if kind else (str(object_type) if object_type else "Objek")
+    return f"{name}, nomor seri {serial or '-'}"
+
+
+def signed_fields(payload: object) -> dict[str, object]:
+    """The fields a stored certificate's payload signs ({} if it cannot be read)."""
+    try:
+        return parse_payload(str(payload))
+    except (ValidationError, RecursionError):
+        return {}
+
+
+def _opt(value: object) -> str | None:
+    return str(value) if value not in (None, "", NO_VALIDITY) else None
 
 
 def find_certificate(session: Session, number: str, today: date) -> CertificateView | None:
@@ -89,10 +105,12 @@ def find_certificate(session: Session, number: str, today: date) -> CertificateV
     if record is None or record.type != "certificate":
         return None
     d = record.data
-    inspection = _data(session, d.get("inspection_id"))
+    # What the public sees is what was signed: never the live company, equipment or
+    # inspection, which may be edited (or deleted) after issuance.
+    signed = signed_fields(d.get("payload"))
     balai = _data(session, record.balai_id)
     approver = _data(session, d.get("approver_id"))
-    valid_until = str(d.get("valid_until") or "") or None
+    valid_until = _opt(signed.get("valid_until"))
     expired = bool(valid_until and valid_until < today.isoformat())
     replaced_by_id = session.scalar(
         select(Record.id).where(Record.type == "certificate",
@@ -102,12 +120,12 @@ def find_certificate(session: Session, number: str, today: date) -> CertificateV
         revoked_reason=str(d["revoked_reason"]) if d.get("revoked_reason") else None,
         balai=str(balai["name"]) if balai.get("name") else None,
         balai_address=str(balai["address"]) if balai.get("address") else None,
-        approver=str(approver["full_name"]) if approver.get("full_name") else None,
-        approver_nip=str(approver["nip"]) if approver.get("nip") else None,
-        company=str(_data(session, inspection.get("company_id")).get("name") or "") or None,
-        equipment=equipment_text(_data(session, inspection.get("equipment_id"))),
-        verdict=str(inspection.get("verdict") or "") or None,
-        issued_on=str(d.get("issued_on") or "") or None, valid_until=valid_until,
+        approver=_opt(signed.get("approver")) or _opt(approver.get("full_name")),
+        approver_nip=_opt(signed.get("approver_nip")) or _opt(approver.get("nip")),
+        company=_opt(signed.get("company")), company_address=_opt(signed.get("company_address")),
+        equipment=equipment_text(signed.get("object_type"), signed.get("equipment_serial")),
+        verdict=_opt(signed.get("verdict")),
+        issued_on=_opt(signed.get("issued_on")), valid_until=valid_until,
         expired=expired, payload=str(d.get("payload")), key_id=str(d.get("key_id")),
         replaces=_number_of(session, d.get("replaces")),
         replaced_by=_number_of(session, replaced_by_id))
@@ -129,7 +147,7 @@ def check_link(session: Session, number: str, p: str, s: str, k: str,
         payload = b64url_decode(p)
         signature = signature_from_b64url(s)
         fields = parse_payload(payload)
-    except ValidationError:
+    except (ValidationError, RecursionError, ValueError):
         return LinkCheck(False, "Data pada kode QR rusak atau tidak lengkap.")
     key_record_id = key_holder(session, "signing_key", k)
     key = _data(session, key_record_id) if key_record_id else {}

@@ -11,7 +11,7 @@ from html import escape
 
 from k3desk.server.verification import CertificateView, LinkCheck
 
-_CSS = """
+CSS = """
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;
  color:#1b1f24;background:#f3f5f7}
@@ -44,7 +44,7 @@ def _page(title: str, body: str) -> str:
     return ("<!DOCTYPE html>\n<html lang=\"id\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             "<meta name=\"robots\" content=\"noindex\">"
-            f"<title>{escape(title)}</title><style>{_CSS}</style></head>"
+            f"<title>{escape(title)}</title><style>{CSS}</style></head>"
             f"<body><main><h1>Verifikasi Sertifikat K3</h1>{body}"
             "<footer>Halaman ini memeriksa nomor sertifikat pada basis data server Balai K3 "
             "dan, bila dibuka dari kode QR, tanda tangan elektroniknya.</footer>"
@@ -103,6 +103,7 @@ def found_page(view: CertificateView, check: LinkCheck | None) -> str:
         _row("Ditandatangani", f"{view.approver} (NIP {view.approver_nip})"
              if view.approver and view.approver_nip else view.approver),
         _row("Perusahaan", view.company),
+        *([_row("Alamat perusahaan", view.company_address)] if view.company_address else []),
         _row("Objek", view.equipment),
         _row("Kesimpulan", view.verdict_label),
         _row("Tanggal terbit", _idr_date(view.issued_on)),

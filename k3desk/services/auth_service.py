@@ -43,7 +43,29 @@ def login_offline(db: Database, username: str, password: str) -> Actor:
             raise PermissionDenied(translate("auth", "pengguna {username} dinonaktifkan").format(
                 username=username))
         settings_service.put(s, ACTOR_KEY, user.id)
-        return Actor.of(user)
+        actor = Actor.of(user)
+    unlock_signing_key(db, actor, password)
+    return actor
+
+
+def unlock_signing_key(db: Database, actor: Actor, password: str) -> bool:
+    """The password is known here: unlock (or make, or migrate) a supervisor's key."""
+    from k3desk.services import keys_service
+
+    return keys_service.unlock(db, actor.id, actor.role, password)
+
+
+def unlock_for_cli(db: Database, actor: Actor, password: str) -> None:
+    """``review approve --password-stdin``: check the password, then unlock the key."""
+    with db.session() as s:
+        user = s.get(User, actor.id)
+        stored = user.password_hash if user is not None else None
+    if not password_matches(stored, password):
+        raise PermissionDenied("kata sandi salah; kunci tanda tangan tetap terkunci")
+    if not unlock_signing_key(db, actor, password):
+        from k3desk.services import keys_service
+
+        raise K3Error(keys_service.LOCKED)
 
 
 def remember_password(db: Database, user_id: str, password: str) -> None:

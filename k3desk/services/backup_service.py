@@ -38,10 +38,21 @@ MANIFEST = "manifest.json"
 # Not part of the data: rebuilt, or themselves backups, or SQLite's side files.
 SKIPPED = {"logs", "backups", f"{DB_NAME}-wal", f"{DB_NAME}-shm", f"{DB_NAME}-journal"}
 SKIPPED_PREFIXES = (".restore-", ".pre-restore-", ".backup-")
+#: The signing key in clear an older k3desk kept (keys_service.PLAIN_KEY_FILE); the
+#: encrypted ``keys/signing.key.enc`` is backed up, useless without the password.
+PLAIN_SIGNING_KEY = "keys/signing.key"
 COUNTED_TABLES = ("company", "equipment", "instrument", "inspection", "attachment",
                   "certificate", "user", "outbox", "audit_event")
 DEFAULT_KEEP = 7
 CHUNK = 1 << 20
+MIB = 1 << 20
+#: What a restore accepts, checked on the sizes the zip declares *and* on the bytes it
+#: really unpacks: the database, any other member (a photo is at most a few MiB; the
+#: server takes blobs up to 20 MiB), the whole, and how far a member may expand.
+MAX_DB_BYTES = 4096 * MIB
+MAX_MEMBER_BYTES = 256 * MIB
+MAX_TOTAL_BYTES = 64 * 1024 * MIB
+MAX_RATIO = 200  # a zip bomb expands 1,000 times and more; data about 2-10 times
 
 
 @dataclass(frozen=True)
@@ -101,6 +112,8 @@ def _data_files(data_dir: Path) -> list[tuple[Path, str]]:
             continue
         members = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())
         for path in members:
+            if path.relative_to(data_dir).as_posix() == PLAIN_SIGNING_KEY:
+                continue  # an older k3desk's key in clear: never into a backup
             files.append((path, path.relative_to(data_dir).as_posix()))
     return files
 
@@ -222,6 +235,7 @@ def verify_backup(path: Path, into: Path) -> dict[str, Any]:
                 raise DataFileError(translate("backup", "{name}: isi cadangan tidak "
                                               "sesuai manifest; berkas rusak atau diubah").format(
                                         name=path.name))
+            caps = _checked_sizes(zf, members, path.name)
             for name, expected in members.items():
                 target = (into / name).resolve()
                 if into not in target.parents:
@@ -230,8 +244,12 @@ def verify_backup(path: Path, into: Path) -> dict[str, Any]:
                                             name=path.name, name2=name))
                 target.parent.mkdir(parents=True, exist_ok=True)
                 h = hashlib.sha256()
+                written = 0
                 with zf.open(name) as src, target.open("wb") as out:
                     while chunk := src.read(CHUNK):
+                        written += len(chunk)
+                        if written > caps[name]:  # more than the zip declared
+                            raise DataFileError(_too_big(path.name, name))
                         h.update(chunk)
                         out.write(chunk)
                 if h.hexdigest() != expected:
@@ -247,6 +265,32 @@ def verify_backup(path: Path, into: Path) -> dict[str, Any]:
                                 name=path.name, exc=exc)) from exc
     _check_database(into / DB_NAME, path)
     return manifest
+
+
+def _too_big(backup: str, name: str) -> str:
+    return (f"{backup}: {name} terlalu besar untuk cadangan k3desk (berkas rusak atau "
+            "sengaja dibuat membengkak); pemulihan dibatalkan. Data saat ini tidak diubah.")
+
+
+def _checked_sizes(zf: zipfile.ZipFile, members: dict[str, str], backup: str
+                   ) -> dict[str, int]:
+    """Each member's declared size, after refusing a member or a whole that is too big or
+    expands like a zip bomb; unpacking then stops at the declared size."""
+    caps: dict[str, int] = {}
+    total = 0
+    for name in members:
+        info = zf.getinfo(name)
+        limit = MAX_DB_BYTES if name == DB_NAME else MAX_MEMBER_BYTES
+        expands = info.file_size > MIB and info.file_size > MAX_RATIO * max(
+            1, info.compress_size)
+        if info.file_size > limit or expands:
+            raise DataFileError(_too_big(backup, name))
+        total += info.file_size
+        caps[name] = info.file_size
+    if total > MAX_TOTAL_BYTES:
+        raise DataFileError(f"{backup}: isi cadangan melebihi {MAX_TOTAL_BYTES // MIB} MiB; "
+                            "pemulihan dibatalkan. Data saat ini tidak diubah.")
+    return caps
 
 
 def _check_database(db_path: Path, source: Path) -> None:

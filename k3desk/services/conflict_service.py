@@ -21,6 +21,7 @@ from k3desk.domain.errors import NotFoundError, PermissionDenied, ValidationErro
 from k3desk.domain.i18n import translate
 from k3desk.domain.vocabulary import OutboxState
 from k3desk.domain.workflow import FINAL_STATUSES
+from k3desk.services.records_service import refuse_certified_deletion
 from k3desk.store import outbox
 from k3desk.store.base import now_text
 from k3desk.store.db import Database
@@ -178,6 +179,8 @@ def resolve(db: Database, conflict_id: int, choice: str,
                 set_path(current, by_text[text], value)
         if not is_workflow(c):
             data, deleted = split_deleted(current)
+            if deleted and not row.deleted:
+                refuse_certified_deletion(s, c.record_type, c.record_id)
             row.apply_data(data)
             row.deleted = deleted
             _queue_if_changed(s, row)

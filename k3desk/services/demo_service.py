@@ -102,6 +102,10 @@ def create_demo(data_dir: Path, today: date | None = None) -> DemoSummary:
         db.dispose()
 
 
+def _password_of(username: str) -> str:
+    return next(u[1] for u in DEMO_USERS if u[0] == username)
+
+
 def _actor(db: Database, username: str) -> AppContext:
     with db.session() as s:
         user = s.scalars(select(User).where(User.username == username)).one()
@@ -111,6 +115,8 @@ def _actor(db: Database, username: str) -> AppContext:
 def _fill(db: Database, balai_id: str, today: date) -> DemoSummary:
     rnd = random.Random(SEED)
     supervisor = _actor(db, "penyelia")
+    # as the supervisor's login would: the key is made, encrypted under the password
+    auth_service.unlock_signing_key(db, supervisor.actor, _password_of("penyelia"))
     inspectors = [_actor(db, "inspektur"), _actor(db, "inspektur2")]
     instrument_ids = []
     for name, kind in (("Insulation tester Kyoritsu 3125A", "Insulation tester"),
@@ -165,7 +171,8 @@ def _supervisor_device(db: Database, balai_id: str, supervisor_id: str, today: d
     """What a server would give the supervisor's laptop: a registered key and a block."""
     from k3desk.services import keys_service, settings_service
 
-    pair = keys_service.load_or_create_keypair(db)
+    # unlocked (made, encrypted under the demo password) when the supervisor logged in
+    pair = keys_service.unlocked_keypair(db)
     device_id = settings_service.device_id(db)
     with db.session(remote=True) as s:
         s.add(SigningKey(key_id="BK3JKT-DEMO-1", user_id=supervisor_id, device_id=device_id,

@@ -14,6 +14,7 @@ from typing import TypedDict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from k3desk.domain.certificates import parse_payload
 from k3desk.domain.errors import NotFoundError, ValidationError
 from k3desk.domain.evaluation import evaluate
 from k3desk.domain.i18n import translate
@@ -76,6 +77,15 @@ def _person(user: User | None, position: str = "") -> rm.PersonInfo:
     if user is None:
         return rm.PersonInfo(name="-")
     return rm.PersonInfo(name=user.full_name, nip=user.nip, position=position)
+
+
+def _signed(cert: Certificate | None) -> dict[str, object]:
+    if cert is None:
+        return {}
+    try:
+        return parse_payload(cert.payload)
+    except ValidationError:
+        return {}
 
 
 class _Common(TypedDict):
@@ -154,6 +164,13 @@ def _parts(s: Session, inspection: Inspection) -> _Parts:
     failed = [f for f in evaluation.findings if not f.passed]
     stored = Verdict.of(inspection.verdict)
     verdict = stored if stored in CERTIFIED_VERDICTS else evaluation.verdict
+    # An issued certificate is re-rendered from what it signed, never from records
+    # edited since: the company, its address, the serial number and the verdict.
+    signed = _signed(cert)
+    company_name = str(signed.get("company") or company.name)
+    company_address = str(signed.get("company_address", company.address))
+    serial = str(signed.get("equipment_serial") or equipment.serial_number)
+    verdict = Verdict.of(str(signed.get("verdict"))) or verdict
     if verdict not in CERTIFIED_VERDICTS:
         raise ValidationError(translate("document", "pemeriksaan ini belum lengkap; dokumen "
                                         "dibuat setelah semua nilai wajib terisi"))
@@ -164,11 +181,11 @@ def _parts(s: Session, inspection: Inspection) -> _Parts:
                            head=rm.PersonInfo(balai.head_name or "", balai.head_nip or "")),
         number=cert.number if cert else f"DRAF-{inspection.id[:8].upper()}",
         object_type_name=object_type.name_id,
-        company=rm.CompanyInfo(name=company.name, address=company.address,
+        company=rm.CompanyInfo(name=company_name, address=company_address,
                                site=_site(inspection.place, equipment.location,
-                                          company.address)),
+                                          company_address)),
         equipment=rm.EquipmentInfo(
-            object_type_name=object_type.name_id, serial_number=equipment.serial_number,
+            object_type_name=object_type.name_id, serial_number=serial,
             make=equipment.manufacturer or "", model=equipment.model or "",
             capacity=equipment.capacity or "",
             year_built=str(equipment.year_built or ""), location=equipment.location or ""),

@@ -192,6 +192,18 @@ CERTIFICATE_COLUMNS = ("number", "issued_on", "valid_until", "revoked", "revoked
                        "approver")
 
 
+#: What a spreadsheet reads as the start of a formula in a CSV cell.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """A text that a spreadsheet would run as a formula (``=HYPERLINK(...)``, ``+SUM``,
+    ``-2+3``, ``@SUM``) gets the usual leading apostrophe; other values are unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _write_csv(path: Path, columns: Iterable[str], rows: Iterable[dict[str, Any]]) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     n = 0
@@ -201,7 +213,7 @@ def _write_csv(path: Path, columns: Iterable[str], rows: Iterable[dict[str, Any]
         writer.writeheader()
         for row in rows:
             writer.writerow({k: ("" if v is None else v.isoformat() if isinstance(v, date)
-                                 else v) for k, v in row.items()})
+                                 else csv_safe(v)) for k, v in row.items()})
             n += 1
     return n
 

@@ -93,5 +93,9 @@ def write_workbook(recap: Recap, path: Path, type_name: Callable[[str], str]) ->
             for cell in row:
                 if cell.is_date:
                     cell.number_format = "DD/MM/YYYY"
+                elif cell.data_type == "f":
+                    # openpyxl reads a text starting with "=" as a formula: nothing here
+                    # is one, so a company named "=HYPERLINK(...)" stays a text cell
+                    cell.data_type = "s"
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)

@@ -1,52 +1,158 @@
 """This laptop's signing key and its number blocks (SYNC_PROTOCOL.md section 7).
 
-The private key is a 32-byte Ed25519 key in ``<data>/keys/signing.key``, readable only
-by its owner; the matching ``signing_key`` record (from the server, or made by
-``k3desk demo`` for a laptop without a server) names its ``key_id``.
+The private key is a 32-byte Ed25519 key kept only encrypted, in
+``<data>/keys/signing.key.enc``: AES-256-GCM under a key derived from the supervisor's
+own password with argon2id. It is unlocked when the supervisor logs in (``unlock``, from
+``auth_service.login_offline`` and ``sync_service.login``, where the password is known)
+and held in this process's memory only; a lost laptop or a backup gives no usable key.
+The public half is stored in clear beside it, so a sync can register it while locked.
+A plain ``keys/signing.key`` left by an older k3desk is encrypted (and removed) at the
+owner's next login. The matching ``signing_key`` record (from the server, or made by
+``k3desk demo``) names its ``key_id``.
 """
 
 from __future__ import annotations
 
+import base64
+import json
 import os
+import secrets
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from k3desk.domain import signing
 from k3desk.domain.errors import K3Error
 from k3desk.domain.i18n import translate
+from k3desk.domain.workflow import Role
 from k3desk.store.db import Database
 from k3desk.store.models import Certificate, NumberBlock, SigningKey
 
-KEY_FILE = Path("keys") / "signing.key"
+KEY_FILE = Path("keys") / "signing.key.enc"
+PLAIN_KEY_FILE = Path("keys") / "signing.key"  # older k3desk: migrated at the next login
 LOW_BLOCK_WARNING = 10
+KEY_FORMAT = "k3desk-signing-key-1"
+#: argon2id parameters of the key-encryption key (RFC 9106's second recommendation)
+KDF = {"time_cost": 3, "memory_cost": 64 * 1024, "parallelism": 4}
+LOCKED = ("kunci tanda tangan laptop ini masih terkunci: login dulu sebagai penyelia "
+          "pemiliknya dengan kata sandi Anda (di aplikasi, atau `k3desk review approve "
+          "--password-stdin` di baris perintah)")
+
+#: Unlocked private keys of this process, by data folder: never written anywhere.
+_UNLOCKED: dict[Path, signing.KeyPair] = {}
 
 
 def key_path(db: Database) -> Path:
     return db.data_dir / KEY_FILE
 
 
-def load_or_create_keypair(db: Database) -> signing.KeyPair:
-    """The device key, made on first use with owner-only permissions."""
-    path = key_path(db)
-    if path.exists():
-        raw = path.read_bytes()
-        if len(raw) != 32:
-            raise K3Error(translate("keys", "kunci tanda tangan {path} rusak (bukan 32 "
-                                    "byte)").format(
-                              path=path))
-        return signing.keypair_from_private(raw)
-    pair = signing.generate_keypair()
+def _folder(db: Database) -> Path:
+    return Path(db.data_dir).resolve()
+
+
+def _kek(password: str, salt: bytes, kdf: dict[str, int]) -> bytes:
+    return hash_secret_raw(password.encode("utf-8"), salt, hash_len=32, type=Type.ID,
+                           time_cost=kdf["time_cost"], memory_cost=kdf["memory_cost"],
+                           parallelism=kdf["parallelism"])
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
+
+
+def _write_encrypted(path: Path, pair: signing.KeyPair, user_id: str, password: str) -> None:
+    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+    sealed = AESGCM(_kek(password, salt, KDF)).encrypt(nonce, pair.private_raw,
+                                                        user_id.encode())
+    body = {"format": KEY_FORMAT, "user_id": user_id, "public_key": pair.public_b64,
+            "kdf": dict(KDF, name="argon2id", salt=_b64(salt)), "cipher": "AES-256-GCM",
+            "nonce": _b64(nonce), "ciphertext": _b64(sealed)}
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(pair.private_raw)
+    partial = path.with_name(path.name + ".partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(body, fh, indent=2)
         fh.flush()
         os.fsync(fh.fileno())
+    partial.replace(path)
+
+
+def _read(path: Path) -> dict[str, object]:
+    try:
+        body = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise K3Error(f"kunci tanda tangan {path} tidak terbaca: {exc}") from None
+    if not isinstance(body, dict) or body.get("format") != KEY_FORMAT:
+        raise K3Error(f"kunci tanda tangan {path} rusak (format tidak dikenal)")
+    return body
+
+
+def _decrypt(body: dict[str, object], password: str) -> signing.KeyPair | None:
+    kdf = body["kdf"]
+    assert isinstance(kdf, dict)
+    try:
+        raw = AESGCM(_kek(password, base64.b64decode(str(kdf["salt"])), kdf)).decrypt(
+            base64.b64decode(str(body["nonce"])), base64.b64decode(str(body["ciphertext"])),
+            str(body["user_id"]).encode())
+    except (InvalidTag, KeyError, ValueError):
+        return None
+    return signing.keypair_from_private(raw)
+
+
+def unlock(db: Database, user_id: str, role: str, password: str) -> bool:
+    """At a login (the password just checked): unlock this user's key into memory,
+    first encrypting a plain key file of an older k3desk, or making the key of a
+    supervisor who has none. True when the key is now unlocked."""
+    path, plain = key_path(db), db.data_dir / PLAIN_KEY_FILE
+    if role != Role.SUPERVISOR and not path.exists():
+        return False
+    if not path.exists() and plain.exists():
+        raw = plain.read_bytes()
+        if len(raw) != 32:
+            raise K3Error(f"kunci tanda tangan {plain} rusak (bukan 32 byte)")
+        _write_encrypted(path, signing.keypair_from_private(raw), user_id, password)
+        plain.unlink()
+    if not path.exists():
+        _write_encrypted(path, signing.generate_keypair(), user_id, password)
+    body = _read(path)
+    if body.get("user_id") != user_id:
+        return False  # another supervisor's key on a shared laptop
+    pair = _decrypt(body, password)
+    if pair is None:
+        return False  # the password changed on the server: the key stays locked
+    _UNLOCKED[_folder(db)] = pair
+    return True
+
+
+def lock(db: Database) -> None:
+    """Forget the unlocked key of ``db``'s folder (logout, end of a test)."""
+    _UNLOCKED.pop(_folder(db), None)
+
+
+def is_unlocked(db: Database) -> bool:
+    return _folder(db) in _UNLOCKED
+
+
+def unlocked_keypair(db: Database) -> signing.KeyPair:
+    """The unlocked key, or a clear refusal: nothing is signed without the password."""
+    pair = _UNLOCKED.get(_folder(db))
+    if pair is None:
+        raise K3Error(LOCKED)
     return pair
+
+
+def public_key(db: Database) -> str | None:
+    """The public half of this laptop's key (readable while locked), or None."""
+    path = key_path(db)
+    if not path.exists():
+        return None
+    return str(_read(path)["public_key"])
 
 
 def active_key(s: Session, user_id: str, public_b64: str) -> SigningKey:

@@ -19,10 +19,18 @@ from sqlalchemy.orm import Session
 from k3desk.domain.errors import NotFoundError, PermissionDenied, ValidationError
 from k3desk.domain.i18n import translate
 from k3desk.domain.object_types import get_object_type
+from k3desk.domain.text_rules import bidi_character
 from k3desk.domain.workflow import Role
 from k3desk.services.context import AppContext, Changes
 from k3desk.store.base import parse_date
-from k3desk.store.models import Company, Equipment, Instrument, SyncedRecord
+from k3desk.store.models import (
+    Certificate,
+    Company,
+    Equipment,
+    Inspection,
+    Instrument,
+    SyncedRecord,
+)
 
 
 def _text(values: dict[str, Any], name: str, *, required: bool, label: str) -> str | None:
@@ -35,6 +43,12 @@ def _text(values: dict[str, Any], name: str, *, required: bool, label: str) -> s
     if not isinstance(value, str):
         raise ValidationError(translate("records", "{label} harus berupa teks").format(
                                   label=label), field=name)
+    char = bidi_character(value)
+    if char:
+        raise ValidationError(translate(
+            "records", "{label} memuat karakter kendali arah teks {char} yang dapat "
+            "menampilkan teks terbalik; hapus karakter itu").format(label=label, char=char),
+            field=name)
     return value.strip()
 
 
@@ -49,6 +63,25 @@ def _own(ctx: AppContext, record: R | None, what: str, record_id: str) -> R:
         raise PermissionDenied(translate("records", "{what} {record_id} milik Balai lain").format(
                                    what=what, record_id=record_id))
     return record
+
+
+def certificate_naming(s: Session, record_type: str, record_id: str) -> str | None:
+    """The number of an issued certificate that refers to this company, equipment or
+    inspection (such a record is never deleted), or None."""
+    stmt = select(Certificate.number).join(Inspection,
+                                           Inspection.id == Certificate.inspection_id)
+    column = {"company": Inspection.company_id, "equipment": Inspection.equipment_id,
+              "inspection": Inspection.id}.get(record_type)
+    if column is None:
+        return None
+    return s.scalars(stmt.where(column == record_id).limit(1)).first()
+
+
+def refuse_certified_deletion(s: Session, record_type: str, record_id: str) -> None:
+    number = certificate_naming(s, record_type, record_id)
+    if number is not None:
+        raise ValidationError(f"data ini tercantum pada sertifikat {number} yang sudah "
+                              "terbit dan tidak dapat dihapus")
 
 
 def _balai_id(ctx: AppContext) -> str:

@@ -66,6 +66,9 @@ def _decide(ctx: AppContext, s: Session, inspection_id: str, new: Status) -> Ins
     error = transition_error(inspection.status, new.value, ctx.actor.role)
     if error:
         raise PermissionDenied(error)
+    if inspection.inspector_id == ctx.actor.id:
+        raise PermissionDenied("penyelia tidak dapat menelaah pemeriksaan yang tercatat atas "
+                               "namanya sendiri; minta penyelia lain")
     return inspection
 
 
@@ -94,7 +97,7 @@ def approve(ctx: AppContext, inspection_id: str, *, issued_on: date | None = Non
     """Approve, number, sign and record the certificate, all in one transaction."""
     issued_on = issued_on or date.today()
     device_id = settings_service.device_id(ctx.db)
-    keypair = keys_service.load_or_create_keypair(ctx.db)
+    keypair = keys_service.unlocked_keypair(ctx.db)  # refused unless unlocked at login
     with ctx.db.session() as s:
         inspection = _decide(ctx, s, inspection_id, Status.APPROVED)
         problems = approval_problems(s, inspection)
@@ -122,6 +125,7 @@ def approve(ctx: AppContext, inspection_id: str, *, issued_on: date | None = Non
         replaces = (inspection.extra or {}).get("replaces_certificate_id")
         fields: dict[str, Any] = {
             "number": number, "inspection_id": inspection.id, "company": company.name,
+            "company_address": company.address, "approver": ctx.actor.full_name,
             "equipment_serial": equipment.serial_number, "object_type": equipment.object_type,
             "balai": balai.code, "verdict": verdict, "issued_on": issued_on.isoformat(),
             "valid_until": valid_until.isoformat() if valid_until else "-",

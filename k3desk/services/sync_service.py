@@ -119,6 +119,7 @@ def login(db: Database, username: str, password: str, server: str | None = None,
             TokenStore(db.data_dir, url).save(answer.token, answer.user.id)
             actor = auth_service.current_actor(db)
             assert actor is not None
+            auth_service.unlock_signing_key(db, actor, password)
             return actor, True
     try:
         return auth_service.login_offline(db, username, password), False
@@ -198,14 +199,18 @@ def supervisor_device(db: Database, engine: SyncEngine, summary: SyncSummary) ->
         return
     from k3desk.services import keys_service
 
-    pair = keys_service.load_or_create_keypair(db)
+    public = keys_service.public_key(db)  # readable while the private key is locked
+    if public is None:
+        summary.messages.append("kunci tanda tangan belum dibuat: login sebagai penyelia "
+                                "dengan kata sandi Anda, lalu sinkronkan lagi")
+        return
     try:
         with db.session(remote=True) as s:
             known = s.scalars(select(SigningKey).where(
-                SigningKey.user_id == actor.id, SigningKey.public_key == pair.public_b64,
+                SigningKey.user_id == actor.id, SigningKey.public_key == public,
                 SigningKey.revoked.is_(False))).first()
         if known is None:
-            _apply_envelope(db, engine.client.register_key(engine.device_id, pair.public_b64))
+            _apply_envelope(db, engine.client.register_key(engine.device_id, public))
             summary.messages.append("kunci tanda tangan laptop ini didaftarkan di server")
         left = keys_service.numbers_left(db, engine.device_id)
         if left < LOW_NUMBERS:

@@ -175,7 +175,10 @@ class Verification(_Wire):
 
     Extensions: ``expired`` (validity has passed; the certificate is still genuine),
     ``replaces`` / ``replaced_by`` (numbers of a corrected certificate's pair), and
-    ``signature_valid`` / ``signature_message`` when the QR's ``p``, ``s``, ``k`` are given.
+    ``signature_valid`` / ``signature_message`` when the QR's ``p``, ``s``, ``k`` are given,
+    ``company_address`` when the payload signs one. Every field but ``balai``, ``status``,
+    ``revoked_reason`` and the pair's numbers is read from the signed payload, never from
+    the live records.
     """
 
     number: str
@@ -185,6 +188,7 @@ class Verification(_Wire):
     equipment: str | None
     verdict: str | None
     issued_on: str | None
+    company_address: str | None = None
     valid_until: str | None
     revoked_reason: str | None
     expired: bool = False

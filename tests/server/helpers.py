@@ -282,7 +282,8 @@ def certificate(world: World, iss: Issuer, approved: dict[str, Any], *, seq: int
     seq = block["first"] if seq is None else seq
     number = number or f"{seq:04d}/PUBT/{block['prefix']}/III/2026"
     fields = {"number": number, "inspection_id": approved["id"], "company": "PT Maju Jaya",
-              "equipment_serial": "BT-2019-0042", "verdict": approved["data"]["verdict"],
+              "equipment_serial": "BT-2019-0042", "object_type": "bejana_tekan",
+              "verdict": approved["data"]["verdict"],
               "issued_on": "2026-03-05", "valid_until": "2027-03-05",
               "data_sha256": data_sha256(approved["data"])}
     fields.update(overrides.pop("payload_fields", {}))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from tests.server.helpers import World, change, inspection, setup_job
+from tests.server.helpers import World, change, company, equipment, inspection, setup_job
 
 
 def _sha(body: bytes) -> str:
@@ -58,7 +58,9 @@ def test_get_only_for_the_balai_owning_an_attachment(world: World) -> None:
     sha = _sha(body)
     url = f"/api/v1/blobs/{sha}"
     world.client.put(url, content=body, headers=world.inspector.headers)
-    assert world.client.get(url, headers=world.inspector.headers).status_code == 404
+    # its own upload brought it in: the uploader's Balai may read it, no other
+    assert world.client.get(url, headers=world.inspector.headers).status_code == 200
+    assert world.client.get(url, headers=world.inspector_b.headers).status_code == 404
     job = setup_job(world)
     draft = inspection(world.inspector, job.company["id"], job.equipment["id"])
     world.inspector.push_one(draft)
@@ -70,3 +72,33 @@ def test_get_only_for_the_balai_owning_an_attachment(world: World) -> None:
     r = world.client.get(url, headers=world.supervisor.headers)
     assert r.status_code == 200 and r.content == body
     assert world.client.get(url, headers=world.inspector_b.headers).status_code == 404
+
+
+def test_another_balais_blob_cannot_be_attached_nor_read(world: World) -> None:
+    body = b"\x89PNG rahasia Balai A"
+    sha = _sha(body)
+    url = f"/api/v1/blobs/{sha}"
+    assert world.client.put(url, content=body, headers=world.inspector.headers).status_code \
+        == 201
+    # Balai B knows the hash: HEAD and GET say nothing, attaching it is blob_missing
+    assert world.client.head(url, headers=world.inspector_b.headers).status_code == 404
+    b = world.inspector_b.balai_id
+    comp = company(b)
+    equip = equipment(b, comp["id"])
+    world.inspector_b.push(comp, equip)
+    draft = inspection(world.inspector_b, comp["id"], equip["id"])
+    world.inspector_b.push_one(draft)
+    att = change("attachment", {"balai_id": b, "inspection_id": draft["id"], "sha256": sha,
+                                "filename": "curian.png", "content_type": "image/png",
+                                "size": 1})
+    result = world.inspector_b.push_one(att)
+    assert result["status"] == "rejected" and result["error"]["code"] == "blob_missing"
+    assert world.client.get(url, headers=world.inspector_b.headers).status_code == 404
+    # once Balai B uploads the same bytes itself it may use them, with the true size
+    assert world.client.put(url, content=body, headers=world.inspector_b.headers
+                            ).status_code == 200
+    result = world.inspector_b.push_one(att)
+    assert result["error"]["code"] == "invalid" and result["error"]["field"] == "size"
+    att["data"]["size"] = len(body)
+    assert world.inspector_b.push_one(att)["status"] == "applied"
+    assert world.client.get(url, headers=world.inspector_b.headers).content == body

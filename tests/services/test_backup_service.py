@@ -256,3 +256,36 @@ def test_cli_backup_and_restore(filled, tmp_path, capsys, open_db_at):
     db = open_db_at(filled)
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(Company)) == 5
+
+
+def test_restore_refuses_a_zip_bomb_and_oversized_members(filled, tmp_path, monkeypatch):
+    good = backup_service.create_backup(filled, tmp_path / "good.zip")
+    with zipfile.ZipFile(good.path) as zf:
+        content = {n: zf.read(n) for n in zf.namelist()}
+    manifest = json.loads(content["manifest.json"])
+    bomb = bytes(200 * 1024 * 1024)  # 200 MB of zeros, about 200 kB deflated
+    name = "blobs/00/" + hashlib.sha256(bomb).hexdigest()
+    members = dict(manifest["members"], **{name: hashlib.sha256(bomb).hexdigest()})
+    path = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for member, data in content.items():
+            if member != "manifest.json":
+                zf.writestr(member, data)
+        zf.writestr(name, bomb)
+        zf.writestr("manifest.json", json.dumps(dict(manifest, members=members)))
+    del bomb
+    assert path.stat().st_size < 2 * 1024 * 1024
+    before_records, before_files = records(filled), files(filled)
+    with pytest.raises(DataFileError, match="terlalu besar"):
+        backup_service.restore_backup(filled, path)
+    assert (records(filled), files(filled)) == (before_records, before_files)
+    assert not [p for p in filled.iterdir() if p.name.startswith(".restore-")]
+    # the caps on a member and on the whole hold without any compression at all
+    monkeypatch.setattr(backup_service, "MAX_MEMBER_BYTES", 10)
+    with pytest.raises(DataFileError, match="terlalu besar"):
+        backup_service.restore_backup(filled, good.path)
+    monkeypatch.setattr(backup_service, "MAX_MEMBER_BYTES", 1 << 30)
+    monkeypatch.setattr(backup_service, "MAX_TOTAL_BYTES", 1000)
+    with pytest.raises(DataFileError, match="melebihi"):
+        backup_service.restore_backup(filled, good.path)
+    assert (records(filled), files(filled)) == (before_records, before_files)

@@ -337,7 +337,9 @@ def test_whole_story_from_the_command_line(demo_dir: Path, tmp_path: Path) -> No
         instruments)
     cli("inspection", "submit", inspection_id)
     cli("login", "--username", "penyelia", "--password-stdin", stdin="demo-penyelia\n")
-    number = cli("review", "approve", inspection_id).splitlines()[0]
+    # a new process: the signing key is unlocked with the supervisor's password
+    number = cli("review", "approve", inspection_id, "--password-stdin",
+                 stdin="demo-penyelia\n").splitlines()[0]
     assert number.startswith("0") and "/PK/BK3JKT/" in number
     pdf = tmp_path / "cert.pdf"
     cli("render", "certificate", inspection_id, "-o", str(pdf))
@@ -345,7 +347,8 @@ def test_whole_story_from_the_command_line(demo_dir: Path, tmp_path: Path) -> No
     cli("certificate", "revoke", number, "--reason", "Salah data")
     revoked = run_cli("verify", str(pdf), data_dir=demo_dir)
     assert revoked.returncode == 1 and "REVOKED" in revoked.stdout
-    again = run_cli("review", "approve", inspection_id, data_dir=demo_dir)
+    again = run_cli("review", "approve", inspection_id, "--password-stdin", data_dir=demo_dir,
+                    stdin="demo-penyelia\n")
     assert again.returncode == 2 and "Traceback" not in again.stderr
 
 

@@ -18,7 +18,7 @@ def test_offline_approval_after_sync_is_accepted(laptops: dict[str, Laptop]) -> 
     assert any("didaftarkan" in m for m in first.messages)
     device = settings_service.device_id(supervisor.db)
     with supervisor.db.session() as s:
-        mine = keys_service.load_or_create_keypair(supervisor.db).public_b64
+        mine = keys_service.public_key(supervisor.db)
         key = s.scalars(select(SigningKey).where(
             SigningKey.user_id == supervisor.ctx.actor.id, SigningKey.public_key == mine)).one()
         assert not key.revoked and key.device_id == device

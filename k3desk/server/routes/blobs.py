@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Any
+import errno
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Path, Request, Response
 from fastapi.responses import FileResponse
-from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
-from k3desk.server.blobs import SHA256_NAME, BlobTooLarge, BlobWriter, blob_path, store_blob
+from k3desk.server.blobs import (
+    SHA256_NAME,
+    BlobTooLarge,
+    BlobWriter,
+    blob_path,
+    may_use_blob,
+    store_blob,
+)
 from k3desk.server.deps import CurrentUser, SessionDep, SessionsDep, SettingsDep
 from k3desk.server.errors import ApiError
-from k3desk.server.models import Blob, Record
+from k3desk.server.models import Blob
 
 router = APIRouter(prefix="/api/v1/blobs", tags=["blobs"])
 _ERRORS: dict[int | str, dict[str, Any]] = {code: {"description": "error"}
                                             for code in (401, 404, 413, 422)}
+_PUT_ERRORS: dict[int | str, dict[str, Any]] = {
+    **_ERRORS, 503: {"description": "the blob storage is full; retry after Retry-After",
+                     "headers": {"Retry-After": {"schema": {"type": "integer"}}}}}
+#: A blob is named by its SHA-256: documented, so a client never sends another name.
+Sha256 = Annotated[str, Path(pattern=SHA256_NAME.pattern, min_length=64, max_length=64)]
+ALLOWED = "GET, HEAD, PUT"
 
 
 def _checked_name(sha256: str) -> str:
@@ -26,19 +39,25 @@ def _checked_name(sha256: str) -> str:
     return sha256
 
 
-@router.put("/{sha256}", status_code=201, responses=_ERRORS)
-async def put_blob(sha256: str, request: Request, actor: CurrentUser, settings: SettingsDep,
+@router.put("/{sha256}", status_code=201, responses=_PUT_ERRORS)
+async def put_blob(sha256: Sha256, request: Request, actor: CurrentUser, settings: SettingsDep,
                    sessions: SessionsDep) -> Response:
     _checked_name(sha256)
     limit = settings.max_blob_bytes
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise ApiError(413, "too_large", f"a blob may have at most {limit} bytes", limit=limit)
-    writer = await run_in_threadpool(BlobWriter, settings.blob_dir, limit)
+    try:
+        writer = await run_in_threadpool(BlobWriter, settings.blob_dir, limit)
+    except OSError as exc:
+        raise _storage_error(exc) from None
     try:
         async for chunk in request.stream():
             writer.write(chunk)
         digest = writer.finish()
+    except OSError as exc:
+        writer.discard()
+        raise _storage_error(exc) from None
     except BlobTooLarge:
         writer.discard()
         raise ApiError(413, "too_large", f"a blob may have at most {limit} bytes",
@@ -53,30 +72,52 @@ async def put_blob(sha256: str, request: Request, actor: CurrentUser, settings: 
 
     def save() -> bool:
         with sessions() as session:
-            return store_blob(session, settings.blob_dir, sha256, writer)
+            return store_blob(session, settings.blob_dir, sha256, writer,
+                              None if actor.is_admin else actor.balai_id)
 
-    created = await run_in_threadpool(save)
+    try:
+        created = await run_in_threadpool(save)
+    except OSError as exc:
+        writer.discard()
+        raise _storage_error(exc) from None
     return Response(status_code=201 if created else 200)
 
 
+#: A full disk, a quota or a file size limit: the storage is unwell, not the request.
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+def _storage_error(exc: OSError) -> Exception:
+    if exc.errno in _FULL:
+        return ApiError(503, "unavailable", "the server's blob storage is full; retry later",
+                        headers={"Retry-After": "60"}, retry_after=60)
+    return exc
+
+
 @router.head("/{sha256}", responses=_ERRORS)
-def head_blob(sha256: str, actor: CurrentUser, session: SessionDep) -> Response:
+def head_blob(sha256: Sha256, actor: CurrentUser, session: SessionDep) -> Response:
     blob = session.get(Blob, _checked_name(sha256))
-    if blob is None:
-        return Response(status_code=404)
+    if blob is None or not may_use_blob(session, None if actor.is_admin else actor.balai_id,
+                                        sha256):
+        return Response(status_code=404)  # another Balai's blob: upload your own copy
     return Response(status_code=200, headers={"Content-Length": str(blob.size)})
 
 
 @router.get("/{sha256}", responses=_ERRORS, response_class=FileResponse)
-def get_blob(sha256: str, actor: CurrentUser, session: SessionDep,
+def get_blob(sha256: Sha256, actor: CurrentUser, session: SessionDep,
              settings: SettingsDep) -> FileResponse:
-    """The bytes, to users of a Balai owning an attachment that refers to them."""
+    """The bytes, to users of a Balai whose own upload or attachment brought them in."""
     _checked_name(sha256)
-    query = select(Record.id).where(Record.type == "attachment", Record.deleted.is_(False),
-                                     Record.data["sha256"].as_string() == sha256)
-    if not actor.is_admin:
-        query = query.where(Record.balai_id == actor.balai_id)
     path = blob_path(settings.blob_dir, sha256)
-    if session.scalar(query.limit(1)) is None or not path.exists():
+    if (not may_use_blob(session, None if actor.is_admin else actor.balai_id, sha256)
+            or not path.exists()):
         raise ApiError(404, "not_found", "no such blob for this Balai")
     return FileResponse(path, media_type="application/octet-stream")
+
+
+@router.api_route("/{sha256}", methods=["POST", "DELETE", "PATCH", "OPTIONS", "TRACE"],
+                  include_in_schema=False)
+def other_methods(sha256: str) -> Response:
+    """A blob is put, checked and read; never changed or deleted by a client."""
+    raise ApiError(405, "method_not_allowed", f"a blob allows {ALLOWED}",
+                   headers={"Allow": ALLOWED})

@@ -65,7 +65,7 @@ def _check(session: SessionDep, number: str, p: str | None, s: str | None, k: st
 
 
 @router.get(f"{API_PREFIX}/certificates/verification", response_model=Verification,
-            responses={404: {"model": ErrorBody}})
+            responses={404: {"model": ErrorBody}, 429: {"model": ErrorBody}})
 def verification(session: SessionDep, number: Text, p: Text | None = None,
                  s: Text | None = None, k: Text | None = None) -> Verification:
     view = find_certificate(session, number.strip(), utcnow().date())
@@ -74,7 +74,11 @@ def verification(session: SessionDep, number: Text, p: Text | None = None,
     return view.public(_check(session, view.number, p, s, k, view))
 
 
-@router.get("/verify", response_class=HTMLResponse)
+@router.get("/verify", response_class=HTMLResponse, responses={
+    404: {"description": "no certificate with this number (an HTML page)",
+          "content": {"text/html": {"schema": {"type": "string"}}}},
+    429: {"description": "too many verifications from this address",
+          "content": {"text/html": {"schema": {"type": "string"}}}}})
 def verify_page(session: SessionDep, number: Text = "", p: Text | None = None,
                 s: Text | None = None, k: Text | None = None) -> HTMLResponse:
     number = number.strip()

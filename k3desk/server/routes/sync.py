@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from k3desk.server.deps import CurrentUser, SessionDep, SessionsDep, SettingsDep
 from k3desk.server.errors import ApiError
 from k3desk.server.push import push_changes
+from k3desk.server.rules import bad_text
 from k3desk.server.store import committed_seq, cursor_is_stale, envelope, visible_after
 from k3desk.sync.protocol import API_PREFIX, ErrorBody, PullResponse, PushResponse
 
@@ -47,9 +48,15 @@ def parse_json(body: bytes) -> Any:
 
 
 @router.post("/push", response_model=PushResponse, response_model_exclude_none=True,
-             responses=_ERRORS, openapi_extra={
-    "requestBody": {"required": True, "content": {"application/json": {
-        "schema": {"$ref": "#/components/schemas/PushRequest"}}}}})
+             responses={**_ERRORS, 503: {"model": ErrorBody}}, openapi_extra={
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {
+        "type": "object", "required": ["device_id", "changes"],
+        "properties": {
+            "device_id": {"type": "string", "minLength": 1, "maxLength": 200},
+            # what the server accepts: any item, each answered by a result of its own
+            # (a malformed one ``rejected``/``invalid``); a Change is what applies
+            "changes": {"type": "array", "items": {
+                "anyOf": [{"$ref": "#/components/schemas/Change"}, {}]}}}}}}}})
 async def push(request: Request, actor: CurrentUser, settings: SettingsDep,
                sessions: SessionsDep) -> PushResponse:
     """Apply changes in order; one result per change. The body is read here, not by
@@ -59,7 +66,7 @@ async def push(request: Request, actor: CurrentUser, settings: SettingsDep,
     if not isinstance(body, dict):
         raise ApiError(422, "invalid", "the body must be a JSON object")
     device_id, changes = body.get("device_id"), body.get("changes")
-    if not isinstance(device_id, str) or not 0 < len(device_id) <= 200 or "\x00" in device_id:
+    if not isinstance(device_id, str) or not 0 < len(device_id) <= 200 or bad_text(device_id):
         raise ApiError(422, "invalid", "device_id must be a text of 1-200 characters",
                        field="device_id")
     if not isinstance(changes, list):
