@@ -2840,6 +2840,7 @@ Reason: {reason}</translation>
     <name>backup</name>
     <message>
         <source>tidak ada basis data k3desk di {data_dir}; tidak ada yang dicadangkan</source>
+        <extracomment>The signing key in clear an older k3desk kept (keys_service.PLAIN_KEY_FILE); the encrypted ``keys/signing.key.enc`` is backed up, useless without the password. What a restore accepts, checked on the sizes the zip declares *and* on the bytes it really unpacks: the database, any other member (a photo is at most a few MiB; the server takes blobs up to 20 MiB), the whole, and how far a member may expand.</extracomment>
         <translation>there is no k3desk database in {data_dir}; nothing was backed up</translation>
     </message>
     <message>
@@ -3182,11 +3183,8 @@ Reason: {reason}</translation>
 <context>
     <name>keys</name>
     <message>
-        <source>kunci tanda tangan {path} rusak (bukan 32 byte)</source>
-        <translation>signing key {path} is damaged (not 32 bytes)</translation>
-    </message>
-    <message>
         <source>kunci tanda tangan laptop ini belum terdaftar di server: sambungkan laptop dan jalankan `k3desk sync` agar kunci didaftarkan</source>
+        <extracomment>argon2id parameters of the key-encryption key (RFC 9106&apos;s second recommendation) Unlocked private keys of this process, by data folder: never written anywhere.</extracomment>
         <translation>this laptop&apos;s signing key is not registered with the server yet: connect the laptop and run `k3desk sync` so that the key is registered</translation>
     </message>
     <message>
@@ -3305,6 +3303,10 @@ Reason: {reason}</translation>
     <message>
         <source>{label} harus berupa teks</source>
         <translation>{label} must be text</translation>
+    </message>
+    <message>
+        <source>{label} memuat karakter kendali arah teks {char} yang dapat menampilkan teks terbalik; hapus karakter itu</source>
+        <translation>{label} holds the text-direction control character {char}, which can show text reversed; remove that character</translation>
     </message>
     <message>
         <source>{what} {record_id} tidak ditemukan</source>
