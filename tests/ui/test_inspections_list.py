@@ -19,7 +19,7 @@ from k3desk.ui.models.inspection_table_model import (
     PAGE_SIZE,
     InspectionTableModel,
 )
-from tests.conftest import run_cli
+from tests.support.cli import run_cli
 
 
 def _column(page: Any, qtbot: QtBot, column: int) -> list[str]:

@@ -12,7 +12,7 @@ from k3desk.domain.errors import K3Error
 from k3desk.services import auth_service, sync_service
 from k3desk.store.db import open_database
 from k3desk.ui.app import build_main_window
-from tests.conftest import run_cli
+from tests.support.cli import run_cli
 from tests.ui.conftest import close_window, login
 
 
