@@ -65,7 +65,7 @@ def logout(db: Database) -> None:
     from k3desk.store.models import SyncState
 
     with db.session(remote=True) as s:
-        row = s.get(SyncState, ACTOR_KEY)
+        row = s.get(SyncState, ACTOR_KEY.key)
         if row is not None:
             s.delete(row)
 
