@@ -425,10 +425,10 @@ class MainWindow(QMainWindow):
                 self.nav_buttons[key].setVisible(not supervisor_only
                                                  or self.session.is_supervisor)
             self.top.setCurrentWidget(self.workspace)
-            last = str(self.settings.value("last_page", "inspections"))
+            last = str(self.settings.value("last_page", "dashboard"))  # issue 12
             self.show_page(last if last in self.nav_buttons and last in self.pages
                            and self.nav_buttons[last].isVisibleTo(self.workspace)
-                           else "inspections")
+                           else "dashboard")
         else:
             self.header_user.clear()
             self.status_user.clear()
