@@ -33,10 +33,12 @@ def open_window(qtbot: QtBot, data_dir: Path, username: str = "penyelia"
     window.resize(1366, 768)
     window.show()
     login(window, username)
-    yield window
-    window.session.ops.wait_idle()
-    window.session.close()
-    window.session.db.dispose()
+    try:
+        yield window
+    finally:  # also when a test ends the generator early with .close()
+        window.session.ops.wait_idle()
+        window.session.close()
+        window.session.db.dispose()
 
 
 def login(window: MainWindow, username: str) -> Actor:
