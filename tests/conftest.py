@@ -6,7 +6,6 @@ conftest only holds fixtures.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,18 +74,9 @@ def certificate_pdf(pdf_dir: Path) -> Path:
     return path
 
 
-_DEMO_CACHE: dict[str, Path] = {}
-
-
 @pytest.fixture
-def demo_dir(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterator[Path]:
+def demo_dir(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Path:
     """A copy of a demo data folder (made once per session, like Anki's prepared file)."""
-    if "demo" not in _DEMO_CACHE:
-        from k3desk.services.demo_service import create_demo
+    from tests.support.demo import demo_copy
 
-        base = tmp_path_factory.mktemp("demo-base") / "data"
-        create_demo(base)
-        _DEMO_CACHE["demo"] = base
-    target = tmp_path / "demo"
-    shutil.copytree(_DEMO_CACHE["demo"], target)
-    yield target
+    return demo_copy(tmp_path_factory, tmp_path / "demo")

@@ -47,6 +47,7 @@ class Operations(QObject):
         self._relay = _Relay()
         self._relay.done.connect(self._deliver)
         self._running = 0
+        self._shut = False
         self.after_db_job: Callable[[], None] | None = None
 
     def run(self, fn: Callable[..., Any], *args: Any, success: Callback | None = None,
@@ -83,7 +84,7 @@ class Operations(QObject):
         owner = getattr(callback, "__self__", None)
         if isinstance(owner, QObject) and not shiboken6.isValid(owner):
             return  # its widget was deleted meanwhile (a closed window): nobody to tell
-        if callback is not None:
+        if callback is not None and not self._shut:  # after shutdown the window is gone
             callback(value)
 
     def _set_running(self, delta: int) -> None:
@@ -102,5 +103,8 @@ class Operations(QObject):
             pool.submit(lambda: None).result(timeout)
 
     def shutdown(self) -> None:
+        """Let every queued job finish (what they write is kept); results that arrive
+        afterwards are not called back (a callback would start work on closed pools)."""
+        self._shut = True
         for pool in self._pools.values():
             pool.shutdown(wait=True, cancel_futures=False)

@@ -17,9 +17,10 @@ from k3desk.services import attachment_service as att
 from k3desk.services import inspection_service
 from k3desk.services.context import Actor, AppContext
 from k3desk.store.db import open_database
-from k3desk.store.models import Attachment, Equipment, Inspection, OutboxEntry, User
+from k3desk.store.models import Attachment, Inspection, OutboxEntry, User
 from tests.support import REPO
 from tests.support.cli import run_cli
+from tests.support.drafts import new_draft, sent_back
 
 
 def _ctx(db, username: str) -> AppContext:  # type: ignore[no-untyped-def]
@@ -28,21 +29,9 @@ def _ctx(db, username: str) -> AppContext:  # type: ignore[no-untyped-def]
             User.username == username)).one()))
 
 
-def _draft(db, username: str = "inspektur", template: str = "mobile_crane",  # type: ignore[no-untyped-def]
-           status: str = "draft") -> str:
-    with db.session() as s:
-        user = s.scalars(select(User).where(User.username == username)).one()
-        found = s.scalars(select(Inspection.id).where(
-            Inspection.inspector_id == user.id, Inspection.status == status,
-            Inspection.template_id == template)).first()
-        equipment_id = s.scalars(select(Equipment.id).where(
-            Equipment.object_type == template)).first()
-    if found is not None or status != "draft":
-        return found
-    from k3desk.services import inspection_service
-
-    return inspection_service.create_draft(_ctx(db, username),
-                                           equipment_id=equipment_id).ids[0]
+def _draft(db, username: str = "inspektur", template: str = "mobile_crane") -> str:  # type: ignore[no-untyped-def]
+    """A new draft of ``username``'s, with no photo yet."""
+    return new_draft(_ctx(db, username), template)
 
 
 def jpeg(size: tuple[int, int] = (640, 480), orientation: int | None = None,
@@ -64,12 +53,25 @@ def jpeg(size: tuple[int, int] = (640, 480), orientation: int | None = None,
 @pytest.fixture
 def env(demo_dir: Path):  # type: ignore[no-untyped-def]
     db = open_database(demo_dir)
+    _blobs(db)  # what the demo holds before the test
     yield db, _ctx(db, "inspektur"), _draft(db)
     db.dispose()
 
 
+def _all_blobs(db) -> set[Path]:  # type: ignore[no-untyped-def]
+    return {p for p in db.blob_dir.glob("*/*") if p.is_file()}
+
+
+_DEMO_BLOBS: dict[Path, set[Path]] = {}
+
+
 def _blobs(db) -> list[Path]:  # type: ignore[no-untyped-def]
-    return sorted(p for p in db.blob_dir.glob("*/*") if p.is_file())
+    """The blobs the test made (the demo's own photos left out); the demo's are all
+    still there."""
+    demo = _DEMO_BLOBS.setdefault(db.blob_dir, _all_blobs(db))
+    now = _all_blobs(db)
+    assert demo <= now, "a blob of the demo's photos was deleted"
+    return sorted(now - demo)
 
 
 def test_exif_rotated_photo_is_stored_upright_without_metadata(env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -199,7 +201,7 @@ def test_only_the_inspector_and_only_while_editable(env, demo_dir: Path) -> None
     with pytest.raises(PermissionDenied):
         att.set_signature(ctx, iid, b"")
     assert len(att.photos(db, iid)) == 1 and len(_blobs(db)) == 1
-    revision = _draft(db, status="revision_requested", template="bejana_tekan")
+    revision = sent_back(ctx, supervisor, "bejana_tekan")
     assert att.add_photo(ctx, revision, "foto_uji", jpeg(), "ulang.jpg")
 
 
@@ -260,6 +262,7 @@ def test_a_process_killed_between_blob_and_row(demo_dir: Path) -> None:
     blob is left for the sweep; killed inside the row's transaction: rolled back."""
     db = open_database(demo_dir)
     iid = _draft(db)
+    _blobs(db)
     db.dispose()
     for where in ("after_blob", "in_transaction"):
         script = textwrap.dedent(f"""
@@ -289,7 +292,8 @@ def test_a_process_killed_between_blob_and_row(demo_dir: Path) -> None:
         assert proc.returncode == 9, proc.stderr
         db = open_database(demo_dir)
         with db.session() as s:
-            assert s.scalars(select(Attachment)).all() == []
+            assert s.scalars(select(Attachment).where(
+                Attachment.inspection_id == iid)).all() == []
         assert len(_blobs(db)) == 1  # the processed image, not the original
         assert att.sweep_unreferenced(db, older_than_s=0) == 1
         db.dispose()

@@ -1,7 +1,11 @@
 """A window in its own process for the SIGKILL test: open the editor on an inspection,
-go to a section, type values with QTest, print READY, then keep running until killed.
+go to a section, add group rows and type values with QTest, print READY, then keep
+running until killed.
 
-    python -m tests.support.editor_driver DATA_DIR INSPECTION_ID SECTION
+    python -m tests.support.editor_driver DATA_DIR INSPECTION_ID SECTION STEP...
+
+A STEP is ``+GROUP`` (click the group's add-row button) or ``PATH=TEXT`` (type TEXT into
+``field:PATH``), done in order.
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit  # noqa: E402
 
 from k3desk.services import auth_service  # noqa: E402
 from k3desk.ui.app import build_main_window  # noqa: E402
@@ -38,8 +43,13 @@ def main() -> None:
     settle = time.monotonic() + 1.3  # where the inspector is is remembered after a second
     while time.monotonic() < settle:
         app.processEvents()
-    for path, text in (("diameter_tali", "16"), ("diameter_drum", "480"),
-                       ("suhu_kerja_tali", "41,5")):
+    for step in sys.argv[4:]:
+        if step.startswith("+"):
+            button = page.findChild(QAbstractButton, f"group_add:{step[1:]}")
+            assert button is not None, step
+            QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+            continue
+        path, text = step.split("=", 1)
         edit = page.findChild(QLineEdit, f"field:{path}")
         assert edit is not None, path
         edit.setFocus()

@@ -3,10 +3,10 @@ and clicking through the dialogs the pages open with ``open()``."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QAbstractButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -19,19 +19,11 @@ PASSWORDS = {"penyelia": "demo-penyelia", "inspektur": "demo-inspektur",
              "inspektur2": "demo-inspektur"}
 
 
-def demo_copy(tmp_path_factory: object) -> Path:
+def demo_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the session's demo folder (made once, as the ``demo_dir`` fixture does)."""
-    from tests.conftest import _DEMO_CACHE
+    from tests.support import demo
 
-    if "demo" not in _DEMO_CACHE:
-        from k3desk.services.demo_service import create_demo
-
-        base = tmp_path_factory.mktemp("demo-base") / "data"  # type: ignore[attr-defined]
-        create_demo(base)
-        _DEMO_CACHE["demo"] = base
-    target = tmp_path_factory.mktemp("desk") / "demo"  # type: ignore[attr-defined]
-    shutil.copytree(_DEMO_CACHE["demo"], target)
-    return target
+    return demo.demo_copy(tmp_path_factory, tmp_path_factory.mktemp("desk") / "demo")
 
 
 def open_window(qtbot: QtBot, data_dir: Path, username: str = "penyelia"
@@ -41,10 +33,12 @@ def open_window(qtbot: QtBot, data_dir: Path, username: str = "penyelia"
     window.resize(1366, 768)
     window.show()
     login(window, username)
-    yield window
-    window.session.ops.wait_idle()
-    window.session.close()
-    window.session.db.dispose()
+    try:
+        yield window
+    finally:  # also when a test ends the generator early with .close()
+        window.session.ops.wait_idle()
+        window.session.close()
+        window.session.db.dispose()
 
 
 def login(window: MainWindow, username: str) -> Actor:

@@ -4,6 +4,7 @@ through the services, and the editor opened on it."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from k3desk.store.models import Equipment, Inspection
 from k3desk.ui.app import build_main_window
 from k3desk.ui.main_window import MainWindow
 from k3desk.ui.pages.editor_page import EditorPage
+from tests.support.photos import attach_example_photos
 
 
 def inspector(db: Database, username: str = "inspektur") -> AppContext:
@@ -29,7 +31,10 @@ def inspector(db: Database, username: str = "inspektur") -> AppContext:
 
 def new_draft(db: Database, object_type: str, values: dict[str, Any] | None = None,
               *, full: bool = False, drop: tuple[str, ...] = ()) -> str:
-    """A new draft for an item of ``object_type`` (example values when ``full``)."""
+    """A new draft for an item of ``object_type`` pinned to its latest template: when
+    ``full``, with the example values and a stored photo in every photo field, so it can
+    be submitted. ``drop`` leaves values out, also inside a group row
+    (``"tali_kawat[0].diameter"``)."""
     ctx = inspector(db)
     with db.session() as s:
         equipment_id = s.scalars(select(Equipment.id).where(
@@ -37,13 +42,24 @@ def new_draft(db: Database, object_type: str, values: dict[str, Any] | None = No
     template = default_registry().latest_for_object_type(object_type)
     start = example_values(template) if full else {}
     start.update(values or {})
-    for key in drop:
-        start.pop(key, None)
+    for path in drop:
+        _drop(start, path)
     start.pop("jenis_pemeriksaan", None)
     change = inspection_service.create_draft(ctx, equipment_id=equipment_id,
                                              kind="berkala", values=start,
                                              inspected_on=dt.date.today())
+    if full:
+        attach_example_photos(ctx, change.ids[0])
     return change.ids[0]
+
+
+def _drop(values: dict[str, Any], path: str) -> None:
+    match = re.fullmatch(r"(\w+)\[(\d+)\]\.(\w+)", path)
+    if match is None:
+        values.pop(path, None)
+    else:
+        group, index, name = match.group(1), int(match.group(2)), match.group(3)
+        values[group][index].pop(name, None)
 
 
 def stored(db: Database, inspection_id: str) -> Inspection:

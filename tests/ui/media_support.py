@@ -11,8 +11,9 @@ from sqlalchemy import select
 
 from k3desk.services.context import Actor
 from k3desk.store.db import open_database
-from k3desk.store.models import Inspection, User
+from k3desk.store.models import User
 from k3desk.ui.session import UiSession
+from tests.support.drafts import new_draft
 
 
 @pytest.fixture
@@ -34,11 +35,6 @@ def ui_session(demo_dir: Path) -> Iterator[Callable[[str], UiSession]]:
         session.db.dispose()
 
 
-def draft_of(session: UiSession, template: str = "mobile_crane") -> str:
-    with session.db.session() as s:
-        assert session.actor is not None
-        found = s.scalars(select(Inspection.id).where(
-            Inspection.inspector_id == session.actor.id, Inspection.status == "draft",
-            Inspection.template_id == template)).first()
-        assert found is not None
-        return found
+def draft_of(session: UiSession, object_type: str = "mobile_crane") -> str:
+    """A new draft of the session's user (made through the services, no photo yet)."""
+    return new_draft(session.context(), object_type)

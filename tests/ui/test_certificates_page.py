@@ -18,15 +18,15 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from k3desk.commands.verify import check_qr
 from k3desk.domain.verification import VerificationStatus
 from k3desk.services import certificate_list_service as certs
+from k3desk.services.verification_service import verify_qr
 from k3desk.store.models import Inspection
 from k3desk.ui.dialogs.reason_dialog import ReasonDialog
 from k3desk.ui.main_window import MainWindow
 from k3desk.ui.models.review_table_model import CertificateTableModel
 from k3desk.ui.pages.certificates_page import CertificatesPage
-from tests.reports.conftest import rasterize
+from tests.reports.helpers import rasterize
 from tests.ui.desk_support import click, demo_copy, login, open_window
 
 
@@ -102,7 +102,7 @@ def test_list_search_and_preview(qtbot: QtBot, window: MainWindow, tmp_path: Pat
     page.qr.click()
     assert page.dialog is not None and page.dialog.objectName() == "qr_viewer"
     page.dialog.close()
-    assert check_qr(link, window.session.data_dir).status is VerificationStatus.VALID
+    assert verify_qr(link, window.session.data_dir).status is VerificationStatus.VALID
     page.search.clear()
     qtbot.waitUntil(lambda: page.model.rowCount() == 18)
 
@@ -137,7 +137,7 @@ def test_print_to_pdf_and_save_as(qtbot: QtBot, window: MainWindow, tmp_path: Pa
         ink = img.convert("L").point(lambda v: 255 if v < 128 else 0).getbbox()
     texts = [r.text for r in results if r.format == zxingcpp.BarcodeFormat.QRCode]
     assert texts == [page.link.text()]  # the printed QR carries the certificate number
-    assert check_qr(texts[0], window.session.data_dir).status is VerificationStatus.VALID
+    assert verify_qr(texts[0], window.session.data_dir).status is VerificationStatus.VALID
     assert ink is not None and ink[2] - ink[0] > 1500  # the page is printed edge to edge
 
     window.actions_by_name["action_save_certificate_as"].trigger()
@@ -173,7 +173,7 @@ def test_revoke_then_correct(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: "Nomor seri salah ketik" in page.state.text())
     revoked = certs.certificate_rows(window.session.context(), text=number)
     assert [r.status for r in revoked] == [certs.REVOKED]
-    assert check_qr(page.link.text(), window.session.data_dir).status \
+    assert verify_qr(page.link.text(), window.session.data_dir).status \
         is VerificationStatus.REVOKED
     assert not page.action_revoke_certificate.isEnabled()
 

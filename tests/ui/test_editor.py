@@ -48,7 +48,9 @@ def test_crane_typed_values_drive_the_rules_panel(qtbot: QtBot, demo_dir: Path) 
     assert "Rentang 0 – 2.000 ton" in widget(page, "hint:kapasitas_swl").text() or \
         "Rentang 0 – 2000 ton" in widget(page, "hint:kapasitas_swl").text()
 
-    qtbot.keyClicks(widget(page, "field:diameter_tali"), "16")
+    # the ropes are rows of the shared wire-rope group; the drum rule reads all of them
+    qtbot.mouseClick(widget(page, "group_add:tali_kawat"), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(widget(page, "field:tali_kawat[0].diameter"), "16")
     qtbot.keyClicks(widget(page, "field:diameter_drum"), "400")
     failing = rule_items(page, "Diameter drum ≥ 30 × diameter tali")
     assert failing and failing[0][0] == "fail"
@@ -83,7 +85,7 @@ def test_crane_typed_values_drive_the_rules_panel(qtbot: QtBot, demo_dir: Path) 
     wait_saved(qtbot, page)
     qtbot.waitUntil(lambda: stored(window.session.db, iid).values.get("diameter_drum")
                     == {"value": 0.5, "unit": "m"})
-    assert stored(window.session.db, iid).values["diameter_tali"] == 16
+    assert stored(window.session.db, iid).values["tali_kawat"][0]["diameter"] == 16
     assert widget(page, "autosave_status").text().startswith("Tersimpan ")
     close(window)
 
@@ -92,6 +94,11 @@ def test_group_rows_add_remove_undo_move(qtbot: QtBot, demo_dir: Path) -> None:
     window = window_for(qtbot, demo_dir)
     iid = new_draft(window.session.db, "overhead_crane")
     page = open_editor(qtbot, window, iid)
+    uses_chains = widget(page, "field:ada_rantai_angkat")  # the chain rows depend on it
+    assert isinstance(uses_chains, QComboBox)
+    uses_chains.setCurrentIndex(uses_chains.findData(True))
+    uses_chains.activated.emit(uses_chains.currentIndex())
+    assert page.values["ada_rantai_angkat"] is True
     qtbot.mouseClick(widget(page, "group_add:rantai"), Qt.MouseButton.LeftButton)
     qtbot.keyClicks(widget(page, "field:rantai[0].identitas"), "CS-01")
     qtbot.mouseClick(widget(page, "group_add:rantai"), Qt.MouseButton.LeftButton)

@@ -23,7 +23,9 @@ def test_autosave_survives_sigkill(qtbot: QtBot, demo_dir: Path) -> None:
     iid = new_draft(db, "overhead_crane")
     db.dispose()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.support.editor_driver", str(demo_dir), iid, "tali_kawat"],
+        [sys.executable, "-m", "tests.support.editor_driver", str(demo_dir), iid, "tali_kawat",
+         "+tali_kawat", "tali_kawat[0].diameter=16", "diameter_drum=480",
+         "tali_kawat[0].suhu_kerja=41,5"],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     try:
@@ -38,9 +40,9 @@ def test_autosave_survives_sigkill(qtbot: QtBot, demo_dir: Path) -> None:
 
     db = open_database(demo_dir)
     values = stored(db, iid).values
-    assert values["diameter_tali"] == 16
     assert values["diameter_drum"] == 480
-    assert values["suhu_kerja_tali"] == 41.5
+    [rope] = values["tali_kawat"]  # the row added in the other window, and its values
+    assert rope["diameter"] == 16 and rope["suhu_kerja"] == 41.5
     db.dispose()
 
     window = window_for(qtbot, demo_dir)
@@ -53,6 +55,7 @@ def test_autosave_survives_sigkill(qtbot: QtBot, demo_dir: Path) -> None:
     page = window.pages["editor"]
     qtbot.waitUntil(lambda: page.data is not None and page.data.id == iid, timeout=10000)
     assert widget(page, "field:diameter_drum").text() == "480"  # type: ignore[attr-defined]
+    assert widget(page, "field:tali_kawat[0].diameter").text() == "16"  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: page.current_section() == "tali_kawat",  # type: ignore
                     timeout=5000)
     close(window)

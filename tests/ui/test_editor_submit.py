@@ -33,35 +33,37 @@ def confirm(qtbot: QtBot, page: object) -> None:
 def test_submit_refused_then_accepted_and_read_only(qtbot: QtBot, demo_dir: Path) -> None:
     window = window_for(qtbot, demo_dir)
     db = window.session.db
-    iid = new_draft(db, "overhead_crane", full=True, drop=("diameter_tali",))
+    rope = "tali_kawat[0].diameter"  # a value in a row of the shared wire-rope group
+    iid = new_draft(db, "overhead_crane", full=True, drop=(rope,))
     page = open_editor(qtbot, window, iid)
-    assert message(page, "diameter_tali") == ""  # not nagging at first
+    assert message(page, rope) == ""  # not nagging at first
     window.actions_by_name["action_submit"].trigger()  # Ctrl+Enter
     dialog = page.findChild(SubmitRefusedDialog, "submit_refused")
     assert dialog is not None and dialog.isVisible()
     entries = dialog.entries()
-    assert [e.text(0) for e in entries] == ["Diameter tali kawat baja: wajib diisi"]
-    assert entries[0].parent().text(0) == "Data teknis"
+    assert [e.text(0) for e in entries] == [
+        "Tali kawat baja baris 1 — Diameter tali: wajib diisi"]
+    assert entries[0].parent().text(0) == "Tali kawat baja"
     assert page.findChild(QMessageBox, "submit_confirm") is None  # nothing to confirm
     dialog.list.itemClicked.emit(entries[0], 0)
-    field = widget(page, "field:diameter_tali")
+    field = widget(page, f"field:{rope}")
     assert QApplication.focusWidget() is field
-    assert "wajib diisi" in message(page, "diameter_tali")  # now shown
+    assert "wajib diisi" in message(page, rope)  # now shown
     assert isinstance(field, QLineEdit)
     qtbot.keyClicks(field, "16")
-    assert message(page, "diameter_tali") == ""
+    assert message(page, rope) == ""
     assert "Memenuhi" in widget(page, "rules_verdict").text()
     page.submit()
     confirm(qtbot, page)
     qtbot.waitUntil(lambda: stored(db, iid).status == "submitted", timeout=10000)
     qtbot.waitUntil(lambda: page.data is not None and page.data.status == "submitted",
                     timeout=10000)
-    assert stored(db, iid).values["diameter_tali"] == 16
+    assert stored(db, iid).values["tali_kawat"][0]["diameter"] == 16
     assert page.read_only and widget(page, "readonly_banner").isVisible()
-    assert field is not widget(page, "field:diameter_tali")  # rebuilt
-    line = widget(page, "field:diameter_tali")
+    assert field is not widget(page, f"field:{rope}")  # rebuilt
+    line = widget(page, f"field:{rope}")
     assert isinstance(line, QLineEdit) and line.isReadOnly()
-    assert not widget(page, "field:konstruksi_tali").isEnabled()
+    assert not widget(page, "field:tali_kawat[0].konstruksi").isEnabled()
     assert not widget(page, "editor_submit").isVisible()
     assert not page.can("save_now") and not page.can("submit")
     assert not window.actions_by_name["action_submit"].isEnabled()

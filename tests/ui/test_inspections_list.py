@@ -19,7 +19,7 @@ from k3desk.ui.models.inspection_table_model import (
     PAGE_SIZE,
     InspectionTableModel,
 )
-from tests.conftest import run_cli
+from tests.support.cli import run_cli
 
 
 def _column(page: Any, qtbot: QtBot, column: int) -> list[str]:
@@ -32,6 +32,15 @@ def _column(page: Any, qtbot: QtBot, column: int) -> list[str]:
 
 def _settle(qtbot: QtBot, page: Any) -> None:
     qtbot.waitUntil(lambda: page.settled, timeout=10_000)
+
+
+def _open_list(qtbot: QtBot, window: MainWindow) -> Any:
+    """The inspections list, opened from the sidebar (the dashboard comes first)."""
+    assert window.current_page() is window.pages["dashboard"]
+    qtbot.mouseClick(window.nav_buttons["inspections"], Qt.MouseButton.LeftButton)
+    page = window.pages["inspections"]
+    assert window.page_stack.currentWidget() is page
+    return page
 
 
 def test_lazy_model_holds_only_a_few_pages(demo_dir: Path) -> None:
@@ -58,8 +67,7 @@ def test_lazy_model_holds_only_a_few_pages(demo_dir: Path) -> None:
 
 def test_filter_search_sort_and_count(qtbot: QtBot, inspector_window: MainWindow) -> None:
     window = inspector_window
-    page = window.pages["inspections"]
-    assert window.page_stack.currentWidget() is page
+    page = _open_list(qtbot, window)
     _settle(qtbot, page)
     total = page.model.rowCount()
     assert total >= 50 and str(total) in page.count_label.text()
@@ -108,7 +116,7 @@ def test_filter_search_sort_and_count(qtbot: QtBot, inspector_window: MainWindow
 def test_refreshes_after_another_process_writes(qtbot: QtBot,
                                                inspector_window: MainWindow) -> None:
     window = inspector_window
-    page = window.pages["inspections"]
+    page = _open_list(qtbot, window)
     _settle(qtbot, page)
     before = page.model.rowCount()
     db = window.session.db
@@ -126,7 +134,7 @@ def test_refreshes_after_another_process_writes(qtbot: QtBot,
 
 def test_open_retest_and_delete_a_draft(qtbot: QtBot, inspector_window: MainWindow) -> None:
     window = inspector_window
-    page = window.pages["inspections"]
+    page = _open_list(qtbot, window)
     page.status.setCurrentIndex(page.status.findData("draft"))
     page.mine.setChecked(True)
     _settle(qtbot, page)

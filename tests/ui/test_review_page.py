@@ -210,6 +210,9 @@ def test_approval_refused_when_calibration_lapsed(qtbot: QtBot, window: MainWind
 def test_photos_open_large(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     page = review_page(qtbot, window)
     inspection_id = page.model.rows()[-1].id
+    choose(qtbot, page, inspection_id)
+    assert page.detail is not None
+    before = len(page.detail.photos)  # the demo's own photos of this inspection
     image = QImage(1600, 1200, QImage.Format.Format_RGB32)
     image.fill(QColor("#2e7d32"))
     png = tmp_path / "pelat.png"
@@ -227,10 +230,11 @@ def test_photos_open_large(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> 
                          caption="Pelat nama"))
     page.refresh()
     choose(qtbot, page, inspection_id)
-    qtbot.waitUntil(lambda: page.detail is not None and len(page.detail.photos) == 1)
-    assert page.view.photos.count() == 1
-    qtbot.waitUntil(lambda: not page.view.photos.item(0).icon().isNull())
-    item = page.view.photos.item(0)
+    qtbot.waitUntil(lambda: page.detail is not None and len(page.detail.photos) == before + 1)
+    assert page.view.photos.count() == before + 1
+    index = [p.caption for p in page.detail.photos].index("Pelat nama")
+    qtbot.waitUntil(lambda: not page.view.photos.item(index).icon().isNull())
+    item = page.view.photos.item(index)
     page.view.photos.itemClicked.emit(item)
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.objectName() == "photo_viewer"
                     and page.dialog.isVisible())
