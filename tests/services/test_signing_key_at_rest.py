@@ -22,8 +22,8 @@ from k3desk.services import (
 )
 from k3desk.services.context import AppContext
 from k3desk.store.db import open_database
-from tests.conftest import run_cli
 from tests.services.test_workflow import _ctx, _filled
+from tests.support.cli import run_cli
 
 
 def _secrets(pair: signing.KeyPair) -> list[bytes]:
