@@ -28,7 +28,8 @@ def _login_ms(client: TestClient, username: str, password: str) -> float:
 def test_unknown_user_and_wrong_password_take_the_same_time(client: TestClient) -> None:
     sessions = client.app.state.sessions  # type: ignore[attr-defined]
     with sessions() as s:
-        admin.create_balai(s, "BK3JKT", "Balai K3 Jakarta", "Jl. Gatot Subroto")
+        admin.create_balai(s, "BK3JKT", "Balai K3 Jakarta", "Jl. Gatot Subroto",
+                           city="Jakarta Selatan")
     with sessions() as s:  # stored as every real password is: the default parameters
         admin.create_user(s, "nyata", "Bu Nyata", "1", "inspector", "BK3JKT", PASSWORD,
                           password_hasher())
@@ -48,7 +49,8 @@ def test_a_burst_of_logins_gets_no_more_guesses_than_the_limit(db_url: str,
     migrate(engine)
     sessions = session_factory(engine)
     with sessions() as s:
-        admin.create_balai(s, "BK3JKT", "Balai K3 Jakarta", "Jl. Gatot Subroto")
+        admin.create_balai(s, "BK3JKT", "Balai K3 Jakarta", "Jl. Gatot Subroto",
+                           city="Jakarta Selatan")
     with sessions() as s:
         admin.create_user(s, "sasaran", "Pak Sasaran", "1", "inspector", "BK3JKT", PASSWORD,
                           CHEAP)

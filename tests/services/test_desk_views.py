@@ -6,19 +6,20 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
-
 from k3desk.services import auth_service, inspection_service, review_desk_service, review_service
 from k3desk.services import certificate_list_service as certs
-from k3desk.services.context import Actor, AppContext
+from k3desk.services.context import AppContext
 from k3desk.store.db import open_database
 from k3desk.store.models import Inspection, User
 
 
 def _ctx(db: object, username: str) -> AppContext:
-    with db.session() as s:  # type: ignore[attr-defined]
-        user = s.scalars(select(User).where(User.username == username)).one()
-        return AppContext(db=db, actor=Actor.of(user))  # type: ignore[arg-type]
+    """Logged in as a demo user (a login unlocks the supervisor's signing key)."""
+    from k3desk.services import auth_service
+
+    password = "demo-penyelia" if username == "penyelia" else "demo-inspektur"
+    actor = auth_service.login_offline(db, username, password)  # type: ignore[arg-type]
+    return AppContext(db=db, actor=actor)  # type: ignore[arg-type]
 
 
 def test_queue_and_detail(demo_dir: Path) -> None:

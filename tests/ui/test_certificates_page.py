@@ -136,7 +136,7 @@ def test_print_to_pdf_and_save_as(qtbot: QtBot, window: MainWindow, tmp_path: Pa
         results = zxingcpp.read_barcodes(img.convert("L"))
         ink = img.convert("L").point(lambda v: 255 if v < 128 else 0).getbbox()
     texts = [r.text for r in results if r.format == zxingcpp.BarcodeFormat.QRCode]
-    assert texts == [page.link.text()]  # the printed QR carries the certificate number
+    assert len(texts) == 1  # the printed QR (the compact /V/ form of the shown link)
     assert verify_qr(texts[0], window.session.data_dir).status is VerificationStatus.VALID
     assert ink is not None and ink[2] - ink[0] > 1500  # the page is printed edge to edge
 

@@ -74,11 +74,14 @@ def verification(session: SessionDep, number: Text, p: Text | None = None,
     return view.public(_check(session, view.number, p, s, k, view))
 
 
-@router.get("/verify", response_class=HTMLResponse, responses={
+_PAGE_RESPONSES: dict[int | str, dict[str, object]] = {
     404: {"description": "no certificate with this number (an HTML page)",
           "content": {"text/html": {"schema": {"type": "string"}}}},
     429: {"description": "too many verifications from this address",
-          "content": {"text/html": {"schema": {"type": "string"}}}}})
+          "content": {"text/html": {"schema": {"type": "string"}}}}}
+
+
+@router.get("/verify", response_class=HTMLResponse, responses=_PAGE_RESPONSES)
 def verify_page(session: SessionDep, number: Text = "", p: Text | None = None,
                 s: Text | None = None, k: Text | None = None) -> HTMLResponse:
     number = number.strip()
@@ -89,7 +92,7 @@ def verify_page(session: SessionDep, number: Text = "", p: Text | None = None,
     return HTMLResponse(found_page(view, check))
 
 
-@router.get("/V/{code}", response_class=HTMLResponse)
+@router.get("/V/{code}", response_class=HTMLResponse, responses=_PAGE_RESPONSES)
 @router.get("/v/{code}", response_class=HTMLResponse, include_in_schema=False)
 def verify_compact_page(session: SessionDep,
                         code: Annotated[str, Path(max_length=2000)]) -> HTMLResponse:

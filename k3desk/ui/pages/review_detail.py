@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,7 +56,8 @@ def make_form_view(session: UiSession) -> EditorPage:
 
     editor = EditorPage(session, embedded=True)
     editor.setObjectName("review_form")
-    editor.setAccessibleName(editor.tr("Formulir pemeriksaan (hanya baca)"))
+    editor.setAccessibleName(QCoreApplication.translate("editor",
+                                                        "Formulir pemeriksaan (hanya baca)"))
     return editor
 
 
