@@ -174,15 +174,9 @@ def rows_by_id(db: Database, ids: list[str]) -> dict[str, dict[str, Any]]:
 def delete_draft(ctx: AppContext, inspection_id: str) -> Changes:
     """Delete a draft of one's own: a tombstone (``deleted``) the outbox sends on."""
     with ctx.db.session() as s:
-        inspection = s.get(Inspection, inspection_id)
-        if inspection is None or inspection.deleted:
-            raise NotFoundError(translate("inspection", "pemeriksaan {inspection_id} "
-                                          "tidak ditemukan").format(
-                                    inspection_id=inspection_id))
-        if ctx.actor.balai_id and inspection.balai_id != ctx.actor.balai_id:
-            raise PermissionDenied(translate("inspection", "pemeriksaan {inspection_id} "
-                                             "milik Balai lain").format(
-                                       inspection_id=inspection_id))
+        from k3desk.services.inspection_service import own_inspection
+
+        inspection = own_inspection(ctx, s, inspection_id)
         if inspection.status != Status.DRAFT.value:
             raise PermissionDenied(translate("inspection", "hanya draf yang dapat "
                                              "dihapus; pemeriksaan ini sudah berstatus "
