@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
-import resource
-import signal
-from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from k3desk.domain.signing import b64url_encode
@@ -21,6 +21,7 @@ from tests.server.helpers import (
     setup_job,
     uid,
 )
+from tests.support.server_process import ServerProcess
 
 # Each body text is sent as raw JSON, so that lone surrogates and 1e400 reach the server
 # exactly as an attacker (or a broken client) would write them.
@@ -91,32 +92,24 @@ def test_a_deeply_nested_qr_payload_is_not_valid(world: World) -> None:
     assert page.status_code == 200 and "TIDAK SAH" in page.text
 
 
-@pytest.fixture
-def small_files() -> Iterator[None]:
-    """Files of this process may grow to 16 kB only: what a full disk looks like."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
-    old = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, hard))
-    try:
-        yield
-    finally:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
-        signal.signal(signal.SIGXFSZ, old)
-
-
 def test_a_blob_upload_on_a_full_disk_answers_503(world: World, db_url: str,
-                                                  request: pytest.FixtureRequest) -> None:
+                                                  tmp_path: Path) -> None:
+    """A real server process whose files may grow to 16 kB only: what a full disk looks like.
+
+    The limit is set in the server's process alone (a limit in the test process would also
+    stop pytest writing its own report to a file).
+    """
     if db_url.startswith("sqlite"):
         pytest.skip("the size limit would also hit the SQLite file; PostgreSQL shows it")
-    import hashlib
-
     body = bytes(range(256)) * 200  # 51,200 bytes, over the 16 kB a file may hold
     sha = hashlib.sha256(body).hexdigest()
-    request.getfixturevalue("small_files")
-    r = world.client.put(f"/api/v1/blobs/{sha}", content=body, headers=world.inspector.headers)
+    with ServerProcess(db_url, tmp_path / "full-blobs", file_size_limit=16 * 1024) as server:
+        r = httpx.put(f"{server.url}/api/v1/blobs/{sha}", content=body,
+                      headers=world.inspector.headers, timeout=30)
     assert r.status_code == 503, r.text
     assert r.headers["Retry-After"] == "60"
     assert r.json()["error"]["code"] == "unavailable"
+    assert not list((tmp_path / "full-blobs").rglob(sha + "*")), "a half-written blob was kept"
 
 
 @pytest.mark.parametrize(("type_", "field"), [("company", "name"), ("company", "address"),

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import re
+import resource
+import signal
 import subprocess
 import sys
 import threading
@@ -28,7 +30,7 @@ class ServerProcess:
     """A ``k3desk server`` subprocess; ``url`` is set once it is ready."""
 
     def __init__(self, db_url: str, blob_dir: Path, *, timeout: float = 90,
-                 extra_args: tuple[str, ...] = ()) -> None:
+                 extra_args: tuple[str, ...] = (), file_size_limit: int | None = None) -> None:
         self.db_url = db_url
         self.blob_dir = Path(blob_dir)
         self.cmd = [sys.executable, "-m", "k3desk", "server", "--db", db_url, "--blob-dir",
@@ -37,10 +39,23 @@ class ServerProcess:
         self.url = ""
         self.output: list[str] = []
         self.proc: subprocess.Popen[str] | None = None
+        # A limit on the size of any file the server process writes (RLIMIT_FSIZE): what a
+        # full disk looks like to it. Only the child gets it, never the test process.
+        self.file_size_limit = file_size_limit
 
     def start(self) -> ServerProcess:
+        limit = self.file_size_limit
+
+        def limit_files() -> None:
+            if limit is not None:
+                signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+                resource.setrlimit(resource.RLIMIT_FSIZE,
+                                   (limit, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+
         self.proc = subprocess.Popen(self.cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                     text=True, cwd=REPO, env={**os.environ})
+                                     text=True, cwd=REPO,
+                                     env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+                                     preexec_fn=limit_files if limit is not None else None)
         ready = threading.Event()
 
         def reader() -> None:
