@@ -8,12 +8,17 @@ Balai, taken username, weak password) prints one line and exits 2.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 from typing import Any
 
 from k3desk.domain.errors import K3Error, ValidationError
+from k3desk.domain.i18n import translate
+from k3desk.domain.reasons import database_reason
 from k3desk.domain.workflow import Role
+
+log = logging.getLogger("k3desk.admin")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -94,7 +99,9 @@ def _sessions(args: argparse.Namespace) -> Any:
     try:
         migrate(engine)
     except SQLAlchemyError as exc:
-        raise K3Error(f"cannot open the database: {str(exc).splitlines()[0]}") from exc
+        log.warning("opening the server database failed: %s", exc)
+        raise K3Error(translate("admin", "basis data server tidak dapat dibuka: "
+                                "{reason}").format(reason=database_reason(exc))) from exc
     return session_factory(engine)
 
 

@@ -10,15 +10,23 @@ from pathlib import Path
 
 from k3desk.cli_support import add_data_dir, data_dir_of, open_db
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.i18n import translate
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("import", help="impor perusahaan, peralatan atau alat ukur dari .xlsx/.csv")
+    p = sub.add_parser(
+        "import", help="impor perusahaan, peralatan atau alat ukur dari .xlsx/.csv",
+        usage="k3desk import companies|equipment|instruments FILE [--map KOLOM=ISIAN] "
+              "[--exclude-rows 3,7] [--preview] [--data-dir DIR]\n"
+              "       k3desk import template companies|equipment|instruments -o FILE.xlsx")
     p.add_argument("kind", choices=["companies", "equipment", "instruments", "template"],
-                   help="what the file holds; `import template KIND -o FILE.xlsx` writes an "
-                        "empty workbook with the headers that map by themselves")
-    p.add_argument("file", type=Path, help="the .xlsx/.csv file (after template: the KIND)")
-    p.add_argument("-o", "--output", type=Path, help="with template: the .xlsx to write")
+                   help="what the file holds; `import template companies|equipment|"
+                        "instruments -o FILE.xlsx` writes an empty workbook with the headers "
+                        "that map by themselves")
+    p.add_argument("file", metavar="FILE", help="the .xlsx/.csv file; after `template`: "
+                   "companies, equipment or instruments")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE.xlsx",
+                   help="with template: the .xlsx to write")
     p.add_argument("--map", action="append", default=[], metavar="KOLOM=ISIAN",
                    help="map a column header to a field (e.g. 'No. Seri=serial_number'); "
                         "headers equal to field names map by themselves")
@@ -58,6 +66,11 @@ def run(args: argparse.Namespace) -> int:
 
     if args.kind == "template":
         return run_template(args)
+    if args.output is not None:
+        raise ValidationError(translate("import", "-o hanya untuk menulis templat: "
+                                        "`k3desk import template {kind} -o "
+                                        "{kind}.xlsx`").format(kind=args.kind))
+    args.file = Path(args.file)
     data_dir = data_dir_of(args)
     setup_logging(data_dir)
     with open_db(args) as db:
@@ -95,11 +108,18 @@ def run_template(args: argparse.Namespace) -> int:
 
     kind = str(args.file)
     if kind not in import_service.KINDS:
-        raise ValidationError(f"import template perlu jenisnya: {', '.join(import_service.KINDS)}"
-                              f", bukan {kind!r}")
-    if args.output is None:
-        raise ValidationError(f"import template perlu -o FILE.xlsx, mis. "
-                              f"`k3desk import template {kind} -o {kind}.xlsx`")
+        raise ValidationError(translate("import", "import template perlu jenisnya "
+                                        "({kinds}), bukan {kind}: mis. `k3desk import "
+                                        "template companies -o perusahaan.xlsx`").format(
+                                            kinds=", ".join(import_service.KINDS), kind=kind))
+    if args.map or args.exclude_rows or args.preview:
+        raise ValidationError(translate("import", "--map, --exclude-rows dan --preview "
+                                        "dipakai saat mengimpor, bukan untuk templat"))
+    if args.output is None or args.output.suffix.lower() != ".xlsx":
+        raise ValidationError(translate("import", "import template perlu -o FILE.xlsx, mis. "
+                                        "`k3desk import template {kind} -o "
+                                        "{kind}.xlsx`").format(kind=kind))
     headers = import_service.write_template(kind, args.output)
-    print(f"{args.output}: {', '.join(headers)}")
+    print(translate("import", "{path}: templat kosong dengan kolom {headers}").format(
+        path=args.output, headers=", ".join(headers)))
     return 0

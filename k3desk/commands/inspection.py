@@ -11,6 +11,8 @@ from typing import Any
 
 from k3desk.cli_support import add_data_dir, open_db
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.i18n import language, translate
+from k3desk.domain.reasons import os_reason
 from k3desk.domain.vocabulary import Verdict
 from k3desk.domain.workflow import INSPECTION_KINDS
 
@@ -57,11 +59,19 @@ def read_values(path: Path) -> dict[str, Any]:
     try:
         value = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ValidationError(f"tidak dapat membaca {path}: {exc.strerror}") from exc
-    except (UnicodeError, json.JSONDecodeError) as exc:
-        raise ValidationError(f"{path} bukan JSON yang sah: {exc}") from exc
+        raise ValidationError(translate("cli", "tidak dapat membaca {path}: {reason}").format(
+            path=path, reason=os_reason(exc))) from exc
+    except UnicodeError as exc:
+        raise ValidationError(translate("cli", "{path} bukan teks UTF-8; simpan ulang berkas "
+                                        "itu sebagai UTF-8").format(path=path)) from exc
+    except json.JSONDecodeError as exc:
+        raise ValidationError(translate("cli", "{path} bukan JSON yang sah (baris {line}, "
+                                        "kolom {column}); periksa tanda kutip, koma dan "
+                                        "kurung").format(path=path, line=exc.lineno,
+                                                         column=exc.colno)) from exc
     if not isinstance(value, dict):
-        raise ValidationError(f"{path} harus berisi objek JSON (nama isian -> nilai)")
+        raise ValidationError(translate("cli", "{path} harus berisi objek JSON (nama isian -> "
+                                        "nilai)").format(path=path))
     return value
 
 
@@ -77,7 +87,8 @@ def run_create(args: argparse.Namespace) -> int:
         try:
             day = date.fromisoformat(args.date) if args.date else None
         except ValueError:
-            raise ValidationError(f"--date harus YYYY-MM-DD, bukan {args.date!r}") from None
+            raise ValidationError(translate("cli", "--date harus YYYY-MM-DD, bukan "
+                                            "{value}").format(value=args.date)) from None
         change = inspection_service.create_draft(
             ctx, equipment_id=args.equipment, template_id=args.template, kind=args.kind,
             values=read_values(args.values) if args.values else None, inspected_on=day,
@@ -96,7 +107,8 @@ def run_set(args: argparse.Namespace) -> int:
                                         instrument_ids=_ids(args.instruments))
         inspection = inspection_service.get(ctx, args.id)
         verdict = Verdict.of(inspection.verdict)
-        print(f"Tersimpan. Kesimpulan sementara: {verdict.title() if verdict else '-'}")
+        print(translate("cli", "Tersimpan. Kesimpulan sementara: {verdict}").format(
+            verdict=verdict.title(language()) if verdict else "-"))
     return 0
 
 
@@ -106,16 +118,17 @@ def run_show(args: argparse.Namespace) -> int:
     with open_db(args) as db:
         view = inspection_show.show(auth_service.require_context(db), args.id)
     print(f"{view.title} — {view.id}")
-    print(f"status: {view.status}; tanggal pemeriksaan: {view.inspected_on}")
+    print(translate("cli", "status: {status}; tanggal pemeriksaan: {date}").format(
+        status=view.status, date=view.inspected_on))
     for title, rows in view.sections:
         print(f"\n[{title}]")
         for label, value, unit in rows:
             print(f"  {label}: {value}{' ' + unit if unit and value != '-' else ''}")
-    print(f"\nKesimpulan: {view.verdict}")
+    print("\n" + translate("cli", "Kesimpulan: {verdict}").format(verdict=view.verdict))
     for reason in view.reasons:
         print(f"  - {reason}")
     if view.missing:
-        print("Belum lengkap untuk diajukan:")
+        print(translate("cli", "Belum lengkap untuk diajukan:"))
         for item in view.missing:
             print(f"  - {item}")
     return 0
@@ -126,7 +139,7 @@ def run_submit(args: argparse.Namespace) -> int:
 
     with open_db(args) as db:
         inspection_service.submit(auth_service.require_context(db), args.id)
-        print(f"Pemeriksaan {args.id} diajukan ke penyelia.")
+        print(translate("cli", "Pemeriksaan {id} diajukan ke penyelia.").format(id=args.id))
     return 0
 
 
@@ -149,9 +162,9 @@ def run_attach(args: argparse.Namespace) -> int:
         ids = attachment_service.attach_photos(
             ctx, args.id, args.slot, [(f, f.name) for f in args.files], caption=args.caption)
         if not attachment_service.photo_field(inspection_service.get(ctx, args.id), args.slot):
-            print(f"Catatan: {args.slot} bukan isian foto templat pemeriksaan ini; foto "
-                  "disimpan sebagai lampiran tanpa dihitung untuk isian mana pun.",
-                  file=sys.stderr)
+            print(translate("cli", "Catatan: {slot} bukan isian foto templat pemeriksaan ini; "
+                            "foto disimpan sebagai lampiran tanpa dihitung untuk isian mana "
+                            "pun.").format(slot=args.slot), file=sys.stderr)
         for attachment_id in ids:
             print(attachment_id)
     return 0

@@ -9,6 +9,7 @@ local database's signing_key table will take its place).
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,7 +19,11 @@ from typing import Any, Protocol
 
 from k3desk.domain.certificates import NO_VALIDITY, VERDICT_LABELS_ID, parse_payload
 from k3desk.domain.errors import DataFileError, ValidationError
+from k3desk.domain.i18n import translate
+from k3desk.domain.reasons import os_reason
 from k3desk.domain.signing import decode_public_key, verify
+
+log = logging.getLogger("k3desk.verify")
 
 KNOWN_KEYS_FILE = "known_keys.json"
 REVOKED_CERTIFICATES_FILE = "revoked_certificates.json"
@@ -80,7 +85,9 @@ def verify_certificate(payload: str, signature: str, key_id: str,
     try:
         fields = parse_payload(payload)
     except ValidationError as exc:
-        return VerificationResult(invalid, f"data sertifikat rusak: {exc}")
+        log.info("certificate payload refused: %s", exc)
+        return VerificationResult(invalid, translate("verify", "data sertifikat rusak atau "
+                                                     "bukan data sertifikat k3desk"))
     details: dict[str, Any] = {name: fields.get(name) for name in (
         "number", "company", "equipment_serial", "verdict", "issued_on", "valid_until",
         "inspection_id", "data_sha256")}
@@ -89,36 +96,42 @@ def verify_certificate(payload: str, signature: str, key_id: str,
         details["replaces"] = fields["replaces"]
     details["key_id"] = key_id
     if claimed_number is not None and claimed_number != fields.get("number"):
-        return VerificationResult(invalid, f"nomor yang tercetak ({claimed_number}) berbeda "
-                                  f"dengan nomor yang ditandatangani ({fields.get('number')})",
-                                  details)
+        return VerificationResult(invalid, translate(
+            "verify", "nomor yang tercetak ({claimed}) berbeda dengan nomor yang "
+            "ditandatangani ({signed})").format(claimed=claimed_number,
+                                                 signed=fields.get("number")), details)
     entry = known_keys.get(key_id)
     if entry is None:
-        return VerificationResult(invalid, f"kunci penandatangan {key_id!r} tidak dikenal di "
-                                  "perangkat ini", details)
+        return VerificationResult(invalid, translate(
+            "verify", "kunci penandatangan {key_id} tidak dikenal di perangkat "
+            "ini").format(key_id=key_id), details)
     key = _as_known_key(entry)
     if key.user_id:
         details["signer_user_id"] = key.user_id
     if not verify(key.public_key, payload, signature):
-        return VerificationResult(invalid, "tanda tangan elektronik tidak cocok dengan data "
-                                  "(data diubah atau tanda tangan palsu)", details)
+        return VerificationResult(invalid, translate(
+            "verify", "tanda tangan elektronik tidak cocok dengan data (data diubah atau "
+            "tanda tangan palsu)"), details)
     if key.revoked:
-        return VerificationResult(VerificationStatus.REVOKED, "kunci penandatangan telah "
-                                  "dicabut", details)
+        return VerificationResult(VerificationStatus.REVOKED, translate(
+            "verify", "kunci penandatangan telah dicabut"), details)
     number = str(fields.get("number"))
     if number in revoked_numbers:
         reason = (revoked_numbers.get(number) if isinstance(revoked_numbers, Mapping)
                   else None)
         details["revoked_reason"] = reason
-        return VerificationResult(VerificationStatus.REVOKED, "sertifikat telah dicabut"
-                                  + (f": {reason}" if reason else ""), details)
+        text = translate("verify", "sertifikat telah dicabut")
+        return VerificationResult(VerificationStatus.REVOKED,
+                                  text + (f": {reason}" if reason else ""), details)
     valid_until = fields.get("valid_until")
     if today is not None and valid_until not in (None, "", NO_VALIDITY):
         try:
             details["expired"] = date.fromisoformat(str(valid_until)) < today
         except ValueError:
-            return VerificationResult(invalid, "tanggal berlaku dalam data tidak sah", details)
-    return VerificationResult(VerificationStatus.VALID, "tanda tangan sah", details)
+            return VerificationResult(invalid, translate(
+                "verify", "tanggal berlaku dalam data tidak sah"), details)
+    return VerificationResult(VerificationStatus.VALID, translate("verify", "tanda tangan sah"),
+                              details)
 
 
 class KeySource(Protocol):
@@ -131,7 +144,11 @@ def _read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeError, ValueError) as exc:
-        raise DataFileError(f"cannot read {path}: {exc}") from exc
+        log.warning("cannot read %s: %r", path, exc)
+        reason = (os_reason(exc) if isinstance(exc, OSError) else
+                  translate("verify", "isinya bukan JSON yang sah"))
+        raise DataFileError(translate("verify", "{path} tidak dapat dibaca: {reason}").format(
+            path=path, reason=reason)) from exc
 
 
 def load_known_keys(data_dir: Path) -> dict[str, KnownKey]:
@@ -142,15 +159,20 @@ def load_known_keys(data_dir: Path) -> dict[str, KnownKey]:
         return {}
     raw = _read_json(path)
     if not isinstance(raw, dict):
-        raise DataFileError(f"{path} must hold a JSON object of key_id -> key")
+        raise DataFileError(translate("verify", "{path} harus berisi objek JSON: id kunci -> "
+                                      "kunci").format(path=path))
     keys: dict[str, KnownKey] = {}
     for key_id, entry in raw.items():
         if not isinstance(entry, dict) or not isinstance(entry.get("public_key"), str):
-            raise DataFileError(f"{path}: key {key_id!r} lacks its public_key")
+            raise DataFileError(translate("verify", "{path}: kunci {key_id} tidak memiliki "
+                                          "public_key").format(path=path, key_id=key_id))
         try:
             decode_public_key(entry["public_key"])
         except ValidationError as exc:
-            raise DataFileError(f"{path}: key {key_id!r}: {exc}") from exc
+            log.warning("%s: key %s: %s", path, key_id, exc)
+            raise DataFileError(translate("verify", "{path}: kunci publik {key_id} rusak (bukan "
+                                          "kunci Ed25519 yang sah)").format(
+                                              path=path, key_id=key_id)) from exc
         user_id = entry.get("user_id")
         keys[str(key_id)] = KnownKey(public_key=entry["public_key"],
                                      revoked=bool(entry.get("revoked", False)),

@@ -9,13 +9,17 @@ validly signed PDF does not pass.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.i18n import translate
 from k3desk.domain.signing import b64url_decode
 from k3desk.reports.layout import INFO_KEY_ID, INFO_PAYLOAD, INFO_SIGNATURE, INFO_VERIFY_URL
+
+log = logging.getLogger("k3desk.reports")
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,9 @@ def _reader(source: bytes | Path):  # type: ignore[no-untyped-def]
     try:
         return PdfReader(io.BytesIO(data))
     except (PdfReadError, ValueError, OSError) as exc:
-        raise ValidationError(f"not a readable PDF: {exc}") from exc
+        log.info("not a readable PDF: %r", exc)
+        raise ValidationError(translate("verify", "berkas ini bukan PDF yang dapat dibaca "
+                                        "(rusak atau bukan PDF)")) from exc
 
 
 def read_embedded_stamp(source: bytes | Path) -> EmbeddedStamp:
@@ -43,12 +49,13 @@ def read_embedded_stamp(source: bytes | Path) -> EmbeddedStamp:
     try:
         info = reader.metadata or {}
     except Exception as exc:  # noqa: BLE001 - any damage in the info dict means "unreadable"
-        raise ValidationError(f"the PDF's document information is damaged: {exc}") from exc
+        log.info("PDF document information damaged: %r", exc)
+        raise ValidationError(translate("verify", "keterangan dokumen PDF ini rusak")) from exc
     values = {k: info.get("/" + k) for k in (INFO_PAYLOAD, INFO_SIGNATURE, INFO_KEY_ID,
                                              INFO_VERIFY_URL)}
     if not values[INFO_PAYLOAD] or not values[INFO_SIGNATURE] or not values[INFO_KEY_ID]:
-        raise ValidationError("this PDF carries no k3desk signature (no signed payload in "
-                              "its document information)")
+        raise ValidationError(translate("verify", "PDF ini tidak membawa tanda tangan k3desk "
+                                        "(tidak ada data bertanda tangan di dalamnya)"))
     return EmbeddedStamp(payload=b64url_decode(str(values[INFO_PAYLOAD])),
                          signature=str(values[INFO_SIGNATURE]), key_id=str(values[INFO_KEY_ID]),
                          verify_url=str(values[INFO_VERIFY_URL] or ""))

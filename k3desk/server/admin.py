@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session
 
 from k3desk.domain.canonical import canonical_json
 from k3desk.domain.errors import K3Error, NotFoundError, ValidationError
+from k3desk.domain.i18n import translate
 from k3desk.domain.object_types import OBJECT_TYPES
+from k3desk.domain.reasons import os_reason, yaml_reason
 from k3desk.domain.workflow import Role
 from k3desk.server.db import begin_write
 from k3desk.server.models import Credential, Record
@@ -202,9 +204,11 @@ def read_template_file(path: Path) -> dict[str, Any]:
     try:
         definition = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise K3Error(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise K3Error(translate("admin", "{path} tidak dapat dibaca: {reason}").format(
+            path=path, reason=os_reason(exc))) from exc
     except yaml.YAMLError as exc:
-        raise ValidationError(f"{path} is not valid YAML: {exc}") from exc
+        raise ValidationError(translate("admin", "{path} bukan YAML yang sah: {reason}").format(
+            path=path, reason=yaml_reason(exc))) from exc
     if not isinstance(definition, dict):
         raise ValidationError(f"{path} does not hold a template (a YAML mapping)")
     return definition

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 import sys
 from typing import Any
@@ -9,7 +10,11 @@ from typing import Any
 import uvicorn
 
 from k3desk.domain.errors import K3Error
+from k3desk.domain.i18n import translate
+from k3desk.domain.reasons import database_reason
 from k3desk.server.settings import Settings
+
+log = logging.getLogger("k3desk.server")
 
 
 class _AnnouncingServer(uvicorn.Server):
@@ -34,8 +39,9 @@ def serve(settings: Settings, *, host: str, port: int, log_level: str = "info",
     try:
         app = create_app(settings)
     except SQLAlchemyError as exc:
-        raise K3Error(f"cannot open the database: {exc.__class__.__name__}: "
-                      f"{str(exc).splitlines()[0]}") from exc
+        log.warning("opening the server database failed: %s", exc)
+        raise K3Error(translate("server", "basis data server tidak dapat dibuka: "
+                                "{reason}").format(reason=database_reason(exc))) from exc
     kwargs: dict[str, Any] = {"host": host, "port": port, "log_level": log_level,
                               "proxy_headers": proxy_headers,
                               "forwarded_allow_ips": forwarded_allow_ips,

@@ -28,6 +28,7 @@ from typing import Any
 
 from k3desk.domain.errors import DataFileError
 from k3desk.domain.i18n import translate
+from k3desk.domain.reasons import os_reason
 from k3desk.store.db import DB_NAME, Database, alembic_config, backup_file
 
 log = logging.getLogger("k3desk.backup")
@@ -159,9 +160,10 @@ def create_backup(data_dir: Path, dest: Path | None = None, *, label: str = "k3d
         partial.replace(dest)
     except OSError as exc:
         partial.unlink(missing_ok=True)
+        log.warning("writing backup %s failed: %r", dest, exc)
         raise DataFileError(translate("backup", "cadangan tidak dapat ditulis ke "
-                                      "{dest}: {exc}").format(
-                                dest=dest, exc=exc)) from exc
+                                      "{dest}: {reason}").format(
+                                dest=dest, reason=os_reason(exc))) from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
     log.info("backup written: %s (%s)", dest.name, manifest["counts"])
@@ -171,7 +173,8 @@ def create_backup(data_dir: Path, dest: Path | None = None, *, label: str = "k3d
 def read_manifest(path: Path) -> dict[str, Any]:
     """The manifest of a k3desk backup, or a clear refusal for anything else."""
     path = Path(path)
-    not_backup = f"{path.name} bukan berkas cadangan k3desk"
+    not_backup = translate("backup", "{name} bukan berkas cadangan k3desk").format(
+        name=path.name)
     if not path.is_file():
         raise DataFileError(translate("backup", "berkas cadangan {path} tidak ditemukan").format(
                                 path=path))
@@ -188,7 +191,7 @@ def read_manifest(path: Path) -> dict[str, Any]:
         raise DataFileError(translate("backup", "{not_backup} (manifest rusak)").format(
                                 not_backup=not_backup)) from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise DataFileError(f"{not_backup}")
+        raise DataFileError(not_backup)
     version = manifest.get("format_version")
     if not isinstance(version, int) or not isinstance(manifest.get("members"), dict):
         raise DataFileError(translate("backup", "{not_backup} (manifest tidak lengkap)").format(
@@ -261,15 +264,20 @@ def verify_backup(path: Path, into: Path) -> dict[str, Any]:
                 if mode and os.name == "posix":  # keys/ stays readable by its owner only
                     target.chmod(mode)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise DataFileError(translate("backup", "{name} tidak dapat dibaca utuh: {exc}").format(
-                                name=path.name, exc=exc)) from exc
+        log.warning("reading backup %s failed: %r", path, exc)
+        reason = (os_reason(exc) if isinstance(exc, OSError) and exc.errno is not None else
+                  translate("backup", "isi arsipnya rusak; pakai cadangan lain"))
+        raise DataFileError(translate("backup", "{name} tidak dapat dibaca utuh: "
+                                      "{reason}").format(
+                                name=path.name, reason=reason)) from exc
     _check_database(into / DB_NAME, path)
     return manifest
 
 
 def _too_big(backup: str, name: str) -> str:
-    return (f"{backup}: {name} terlalu besar untuk cadangan k3desk (berkas rusak atau "
-            "sengaja dibuat membengkak); pemulihan dibatalkan. Data saat ini tidak diubah.")
+    return translate("backup", "{backup}: {name} terlalu besar untuk cadangan k3desk (berkas "
+                     "rusak atau sengaja dibuat membengkak); pemulihan dibatalkan. Data saat "
+                     "ini tidak diubah.").format(backup=backup, name=name)
 
 
 def _checked_sizes(zf: zipfile.ZipFile, members: dict[str, str], backup: str
@@ -288,8 +296,10 @@ def _checked_sizes(zf: zipfile.ZipFile, members: dict[str, str], backup: str
         total += info.file_size
         caps[name] = info.file_size
     if total > MAX_TOTAL_BYTES:
-        raise DataFileError(f"{backup}: isi cadangan melebihi {MAX_TOTAL_BYTES // MIB} MiB; "
-                            "pemulihan dibatalkan. Data saat ini tidak diubah.")
+        raise DataFileError(translate("backup", "{backup}: isi cadangan melebihi {mib} MiB; "
+                                      "pemulihan dibatalkan. Data saat ini tidak "
+                                      "diubah.").format(backup=backup,
+                                                        mib=MAX_TOTAL_BYTES // MIB))
     return caps
 
 
@@ -301,13 +311,12 @@ def _check_database(db_path: Path, source: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DataFileError(translate("backup", "{name}: basis data di dalamnya rusak "
-                                      "({exc})").format(
-                                name=source.name, exc=exc)) from exc
+        log.warning("backup %s: its database is unreadable: %s", source, exc)
+        result = str(exc)
     if result != "ok":
-        raise DataFileError(translate("backup", "{name}: basis data di dalamnya rusak "
-                                      "({result})").format(
-                                name=source.name, result=result))
+        log.warning("backup %s: integrity_check says %s", source, result)
+        raise DataFileError(translate("backup", "{name}: basis data di dalamnya rusak; "
+                                      "pakai cadangan lain").format(name=source.name))
 
 
 def _top_level(folder: Path) -> list[Path]:
@@ -350,9 +359,10 @@ def restore_backup(data_dir: Path, path: Path) -> BackupInfo:
                     item.unlink(missing_ok=True)
             for item in moved:
                 (aside / item.name).rename(item)
+            log.warning("restore aborted: %r", exc)
             raise DataFileError(translate("backup", "pemulihan dibatalkan, data lama "
-                                          "dikembalikan: {exc}").format(
-                                    exc=exc)) from exc
+                                          "dikembalikan: {reason}").format(
+                                    reason=os_reason(exc))) from exc
         shutil.rmtree(aside, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

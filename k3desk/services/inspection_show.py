@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from k3desk.domain.i18n import language
 from k3desk.domain.vocabulary import Verdict
-from k3desk.services import inspection_service, presentation
+from k3desk.services import inspection_service, listing_service, presentation
 from k3desk.services.context import AppContext
 
 
@@ -34,8 +35,9 @@ def show(ctx: AppContext, inspection_id: str) -> InspectionView:
         verdict = Verdict.of(str(result.verdict))
         reasons = [f"{f.title_id}: {f.message_id}".rstrip(": ") for f in result.failed]
         return InspectionView(
-            id=inspection.id, title=template.title_id, status=str(inspection.status),
+            id=inspection.id, title=template.title_id,
+            status=listing_service.status_label(str(inspection.status)),
             inspected_on=str(inspection.inspected_on),
-            verdict=verdict.title() if verdict else "-",
+            verdict=verdict.title(language()) if verdict else "-",
             sections=presentation.section_rows(template, dict(inspection.values or {})),
             reasons=reasons, missing=[p.message for p in problems])

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from k3desk.domain.i18n import language
+from k3desk.domain.vocabulary import Verdict
+from k3desk.domain.workflow import STATUS_LABELS_ID, Status
 from k3desk.services import inspection_service, records_service
 from k3desk.services.inspection_service import InspectionQuery
 from k3desk.services.records_service import RecordQuery
@@ -47,7 +50,22 @@ def inspections(db: Database, q: InspectionQuery) -> list[Listed]:
     """Columns: date, status, verdict, object type, serial number, company."""
     with db.session() as s:
         return [Listed(_record(r.inspection),
-                       (str(r.inspection.inspected_on), str(r.inspection.status),
-                        str(r.inspection.verdict or ""), r.object_type, r.serial_number,
+                       (str(r.inspection.inspected_on), status_label(str(r.inspection.status)),
+                        verdict_label(r.inspection.verdict), r.object_type, r.serial_number,
                         r.company_name))
                 for r in inspection_service.search(s, None, q)]
+
+
+def status_label(status: str) -> str:
+    """An inspection's status as a person reads it, in the interface language."""
+    from k3desk.services.inspection_list_service import STATUS_LABELS_EN
+
+    if language() == "en":
+        return STATUS_LABELS_EN.get(status, status)
+    return STATUS_LABELS_ID.get(Status(status), status) if status in set(Status) else status
+
+
+def verdict_label(verdict: str | None) -> str:
+    """The stored verdict word (``tidak_memenuhi``) as its label; "-" for none."""
+    known = Verdict.of(verdict)
+    return known.short(language()) if known else "-"

@@ -107,10 +107,11 @@ def login(db: Database, username: str, password: str, server: str | None = None,
         try:
             answer = client.login(username, password, settings_service.device_id(db),
                                   socket.gethostname())
-        except Unreachable:
+        except Unreachable as exc:
+            log.info("login: %s unreachable, trying offline: %s", url, exc)
             answer = None
         except AuthRequired as exc:
-            raise PermissionDenied(str(exc)) from exc
+            raise PermissionDenied(exc.message) from exc
         finally:
             client.close()
         if answer is not None:
@@ -126,8 +127,9 @@ def login(db: Database, username: str, password: str, server: str | None = None,
     except PermissionDenied as exc:
         if url:
             raise PermissionDenied(translate("sync", "server {url} tidak dapat "
-                                             "dihubungi, dan login luring gagal: {exc}").format(
-                                       url=url, exc=exc)) from exc
+                                             "dihubungi, dan login luring gagal: {reason}. "
+                                             "Periksa jaringan lalu coba lagi.").format(
+                                       url=url, reason=exc.message)) from exc
         raise
 
 
@@ -144,14 +146,15 @@ def make_engine(db: Database, server: str | None = None, *, progress: Progress |
     refuse_if_demo(db)
     url = server_url(db, server)
     if not url:
-        raise NoServer("alamat server belum diatur: pakai --server URL")
+        raise NoServer(translate("sync", "alamat server belum diatur: pakai --server URL"))
     store = TokenStore(db.data_dir, url)
     token = store.load()
     actor = auth_service.current_actor(db)
     owner = store.owner()
     if token and actor is not None and owner is not None and owner != actor.id:
-        raise AuthRequired(f"{actor.username} belum login daring di laptop ini: sinkronisasi "
-                           "memakai login daring pengguna yang sedang bekerja")
+        raise AuthRequired(translate("sync", "{username} belum login daring di laptop ini: "
+                                     "sinkronisasi memakai login daring pengguna yang "
+                                     "sedang bekerja").format(username=actor.username))
     client = SyncClient(url, token, timeout=timeout) if timeout else SyncClient(url, token)
     return SyncEngine(db, client, settings_service.device_id(db),
                       actor_id=actor.id if actor else None, progress=progress,
@@ -201,8 +204,9 @@ def supervisor_device(db: Database, engine: SyncEngine, summary: SyncSummary) ->
 
     public = keys_service.public_key(db)  # readable while the private key is locked
     if public is None:
-        summary.messages.append("kunci tanda tangan belum dibuat: login sebagai penyelia "
-                                "dengan kata sandi Anda, lalu sinkronkan lagi")
+        summary.messages.append(translate("sync", "kunci tanda tangan belum dibuat: login "
+                                          "sebagai penyelia dengan kata sandi Anda, lalu "
+                                          "sinkronkan lagi"))
         return
     try:
         with db.session(remote=True) as s:
@@ -211,14 +215,18 @@ def supervisor_device(db: Database, engine: SyncEngine, summary: SyncSummary) ->
                 SigningKey.revoked.is_(False))).first()
         if known is None:
             _apply_envelope(db, engine.client.register_key(engine.device_id, public))
-            summary.messages.append("kunci tanda tangan laptop ini didaftarkan di server")
+            summary.messages.append(translate("sync", "kunci tanda tangan laptop ini "
+                                              "didaftarkan di server"))
         left = keys_service.numbers_left(db, engine.device_id)
         if left < LOW_NUMBERS:
             _apply_envelope(db, engine.client.lease_block(engine.device_id, BLOCK_SIZE))
-            summary.messages.append(f"blok {BLOCK_SIZE} nomor sertifikat diterima "
-                                    f"(sisa sebelumnya {left})")
+            summary.messages.append(translate("sync", "blok {size} nomor sertifikat diterima "
+                                              "(sisa sebelumnya {left})").format(
+                                                  size=BLOCK_SIZE, left=left))
     except (Unreachable, ServerRefused) as exc:
-        summary.messages.append(f"kunci/nomor sertifikat belum diperbarui: {exc}")
+        log.info("keys/numbers not refreshed: %r", exc)
+        summary.messages.append(translate("sync", "kunci/nomor sertifikat belum diperbarui: "
+                                          "{reason}").format(reason=exc.message))
 
 
 @dataclass(frozen=True)
@@ -333,15 +341,18 @@ def size_problems(db: Database, inspection_id: str) -> list[str]:
                                     inspection_id=inspection_id))
         size = len(json.dumps(inspection.to_data(), ensure_ascii=False).encode())
         if size > int(limits["max_push_bytes"]) - 4096:
-            problems.append(f"data pemeriksaan terlalu besar ({size} bita; batas server "
-                            f"{limits['max_push_bytes']} bita)")
+            problems.append(translate("sync", "data pemeriksaan terlalu besar ({size} bita; "
+                                      "batas server {limit} bita)").format(
+                                          size=size, limit=limits["max_push_bytes"]))
         for att in s.scalars(select(Attachment).where(Attachment.inspection_id == inspection_id,
                                                       Attachment.deleted.is_(False))):
             path = Path(db.blob_dir) / att.sha256[:2] / att.sha256
             actual = path.stat().st_size if path.exists() else att.size
             if actual > int(limits["max_blob_bytes"]):
-                problems.append(f"lampiran {att.filename} terlalu besar ({actual} bita; batas "
-                                f"server {limits['max_blob_bytes']} bita)")
+                problems.append(translate("sync", "lampiran {name} terlalu besar ({size} bita; "
+                                          "batas server {limit} bita)").format(
+                                              name=att.filename, size=actual,
+                                              limit=limits["max_blob_bytes"]))
     return problems
 
 
@@ -383,8 +394,11 @@ def normalize_server_url(text: str) -> str:
         parts = urlsplit(value)
         port = parts.port
     except ValueError as exc:
-        raise ValidationError(translate("sync", "alamat server tidak sah: {exc}").format(
-                                  exc=exc), field="server_url") from exc
+        log.info("server address %r: %s", value, exc)
+        raise ValidationError(translate("sync", "alamat server tidak sah (nomor port atau "
+                                        "nama host keliru): tulis seperti "
+                                        "https://k3.example.go.id:8443"),
+                              field="server_url") from exc
     if parts.scheme not in ("http", "https"):
         raise ValidationError(translate("sync", "alamat server harus diawali http:// atau "
                                         "https://"),
@@ -422,10 +436,11 @@ def check_server(text: str, *, timeout: float = 8.0) -> ServerCheck:
         with SyncClient(url, timeout=timeout) as client:
             info = client.info()
     except Unreachable as exc:
-        raise K3Error(str(exc)) from exc
+        raise K3Error(exc.message) from exc
     except ServerRefused as exc:
         raise K3Error(translate("sync", "{url} menjawab, tetapi bukan server k3desk yang "
-                                "dapat dipakai: {exc}").format(url=url, exc=exc)) from exc
+                                "dapat dipakai: {reason}").format(url=url,
+                                                                  reason=exc.message)) from exc
     except (AuthRequired, ValueError) as exc:
         log.info("check_server %s: %r", url, exc)
         raise K3Error(translate("sync", "{url} menjawab, tetapi bukan server k3desk yang "

@@ -12,12 +12,14 @@ window both call this.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from k3desk.domain.errors import K3Error, ValidationError
+from k3desk.domain.i18n import translate
 from k3desk.domain.verification import (
     KnownKey,
     VerificationResult,
@@ -26,6 +28,8 @@ from k3desk.domain.verification import (
     load_revoked_numbers,
     verify_certificate,
 )
+
+log = logging.getLogger("k3desk.verify")
 
 QR_SOURCE = "kode QR"
 
@@ -91,11 +95,15 @@ def verify_pdf(path: Path, data_dir: Path) -> Verification:
     path = Path(path)
     source = str(path)
     if not path.is_file():
-        raise K3Error(f"file not found: {path}")
+        raise K3Error(translate("verify", "berkas {path} tidak ditemukan; periksa nama dan "
+                                "foldernya").format(path=path))
     try:
         stamp = read_embedded_stamp(path)
     except ValidationError as exc:
-        return Verification(VerificationStatus.INVALID, str(exc), source=source)
+        log.info("verify %s: no readable stamp: %s", path, exc)
+        return Verification(VerificationStatus.INVALID, translate(
+            "verify", "berkas ini bukan PDF k3desk yang bertanda tangan (atau rusak), jadi "
+            "keasliannya tidak dapat diperiksa; minta salinan asli dari Balai"), source=source)
     keys, revoked = load_sources(data_dir)
     result = verify_certificate(stamp.payload, stamp.signature, stamp.key_id, keys,
                                 revoked_numbers=revoked, today=date.today())
@@ -104,9 +112,22 @@ def verify_pdf(path: Path, data_dir: Path) -> Verification:
     missing = printed_mismatches(extract_text(path), result.details)
     if missing:
         return Verification(
-            VerificationStatus.INVALID, "isi dokumen yang tercetak tidak sesuai dengan data "
-            f"yang ditandatangani ({', '.join(missing)})", dict(result.details), source)
+            VerificationStatus.INVALID, translate(
+                "verify", "isi dokumen yang tercetak tidak sesuai dengan data yang "
+                "ditandatangani ({fields})").format(
+                    fields=", ".join(_field_label(name) for name in missing)),
+            dict(result.details), source)
     return _result(result, source)
+
+
+def _field_label(name: str) -> str:
+    if name == "number":
+        return translate("verify", "nomor sertifikat")
+    if name == "company":
+        return translate("verify", "perusahaan")
+    if name == "equipment_serial":
+        return translate("verify", "nomor seri peralatan")
+    return name
 
 
 def verify_qr(text: str, data_dir: Path) -> Verification:
@@ -115,9 +136,11 @@ def verify_qr(text: str, data_dir: Path) -> Verification:
 
     try:
         link = parse_verify_url(text)
-    except ValidationError as exc:
-        return Verification(VerificationStatus.INVALID, f"teks QR tidak sah: {exc}",
-                            source=QR_SOURCE)
+    except (ValidationError, ValueError, KeyError, TypeError) as exc:
+        log.info("verify QR text: %r", exc)
+        return Verification(VerificationStatus.INVALID, translate(
+            "verify", "teks QR tidak sah: ini bukan tautan verifikasi sertifikat k3desk, atau "
+            "tautannya terpotong; pindai ulang kode QR pada sertifikat"), source=QR_SOURCE)
     keys, revoked = load_sources(data_dir)
     return _result(verify_certificate(link.payload, link.signature, link.key_id, keys,
                                       revoked_numbers=revoked, claimed_number=link.number,

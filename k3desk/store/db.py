@@ -25,6 +25,8 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from k3desk.domain.errors import ConstraintError, DataFileError
+from k3desk.domain.i18n import translate
+from k3desk.domain.reasons import os_reason
 from k3desk.store import outbox
 
 log = logging.getLogger(__name__)
@@ -62,8 +64,10 @@ def _on_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-CONSTRAINT_MESSAGE = ("perubahan ini bentrok dengan data yang sudah ada (misalnya nomor atau "
-                      "nama yang sama); perubahan tidak disimpan (rincian ada di log)")
+def constraint_message() -> str:
+    return translate("store", "perubahan ini bentrok dengan data yang sudah ada (misalnya "
+                     "nomor atau nama yang sama); perubahan tidak disimpan (rincian ada di "
+                     "log)")
 
 
 def describe_db_error(exc: BaseException, path: Path) -> str:
@@ -71,16 +75,19 @@ def describe_db_error(exc: BaseException, path: Path) -> str:
     is one fixed sentence (the raw SQLite text goes to the log, never to a person)."""
     text = str(getattr(exc, "orig", exc)).lower()
     if "disk is full" in text or "database or disk is full" in text:
-        return f"disk tempat {path} penuh; perubahan terakhir tidak disimpan"
+        return translate("store", "disk tempat {path} penuh; perubahan terakhir tidak "
+                         "disimpan").format(path=path)
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return (f"tidak dapat menulis ke {path}: folder data hanya-baca atau tidak dapat "
-                "diakses")
+        return translate("store", "tidak dapat menulis ke {path}: folder data hanya-baca "
+                         "atau tidak dapat diakses").format(path=path)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return f"{path} rusak atau bukan basis data k3desk"
+        return translate("store", "{path} rusak atau bukan basis data k3desk").format(
+            path=path)
     if "locked" in text:
-        return f"{path} sedang dipakai (k3desk lain sedang menulis); coba lagi"
-    return (f"terjadi kesalahan pada basis data {path}; perubahan terakhir tidak disimpan "
-            "(rincian ada di log)")
+        return translate("store", "{path} sedang dipakai (k3desk lain sedang menulis); coba "
+                         "lagi").format(path=path)
+    return translate("store", "terjadi kesalahan pada basis data {path}; perubahan terakhir "
+                     "tidak disimpan (rincian ada di log)").format(path=path)
 
 
 def database_error(exc: DBAPIError, path: Path) -> ConstraintError | DataFileError:
@@ -88,7 +95,7 @@ def database_error(exc: DBAPIError, path: Path) -> ConstraintError | DataFileErr
     ConstraintError, not a damaged file; the detail is logged."""
     log.warning("database error on %s: %s", path, getattr(exc, "orig", exc))
     if isinstance(exc, IntegrityError):
-        return ConstraintError(CONSTRAINT_MESSAGE)
+        return ConstraintError(constraint_message())
     return DataFileError(describe_db_error(exc, path))
 
 
@@ -99,8 +106,9 @@ def check_file(path: Path) -> None:
     with path.open("rb") as fh:
         header = fh.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
-        raise DataFileError(f"{path} is not a k3desk database (not an SQLite file); "
-                            "it was left as it is")
+        raise DataFileError(translate("store", "{path} bukan basis data k3desk (bukan berkas "
+                                      "SQLite); berkas itu dibiarkan apa adanya").format(
+                                          path=path))
 
 
 class Database:
@@ -154,8 +162,9 @@ def current_revision(path: Path) -> str | None:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         if "alembic_version" not in tables:
             if tables:
-                raise DataFileError(f"{path} is an SQLite file but not a k3desk database; "
-                                    "it was left as it is")
+                raise DataFileError(translate("store", "{path} berkas SQLite, tetapi bukan "
+                                              "basis data k3desk; berkas itu dibiarkan apa "
+                                              "adanya").format(path=path))
             return None
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
@@ -182,20 +191,28 @@ def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DataFileError(f"cannot create the data folder {data_dir}: {exc.strerror}") from exc
+        log.warning("cannot create %s: %r", data_dir, exc)
+        raise DataFileError(translate("store", "folder data {path} tidak dapat dibuat: "
+                                      "{reason}").format(path=data_dir,
+                                                         reason=os_reason(exc))) from exc
     path = data_dir / DB_NAME
     check_file(path)
     head = head_revision()
     try:
         revision = current_revision(path)
     except (sqlite3.DatabaseError, DBAPIError) as exc:
-        raise DataFileError(f"{path} is damaged or is not a k3desk database ({exc}); "
-                            "it was left as it is") from exc
+        log.warning("reading the revision of %s failed: %s", path, exc)
+        raise DataFileError(translate("store", "{path} rusak atau bukan basis data k3desk; "
+                                      "berkas itu dibiarkan apa adanya. Pulihkan dari "
+                                      "cadangan (k3desk restore BERKAS) bila perlu.").format(
+                                          path=path)) from exc
     script = ScriptDirectory.from_config(alembic_config())
     known = {rev.revision for rev in script.walk_revisions()}
     if revision is not None and revision not in known:
-        raise DataFileError(f"{path} was written by a newer k3desk (schema {revision}); "
-                            "install the newer k3desk to open it. The file was left untouched.")
+        raise DataFileError(translate("store", "{path} ditulis oleh k3desk yang lebih baru "
+                                      "(skema {revision}); pasang k3desk terbaru untuk "
+                                      "membukanya. Berkas itu tidak diubah.").format(
+                                          path=path, revision=revision))
     db = Database(data_dir)
     if migrate and revision != head:
         if revision is not None:

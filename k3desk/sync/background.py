@@ -21,11 +21,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from k3desk.domain.errors import K3Error
+from k3desk.domain.i18n import translate
 from k3desk.sync.backoff import Backoff
 from k3desk.sync.client import AuthRequired, Unreachable
 from k3desk.sync.engine import Cancelled, Progress, SyncSummary
 
 log = logging.getLogger("k3desk.sync")
+
+
+def _plain(exc: Exception) -> str:
+    """What a person reads about a failed run: a K3Error's own message, else one fixed
+    sentence (the exception itself is in the log)."""
+    if isinstance(exc, K3Error):
+        return exc.message
+    return translate("sync", "sinkronisasi gagal karena kesalahan tak terduga; dicoba lagi "
+                     "nanti (rinciannya tercatat di log)")
 
 
 class State(StrEnum):
@@ -213,18 +224,18 @@ class BackgroundSync:
                 if self._due is None:
                     self._due = time.monotonic() + self.interval
             self._emit(SyncStatus(State.CANCELLED, last_success=self.last_success,
-                                  message=str(exc)))
+                                  message=exc.message))
             return
         except Unreachable as exc:
             delay = self.backoff.next_delay()
             with self._cond:
                 self._retry_at = time.monotonic() + delay
             self._emit(SyncStatus(State.OFFLINE, last_success=self.last_success,
-                                  retry_at=time.time() + delay, message=str(exc)))
+                                  retry_at=time.time() + delay, message=exc.message))
             return
         except AuthRequired as exc:
             self._emit(SyncStatus(State.NEEDS_LOGIN, last_success=self.last_success,
-                                  message=str(exc)))
+                                  message=exc.message))
             return
         except Exception as exc:  # a bug or a full disk: report, retry later, never die
             log.exception("background sync failed")
@@ -232,7 +243,7 @@ class BackgroundSync:
             with self._cond:
                 self._retry_at = time.monotonic() + delay
             self._emit(SyncStatus(State.ERROR, last_success=self.last_success,
-                                  retry_at=time.time() + delay, message=str(exc)))
+                                  retry_at=time.time() + delay, message=_plain(exc)))
             return
         self.backoff.reset()
         self.last_success = time.time()

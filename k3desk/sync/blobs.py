@@ -9,6 +9,7 @@ to a temporary file, checked against its hash, and renamed into place.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from functools import partial
 from pathlib import Path
@@ -16,10 +17,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from k3desk.domain.i18n import translate
 from k3desk.store.models import Attachment, OutboxEntry
 from k3desk.sync.apply import quarantine
 from k3desk.sync.client import ServerRefused, TooLarge
 from k3desk.sync.protocol import Change
+
+log = logging.getLogger("k3desk.sync")
 
 if TYPE_CHECKING:
     from k3desk.sync.engine import SyncEngine, SyncSummary
@@ -69,14 +73,17 @@ def upload_for(engine: SyncEngine, batch: list[tuple[OutboxEntry, Change]],
         path = blob_path(engine.db.blob_dir, sha)
         if not path.exists():
             _refuse(engine, entry.id, "blob_missing",
-                    f"berkas lampiran {change.data.get('filename')} tidak ada di laptop ini")
+                    translate("sync", "berkas lampiran {name} tidak ada di laptop ini").format(
+                        name=change.data.get("filename")))
             summary.quarantined += 1
             continue
         size = path.stat().st_size
         if size > engine.info.max_blob_bytes:
             _refuse(engine, entry.id, "too_large",
-                    f"lampiran {change.data.get('filename')} ({size} bita) melebihi batas "
-                    f"server ({engine.info.max_blob_bytes} bita)")
+                    translate("sync", "lampiran {name} ({size} bita) melebihi batas server "
+                              "({limit} bita)").format(name=change.data.get("filename"),
+                                                       size=size,
+                                                       limit=engine.info.max_blob_bytes))
             summary.quarantined += 1
             continue
         try:
@@ -84,7 +91,10 @@ def upload_for(engine: SyncEngine, batch: list[tuple[OutboxEntry, Change]],
                 engine._retrying(partial(engine.client.put_blob, sha, path.read_bytes()))
                 summary.blobs_uploaded += 1
         except (ServerRefused, TooLarge) as exc:
-            _refuse(engine, entry.id, "blob_refused", f"server menolak lampiran: {exc}")
+            log.info("blob %s refused: %r", sha, exc)
+            _refuse(engine, entry.id, "blob_refused",
+                    translate("sync", "server menolak lampiran: {reason}").format(
+                        reason=exc.message))
             summary.quarantined += 1
             continue
         confirmed.add(sha)

@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 
 from k3desk.domain.errors import K3Error
+from k3desk.domain.i18n import translate
 from k3desk.sync.protocol import (
     API_PREFIX,
     Change,
@@ -85,6 +86,17 @@ def _error_of(response: httpx.Response) -> tuple[str | None, str]:
     return None, response.reason_phrase or f"HTTP {response.status_code}"
 
 
+def _refusal(status: int, code: str | None) -> str:
+    """A person's sentence for a refusal; the server's own (English) text is logged."""
+    if status == 403 or code == "forbidden":
+        return translate("sync", "server menolak permintaan ini: akun Anda tidak berhak "
+                         "melakukannya")
+    if status == 404 or code == "not_found":
+        return translate("sync", "server tidak mengenal data yang diminta")
+    return translate("sync", "server menolak permintaan ini (HTTP {status}); rinciannya "
+                     "tercatat di log").format(status=status)
+
+
 class SyncClient:
     """A connection to one server; ``token`` is set after a login."""
 
@@ -113,42 +125,53 @@ class SyncClient:
     def _request(self, method: str, path: str, *, auth: bool = True,
                  ok: tuple[int, ...] = (200,), **kw: Any) -> httpx.Response:
         headers = dict(kw.pop("headers", {}) or {})
+        url = self.server_url
         if auth:
             if not self.token:
-                raise AuthRequired("belum login ke server: login daring diperlukan")
+                raise AuthRequired(translate("sync", "belum login ke server: login daring "
+                                             "diperlukan"))
             headers["Authorization"] = f"Bearer {self.token}"
         try:
             response = self._http.request(method, path, headers=headers, **kw)
         except httpx.TimeoutException as exc:
-            raise Unreachable(f"server {self.server_url} tidak menjawab tepat waktu") from exc
+            log.info("request %s %s timed out: %r", method, path, exc)
+            raise Unreachable(translate("sync", "server {url} tidak menjawab tepat waktu; "
+                                        "periksa jaringan lalu coba lagi").format(
+                                            url=url)) from exc
         except httpx.TransportError as exc:
             log.info("request %s %s failed: %r", method, path, exc)
-            raise Unreachable(f"server {self.server_url} tidak dapat dihubungi; periksa "
-                              "alamat server dan jaringan") from exc
+            raise Unreachable(translate("sync", "server {url} tidak dapat dihubungi; periksa "
+                                        "alamat server dan jaringan").format(url=url)) from exc
         status = response.status_code
         if status in ok:
             return response
         code, message = _error_of(response)
+        log.info("request %s %s refused: HTTP %s %s %s", method, path, status, code, message)
         if status >= 500:
-            raise Unreachable(f"server {self.server_url} sedang bermasalah (HTTP {status})")
+            raise Unreachable(translate("sync", "server {url} sedang bermasalah (HTTP "
+                                        "{status}); coba lagi nanti").format(
+                                            url=url, status=status))
         if status == 401:
-            raise AuthRequired("sesi login ke server berakhir: silakan login daring lagi")
+            raise AuthRequired(translate("sync", "sesi login ke server berakhir: silakan "
+                                         "login daring lagi"))
         if status == 410 and code == "cursor_reset":
-            raise CursorReset("server meminta tarik ulang dari awal")
+            raise CursorReset(translate("sync", "server meminta tarik ulang dari awal"))
         if status == 413:
-            raise TooLarge(f"server menolak data yang terlalu besar: {message}")
+            raise TooLarge(translate("sync", "server menolak data yang terlalu besar; "
+                                     "rinciannya tercatat di log"))
         if status == 429:
             after = response.headers.get("Retry-After")
-            raise Throttled(f"terlalu banyak percobaan login: {message}",
+            raise Throttled(translate("sync", "terlalu banyak percobaan login yang gagal; "
+                                      "tunggu beberapa menit lalu coba lagi"),
                             float(after) if after and after.isdigit() else None)
-        raise ServerRefused(f"server menolak permintaan (HTTP {status}): {message}", status,
-                            code)
+        raise ServerRefused(_refusal(status, code), status, code)
 
     def _json(self, response: httpx.Response) -> Any:
         try:
             return response.json()
         except ValueError as exc:  # a proxy's page, a cut-off body
-            raise Unreachable(f"jawaban server {self.server_url} tidak utuh") from exc
+            raise Unreachable(translate("sync", "jawaban server {url} tidak utuh; coba lagi "
+                                        "nanti").format(url=self.server_url)) from exc
 
     # -- the protocol -----------------------------------------------------------------------
 
@@ -170,7 +193,8 @@ class SyncClient:
             response = self._request("POST", "/auth/login", auth=False,
                                      json=body.model_dump())
         except AuthRequired as exc:
-            raise AuthRequired("nama pengguna atau kata sandi salah") from exc
+            raise AuthRequired(translate("sync", "nama pengguna atau kata sandi "
+                                         "salah")) from exc
         result = LoginResponse.model_validate(self._json(response))
         self.token = result.token
         return result
@@ -181,7 +205,8 @@ class SyncClient:
                                  headers={"Content-Type": "application/json"})
         result = PushResponse.model_validate(self._json(response))
         if len(result.results) != len(changes):
-            raise Unreachable("jawaban push tidak lengkap")
+            raise Unreachable(translate("sync", "jawaban server atas pengiriman tidak "
+                                        "lengkap; coba lagi nanti"))
         return result
 
     def pull(self, since: int, limit: int) -> PullResponse:

@@ -22,6 +22,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from k3desk.domain.errors import ConstraintError, K3Error
+from k3desk.domain.i18n import translate
 from k3desk.domain.vocabulary import OUTSTANDING_STATES, OutboxState
 from k3desk.store import settings
 from k3desk.store.db import Database
@@ -47,6 +48,7 @@ from k3desk.sync.client import (
     change_size,
 )
 from k3desk.sync.protocol import Change, Info
+from k3desk.sync.reasons import server_reason
 
 log = logging.getLogger("k3desk.sync")
 T = TypeVar("T")
@@ -68,8 +70,8 @@ class Cancelled(K3Error):
     """A person cancelled the sync. It stops between batches and pages, each of which is
     its own transaction, so what was done stays done and the rest waits for next time."""
 
-    def __init__(self, message: str = "sinkronisasi dibatalkan") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or translate("sync", "sinkronisasi dibatalkan"))
 
 
 @dataclass
@@ -157,7 +159,8 @@ class SyncEngine:
         try:
             self.fetch_blobs(summary)
         except Unreachable as exc:  # photos come next time; records are in
-            summary.messages.append(str(exc))
+            summary.messages.append(translate("sync", "foto belum semua diterima: "
+                                              "{reason}").format(reason=exc.message))
         with self.db.session(remote=True) as s:
             _put(s, LAST_SYNC_KEY, time.time())
         self.count_open(summary)
@@ -238,8 +241,9 @@ class SyncEngine:
                 for entry in too_big:
                     row = s.get(OutboxEntry, entry.id)
                     assert row is not None
-                    quarantine(row, "too_large", "perubahan ini lebih besar dari batas server "
-                               f"({self.info.max_push_bytes} bita)")
+                    quarantine(row, "too_large", translate(
+                        "sync", "perubahan ini lebih besar dari batas server ({limit} "
+                        "bita)").format(limit=self.info.max_push_bytes))
         return batches
 
     def push(self, summary: SyncSummary) -> None:
@@ -282,8 +286,7 @@ class SyncEngine:
                 with self.db.session(remote=True) as s:
                     row = s.get(OutboxEntry, ids[0])
                     assert row is not None
-                    quarantine(row, "too_large", "server menolak perubahan ini karena terlalu "
-                               "besar")
+                    quarantine(row, "too_large", server_reason("too_large"))
                 summary.quarantined += 1
                 return
             half = len(batch) // 2
@@ -306,11 +309,19 @@ class SyncEngine:
                     s.flush()  # the merge looks entries up: let it see this batch's outcomes
                     apply_remote(s, result.current.model_dump(), stats, force=True)
                 elif result.status == "rejected" and result.error is not None:
-                    quarantine(entry, result.error.code, result.error.message,
+                    log.info("change %s refused by the server: %s %s (%s)", entry.id,
+                             result.error.code, result.error.message, result.error.field)
+                    quarantine(entry, result.error.code,
+                               server_reason(result.error.code, result.error.field),
                                result.error.field)
+                    assert entry.error is not None
+                    entry.error = {**entry.error, "detail": result.error.message}
                     summary.quarantined += 1
                 else:  # a conflict without ``current``: treat as refused, keep it
-                    quarantine(entry, "invalid", f"jawaban server tidak lengkap: {result}")
+                    log.warning("incomplete push result for change %s: %r", entry.id, result)
+                    quarantine(entry, "invalid", translate(
+                        "sync", "jawaban server atas perubahan ini tidak lengkap; kirim ulang dari "
+                        "daftar perubahan yang ditolak"))
                     summary.quarantined += 1
         summary.merged += stats.merged
         summary.conflicts += stats.conflicts
@@ -342,9 +353,9 @@ class SyncEngine:
                         s.flush()
                 except IntegrityError as exc:
                     log.warning("pulled %s %s not stored: %s", env["type"], env["id"], exc)
-                    summary.messages.append(
-                        f"{env['type']} {env['id']} dari server tidak dapat disimpan di laptop "
-                        f"ini (bentrok dengan data lokal)")
+                    summary.messages.append(translate(
+                        "sync", "satu rekaman dari server tidak dapat disimpan di laptop ini "
+                        "karena bentrok dengan data lokal (rinciannya tercatat di log)"))
             _put(s, CURSOR_KEY, cursor)
         return stats
 
@@ -352,7 +363,8 @@ class SyncEngine:
         """Pull pages until ``more`` is false; a ``cursor_reset`` starts again from 0."""
         with self.db.session(remote=True) as s:
             if has_unconfirmed(s):
-                summary.messages.append("tarik data ditunda: ada kiriman yang belum pasti")
+                summary.messages.append(translate("sync", "tarik data ditunda: ada kiriman "
+                                                  "yang belum pasti"))
                 return
             cursor = _get(s, CURSOR_KEY)
         reset_done = False

@@ -63,5 +63,5 @@ def test_unknown_key_revoked_key_and_bad_text(certificate_pdf: Path, tmp_path: P
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(K3Error, match="file not found"):
+    with pytest.raises(K3Error, match="tidak ditemukan"):
         verification_service.verify(tmp_path / "tidak-ada.pdf", tmp_path)

@@ -33,7 +33,7 @@ def test_not_sqlite_file_is_refused_and_left_alone(data_dir: Path) -> None:
     path = data_dir / "k3desk.db"
     path.write_bytes(b"PK\x03\x04 this is a zip, not a database" * 10)
     before = path.read_bytes()
-    with pytest.raises(DataFileError, match="not a k3desk database"):
+    with pytest.raises(DataFileError, match="bukan basis data k3desk"):
         open_database(data_dir)
     assert path.read_bytes() == before
 
@@ -63,7 +63,7 @@ def test_newer_schema_is_refused_untouched(data_dir: Path) -> None:
     con.commit()
     con.close()
     before = path.read_bytes()
-    with pytest.raises(DataFileError, match="newer k3desk"):
+    with pytest.raises(DataFileError, match="k3desk yang lebih baru"):
         open_database(data_dir)
     assert path.read_bytes() == before
 

@@ -56,4 +56,6 @@ def refusal_problems(template: Template | None, exc: BaseException) -> list[Valu
     found = getattr(exc, "problems", None)
     if isinstance(found, list) and found:
         return list(found)
-    return [ValueProblem("", "refused", {}, str(exc))]
+    from k3desk.ui.errors import message_of
+
+    return [ValueProblem("", "refused", {}, message_of(exc))]
