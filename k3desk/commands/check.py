@@ -15,6 +15,8 @@ from typing import Any
 
 from k3desk.cli_support import print_json
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.i18n import translate
+from k3desk.domain.reasons import os_reason
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,8 +42,12 @@ def _date(text: str) -> dt.date:
 def read_values(name: str) -> Any:
     try:
         text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"{name}: cannot read: {exc}") from None
+    except OSError as exc:
+        raise ValidationError(translate("cli", "tidak dapat membaca {path}: {reason}").format(
+            path=name, reason=os_reason(exc))) from None
+    except UnicodeDecodeError:
+        raise ValidationError(translate("cli", "{path} bukan teks UTF-8; simpan ulang berkas "
+                                        "itu sebagai UTF-8").format(path=name)) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:

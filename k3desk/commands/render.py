@@ -7,6 +7,8 @@ from pathlib import Path
 
 from k3desk.cli_support import add_data_dir, open_db
 from k3desk.domain.errors import K3Error, ValidationError
+from k3desk.domain.i18n import translate
+from k3desk.domain.reasons import os_reason
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,7 +27,8 @@ def _write(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
     except OSError as exc:
-        raise K3Error(f"tidak dapat menulis {path}: {exc.strerror}") from exc
+        raise K3Error(translate("cli", "tidak dapat menulis {path}: {reason}").format(
+            path=path, reason=os_reason(exc))) from exc
 
 
 def run(args: argparse.Namespace) -> int:

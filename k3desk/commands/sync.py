@@ -12,6 +12,7 @@ import sys
 
 from k3desk.cli_support import add_data_dir, open_db, print_json
 from k3desk.domain.errors import K3Error
+from k3desk.domain.i18n import translate
 
 log = logging.getLogger("k3desk.sync")
 
@@ -49,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 1
         except AuthRequired as exc:
-            raise K3Error(f"{exc}; jalankan `{auth_service.login_hint(db)}`") from exc
+            raise K3Error(translate("cli", "{reason}; jalankan `{hint}`").format(
+                reason=exc.message, hint=auth_service.login_hint(db))) from exc
     if args.json:
         print_json({**asdict(summary), "attention": summary.attention})
     else:

@@ -7,6 +7,8 @@ import argparse
 from pathlib import Path
 
 from k3desk.cli_support import print_json
+from k3desk.domain.i18n import translate
+from k3desk.domain.reasons import os_reason
 from k3desk.domain.templates import Template, TemplateRegistry, default_registry
 
 
@@ -109,8 +111,9 @@ def run_schema(args: argparse.Namespace) -> int:
     except OSError as exc:
         from k3desk.domain.errors import ValidationError
 
-        raise ValidationError(f"{args.output}: cannot write: {exc.strerror}") from None
-    print(f"{args.output}: JSON Schema ditulis / written")
+        raise ValidationError(translate("cli", "tidak dapat menulis {path}: {reason}").format(
+            path=args.output, reason=os_reason(exc))) from None
+    print(translate("cli", "{path}: JSON Schema ditulis").format(path=args.output))
     return 0
 
 

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import K3Error, NotFoundError, PermissionDenied, ValidationError
 from k3desk.domain.i18n import translate
+from k3desk.domain.reasons import os_reason
 from k3desk.domain.workflow import transition_error
 from k3desk.services import inspection_service
 from k3desk.services.context import AppContext, Changes
@@ -94,8 +95,8 @@ def _read(path_or_bytes: Path | str | bytes, name: str) -> bytes:
                                       name=name)) from None
         except OSError as exc:
             raise ValidationError(translate("attachment", "berkas {name} tidak dapat "
-                                            "dibaca ({exc})").format(
-                                      name=name, exc=exc.strerror or 'kesalahan baca')) from None
+                                            "dibaca: {reason}").format(
+                                      name=name, reason=os_reason(exc))) from None
     if len(data) > MAX_INPUT_BYTES:
         raise ValidationError(translate("attachment", "berkas {name} terlalu besar "
                                         "({mb}; paling besar {mb2})").format(

@@ -134,8 +134,14 @@ def create_backup(data_dir: Path, dest: Path | None = None, *, label: str = "k3d
                                       "{data_dir}; tidak ada yang dicadangkan").format(
                                 data_dir=data_dir))
     dest = Path(dest) if dest else backups_dir(data_dir) / f"{label}-{_stamp()}.zip"
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".backup-", dir=dest.parent))
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".backup-", dir=dest.parent))
+    except OSError as exc:
+        log.warning("backup folder %s unusable: %r", dest.parent, exc)
+        raise DataFileError(translate("backup", "cadangan tidak dapat ditulis ke "
+                                      "{dest}: {reason}").format(
+                                dest=dest, reason=os_reason(exc))) from exc
     partial = dest.with_name(dest.name + ".partial")
     try:
         snapshot = backup_file(db_path, work / DB_NAME)

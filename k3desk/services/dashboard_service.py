@@ -23,6 +23,7 @@ from k3desk.domain.errors import DataFileError
 from k3desk.domain.i18n import translate
 from k3desk.domain.object_types import OBJECT_TYPES
 from k3desk.domain.qualification import parse_day
+from k3desk.domain.reasons import os_reason
 from k3desk.domain.workflow import STATUS_LABELS_ID, Status
 from k3desk.services import keys_service, settings_service
 from k3desk.services.context import Actor
@@ -363,7 +364,7 @@ def export_retests(groups: list[RetestGroup], path: Path, today: date) -> int:
     except OSError as exc:
         raise DataFileError(translate(
             "dashboard", "daftar uji ulang tidak dapat disimpan ke {path}: {reason}").format(
-                path=path, reason=exc.strerror or exc)) from exc
+                path=path, reason=os_reason(exc))) from exc
     log.info("re-test list written: %s rows", n)
     return n
 

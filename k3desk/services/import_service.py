@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import K3Error, ValidationError
 from k3desk.domain.i18n import translate
+from k3desk.domain.reasons import os_reason
 from k3desk.domain.workflow import Role
 from k3desk.services import records_service as rs
 from k3desk.services.context import AppContext
@@ -419,7 +420,8 @@ def write_template(kind: str, path: Path) -> list[str]:
     try:
         book.save(Path(path))
     except OSError as exc:
-        raise ValidationError(f"tidak dapat menulis {path}: {exc.strerror}") from exc
+        raise ValidationError(translate("import", "tidak dapat menulis {path}: {reason}").format(
+            path=path, reason=os_reason(exc))) from exc
     return headers
 
 

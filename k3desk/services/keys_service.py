@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from k3desk.domain import signing
 from k3desk.domain.errors import K3Error
 from k3desk.domain.i18n import translate
+from k3desk.domain.reasons import os_reason
 from k3desk.domain.workflow import Role
 from k3desk.store.db import Database
 from k3desk.store.models import Certificate, NumberBlock, SigningKey
@@ -41,7 +42,7 @@ KEY_FORMAT = "k3desk-signing-key-1"
 #: argon2id parameters of the key-encryption key (RFC 9106's second recommendation)
 KDF = {"time_cost": 3, "memory_cost": 64 * 1024, "parallelism": 4}
 LOCKED = ("kunci tanda tangan laptop ini masih terkunci: login dulu sebagai penyelia "
-          "pemiliknya dengan kata sandi Anda (di aplikasi, atau `k3desk review approve "
+          "pemiliknya dengan kata sandi Anda (di aplikasi, atau `k3desk review approve ID "
           "--password-stdin` di baris perintah)")
 
 #: Unlocked private keys of this process, by data folder: never written anywhere.
@@ -86,10 +87,15 @@ def _write_encrypted(path: Path, pair: signing.KeyPair, user_id: str, password: 
 def _read(path: Path) -> dict[str, object]:
     try:
         body = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise K3Error(f"kunci tanda tangan {path} tidak terbaca: {exc}") from None
+    except OSError as exc:
+        raise K3Error(translate("keys", "kunci tanda tangan {path} tidak terbaca: "
+                                "{reason}").format(path=path, reason=os_reason(exc))) from None
+    except ValueError:
+        raise K3Error(translate("keys", "kunci tanda tangan {path} rusak (bukan JSON yang "
+                                "sah); pulihkan dari cadangan").format(path=path)) from None
     if not isinstance(body, dict) or body.get("format") != KEY_FORMAT:
-        raise K3Error(f"kunci tanda tangan {path} rusak (format tidak dikenal)")
+        raise K3Error(translate("keys", "kunci tanda tangan {path} rusak (format tidak "
+                                "dikenal)").format(path=path))
     return body
 
 

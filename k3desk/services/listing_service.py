@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from k3desk.domain.i18n import language
+from k3desk.domain.object_types import OBJECT_TYPES
 from k3desk.domain.vocabulary import Verdict
 from k3desk.domain.workflow import STATUS_LABELS_ID, Status
 from k3desk.services import inspection_service, records_service
@@ -42,7 +43,8 @@ def companies(db: Database, q: RecordQuery) -> list[Listed]:
 def equipment(db: Database, q: RecordQuery) -> list[Listed]:
     """Columns: object type, serial number, model."""
     with db.session() as s:
-        return [Listed(_record(e), (e.object_type, e.serial_number, e.model or ""))
+        return [Listed(_record(e), (object_type_label(e.object_type), e.serial_number,
+                                    e.model or ""))
                 for e in records_service.list_equipment(s, None, q)]
 
 
@@ -51,9 +53,16 @@ def inspections(db: Database, q: InspectionQuery) -> list[Listed]:
     with db.session() as s:
         return [Listed(_record(r.inspection),
                        (str(r.inspection.inspected_on), status_label(str(r.inspection.status)),
-                        verdict_label(r.inspection.verdict), r.object_type, r.serial_number,
+                        verdict_label(r.inspection.verdict), object_type_label(r.object_type),
+                        r.serial_number,
                         r.company_name))
                 for r in inspection_service.search(s, None, q)]
+
+
+def object_type_label(code: str) -> str:
+    """"Bejana Tekanan" for ``bejana_tekan`` (the code itself when it is unknown)."""
+    known = OBJECT_TYPES.get(code)
+    return known.name(language()) if known else code
 
 
 def status_label(status: str) -> str:

@@ -90,7 +90,7 @@ def test_check_reads_stdin(capsys: pytest.CaptureFixture[str],
 
 def test_check_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = cli(capsys, "check", "apar", str(tmp_path / "nope.json"))
-    assert code == 2 and out == "" and "cannot read" in err
+    assert code == 2 and out == "" and "tidak dapat membaca" in err
 
 
 def test_check_errors_exit_2(tmp_path: Path) -> None:

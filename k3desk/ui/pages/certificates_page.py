@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QImage, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from k3desk.domain.errors import K3Error
+from k3desk.domain.reasons import os_reason
 from k3desk.services import certificate_list_service as certs
 from k3desk.services import document_service, review_service
 from k3desk.services.certificate_list_service import CertificateInfo
@@ -105,7 +106,9 @@ def write_file(path: str, data: bytes) -> str:
     try:
         Path(path).write_bytes(data)
     except OSError as exc:
-        raise K3Error(f"tidak dapat menyimpan {path}: {exc.strerror or exc}") from exc
+        raise K3Error(QCoreApplication.translate(
+            "CertificatesPage", "tidak dapat menyimpan {path}: {reason}").format(
+                path=path, reason=os_reason(exc))) from exc
     return path
 
 
@@ -230,7 +233,7 @@ class CertificatesPage(Page):
         self.copy_link.clicked.connect(self.copy_verify_link)
         hint = QLabel(self.tr("Siapa pun dapat memindai kode ini untuk memeriksa keaslian "
                               "sertifikat; tanda tangan diperiksa tanpa jaringan dengan "
-                              "`k3desk verify`."))
+                              "`k3desk verify BERKAS.pdf`."))
         hint.setWordWrap(True)
         qr_box = QGridLayout()
         qr_box.addWidget(self.qr, 0, 0, 4, 1)
