@@ -21,6 +21,7 @@ from pathlib import Path
 import k3desk.commands
 from k3desk import __version__
 from k3desk.domain.errors import K3Error
+from k3desk.domain.i18n import translate
 
 log = logging.getLogger("k3desk")
 SERVER_PACKAGES = {"fastapi", "starlette", "uvicorn", "psycopg"}
@@ -81,13 +82,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         name = getattr(exc, "name", None) or ""
         if isinstance(exc, ModuleNotFoundError) and (
                 name.split(".")[0] in SERVER_PACKAGES or name.startswith("k3desk.server")):
-            print("k3desk: perintah ini memerlukan paket server, yang tidak termasuk dalam "
-                  "aplikasi desktop; pasang dengan: pip install 'k3desk[server]'",
-                  file=sys.stderr)
+            print("k3desk: " + translate("cli", "perintah ini memerlukan paket server, yang tidak "
+                                         "termasuk dalam aplikasi desktop; pasang dengan: pip "
+                                         "install 'k3desk[server]'"), file=sys.stderr)
             return 2
         log.exception("unexpected error in %s", args.command)
         if os.environ.get("K3DESK_DEBUG"):
             raise
-        print("k3desk: terjadi kesalahan tak terduga; rinciannya tercatat di log "
-              "(k3desk diagnostics -o diag.zip mengumpulkannya)", file=sys.stderr)
+        print("k3desk: " + translate("cli", "terjadi kesalahan tak terduga; rinciannya tercatat "
+                                     "di log (`k3desk diagnostics -o diag.zip` "
+                                     "mengumpulkannya)"), file=sys.stderr)
         return 1

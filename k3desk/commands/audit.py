@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from k3desk.cli_support import add_data_dir, open_db
+from k3desk.domain.i18n import translate
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,8 +23,8 @@ def run_verify(args: argparse.Namespace) -> int:
     with open_db(args) as db:
         report = audit_service.verify_chain(db)
     if report.ok:
-        print(f"Jejak audit utuh: {report.count} peristiwa.")
+        print(translate("cli", "Jejak audit utuh: {n} peristiwa.").format(n=report.count))
         return 0
-    print(f"Jejak audit RUSAK pada peristiwa {report.broken_id}: {report.reason}",
-          file=sys.stderr)
+    print(translate("cli", "Jejak audit RUSAK pada peristiwa {id}: {reason}").format(
+        id=report.broken_id, reason=report.reason), file=sys.stderr)
     return 1

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from k3desk.cli_support import add_data_dir, data_dir_of
+from k3desk.domain.i18n import translate
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,8 +25,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _counts(manifest: dict[str, object]) -> str:
     counts = manifest.get("counts") or {}
     assert isinstance(counts, dict)
-    return ", ".join(f"{k} {v}" for k, v in counts.items()
-                     if k in ("company", "equipment", "inspection", "certificate", "attachment"))
+    names = {"company": translate("cli", "perusahaan"), "equipment": translate("cli", "peralatan"),
+             "inspection": translate("cli", "pemeriksaan"),
+             "certificate": translate("cli", "sertifikat"),
+             "attachment": translate("cli", "lampiran")}
+    return ", ".join(f"{v} {names[k]}" for k, v in counts.items() if k in names)
 
 
 def run_backup(args: argparse.Namespace) -> int:
@@ -36,7 +40,8 @@ def run_backup(args: argparse.Namespace) -> int:
     setup_logging(data_dir)
     info = backup_service.create_backup(data_dir, args.output)
     size = info.path.stat().st_size
-    print(f"cadangan ditulis: {info.path} ({size / 1e6:.1f} MB; {_counts(info.manifest)})")
+    print(translate("cli", "cadangan ditulis: {path} ({size} MB; {counts})").format(
+        path=info.path, size=f"{size / 1e6:.1f}", counts=_counts(info.manifest)))
     return 0
 
 
@@ -51,8 +56,11 @@ def run_restore(args: argparse.Namespace) -> int:
     finally:
         close_logging()
     pre = info.manifest.get("pre_restore_backup")
-    print(f"data dipulihkan dari {args.file.name} (dibuat {info.manifest.get('created_at')}, "
-          f"k3desk {info.manifest.get('app_version')}; {_counts(info.manifest)})")
+    print(translate("cli", "data dipulihkan dari {name} (dibuat {created}, k3desk {version}; "
+                    "{counts})").format(name=args.file.name,
+                                        created=info.manifest.get("created_at"),
+                                        version=info.manifest.get("app_version"),
+                                        counts=_counts(info.manifest)))
     if pre:
-        print(f"data sebelumnya disimpan di {pre}")
+        print(translate("cli", "data sebelumnya disimpan di {path}").format(path=pre))
     return 0

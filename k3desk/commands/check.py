@@ -36,7 +36,8 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+        raise argparse.ArgumentTypeError(translate("cli", "tanggal harus YYYY-MM-DD, bukan "
+                                                   "{value}").format(value=text)) from None
 
 
 def read_values(name: str) -> Any:
@@ -51,8 +52,10 @@ def read_values(name: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ValidationError(f"{name}: not valid JSON (line {exc.lineno}, column "
-                              f"{exc.colno}: {exc.msg})") from None
+        raise ValidationError(translate("cli", "{path} bukan JSON yang sah (baris {line}, "
+                                        "kolom {column}); periksa tanda kutip, koma dan "
+                                        "kurung").format(path=name, line=exc.lineno,
+                                                         column=exc.colno)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,9 +67,12 @@ def run(args: argparse.Namespace) -> int:
     errors = validate_values(template, values)
     if errors:
         shown = "\n".join(f"  {e.path or '(values)'}: {e.message}" for e in errors[:20])
-        more = f"\n  ... and {len(errors) - 20} more" if len(errors) > 20 else ""
-        raise ValidationError(f"{args.values}: {len(errors)} invalid value(s) for "
-                              f"{template.id} v{template.version}:\n{shown}{more}")
+        more = ("\n  " + translate("cli", "... dan {n} lagi").format(n=len(errors) - 20)
+                if len(errors) > 20 else "")
+        raise ValidationError(translate("cli", "{path}: {n} nilai tidak sah untuk {id} "
+                                        "v{version}:").format(
+                                            path=args.values, n=len(errors), id=template.id,
+                                            version=template.version) + f"\n{shown}{more}")
     result = evaluate(template, values, args.inspected_on or dt.date.today())
     print_json(result.to_json())
     return 0

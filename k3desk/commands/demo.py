@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from k3desk.cli_support import add_data_dir, data_dir_of
+from k3desk.domain.i18n import translate
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,9 +18,15 @@ def run(args: argparse.Namespace) -> int:
     from k3desk.services.demo_service import DEMO_USERS, create_demo
     data_dir = data_dir_of(args)
     summary = create_demo(data_dir)
-    print(f"Data demo dibuat di {data_dir}: {summary.companies} perusahaan, "
-          f"{summary.equipment} peralatan, {summary.inspections} pemeriksaan "
-          f"({', '.join(f'{k} {v}' for k, v in sorted(summary.by_status.items()))}).")
+    from k3desk.services.listing_service import status_label
+
+    statuses = ", ".join(f"{status_label(k)} {v}" for k, v in sorted(summary.by_status.items()))
+    print(translate("cli", "Data demo dibuat di {folder}: {companies} perusahaan, {equipment} "
+                    "peralatan, {inspections} pemeriksaan ({statuses}).").format(
+                        folder=data_dir, companies=summary.companies,
+                        equipment=summary.equipment, inspections=summary.inspections,
+                        statuses=statuses))
     for username, password, name, _nip, role in DEMO_USERS:
-        print(f"  {role:<10} {username:<11} kata sandi: {password}  ({name})")
+        print(f"  {role:<10} {username:<11} " + translate("cli", "kata sandi: {password}").format(
+            password=password) + f"  ({name})")
     return 0

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from k3desk.cli_support import add_data_dir, data_dir_of
+from k3desk.domain.i18n import translate
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,6 +24,7 @@ def run(args: argparse.Namespace) -> int:
 
     out = args.output or Path(f"k3desk-diagnostics-{datetime.now():%Y%m%d-%H%M%S}.zip")
     path = diagnostics_service.collect(data_dir_of(args), out)
-    print(f"diagnostik ditulis ke {path} ({path.stat().st_size / 1e3:.0f} kB); periksa isinya "
-          "sebelum dikirim bila perlu")
+    print(translate("cli", "diagnostik ditulis ke {path} ({size} kB); periksa isinya sebelum "
+                    "dikirim bila perlu").format(path=path,
+                                                 size=f"{path.stat().st_size / 1e3:.0f}"))
     return 0

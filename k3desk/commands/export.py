@@ -8,6 +8,7 @@ from pathlib import Path
 
 from k3desk.cli_support import add_data_dir, data_dir_of, open_db
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.i18n import translate
 
 WHAT = {"recap": ".xlsx", "inspections": ".csv", "certificates": ".csv"}
 
@@ -16,7 +17,8 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"tanggal harus YYYY-MM-DD, bukan {text!r}") from exc
+        raise argparse.ArgumentTypeError(translate("cli", "tanggal harus YYYY-MM-DD, bukan "
+                                                   "{value}").format(value=text)) from exc
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,23 +37,29 @@ def run(args: argparse.Namespace) -> int:
     from k3desk.services import auth_service, export_service
 
     if args.output.suffix.lower() != WHAT[args.what]:
-        raise ValidationError(f"berkas keluaran {args.what} harus berakhiran {WHAT[args.what]}")
+        raise ValidationError(translate("cli", "berkas keluaran {what} harus berakhiran "
+                                        "{suffix}").format(what=args.what,
+                                                           suffix=WHAT[args.what]))
     data_dir = data_dir_of(args)
     setup_logging(data_dir)
     with open_db(args) as db:
         ctx = auth_service.require_context(db)
-        period = f"{args.start.isoformat()} s.d. {args.end.isoformat()}"
+        period = translate("cli", "{start} s.d. {end}").format(start=args.start.isoformat(),
+                                                                end=args.end.isoformat())
         if args.what == "recap":
             recap = export_service.write_recap(ctx, args.start, args.end, args.output)
             t = recap.totals
-            print(f"rekap {period} ditulis ke {args.output}: {t['total']} pemeriksaan "
-                  f"({t['passed']} memenuhi, {t['failed']} tidak memenuhi, {t['pending']} "
-                  f"belum selesai, {t['rejected']} ditolak), {t['issued']} sertifikat terbit, "
-                  f"{t['revoked']} dicabut, {t['retest_due']} uji ulang jatuh tempo")
+            print(translate("cli", "rekap {period} ditulis ke {path}: {total} pemeriksaan "
+                            "({passed} memenuhi, {failed} tidak memenuhi, {pending} belum "
+                            "selesai, {rejected} ditolak), {issued} sertifikat terbit, "
+                            "{revoked} dicabut, {retest_due} uji ulang jatuh tempo").format(
+                                period=period, path=args.output, **t))
         elif args.what == "inspections":
             n = export_service.export_inspections_csv(ctx, args.start, args.end, args.output)
-            print(f"{n} pemeriksaan {period} ditulis ke {args.output}")
+            print(translate("cli", "{n} pemeriksaan {period} ditulis ke {path}").format(
+                n=n, period=period, path=args.output))
         else:
             n = export_service.export_certificates_csv(ctx, args.start, args.end, args.output)
-            print(f"{n} sertifikat {period} ditulis ke {args.output}")
+            print(translate("cli", "{n} sertifikat {period} ditulis ke {path}").format(
+                n=n, period=period, path=args.output))
         return 0

@@ -46,7 +46,8 @@ def _mapping(pairs: list[str], headers: list[str], suggested: dict[str, str | No
     for pair in pairs:
         header, sep, target = pair.partition("=")
         if not sep:
-            raise ValidationError(f"--map harus berbentuk KOLOM=ISIAN, bukan {pair!r}")
+            raise ValidationError(translate("import", "--map harus berbentuk KOLOM=ISIAN, bukan "
+                                            "{value}").format(value=pair))
         mapping[header.strip()] = target.strip() or None
     return mapping
 
@@ -55,8 +56,8 @@ def _rows(text: str) -> list[int]:
     try:
         return [int(x) for x in text.replace(" ", "").split(",") if x]
     except ValueError as exc:
-        raise ValidationError(f"--exclude-rows harus berupa nomor baris, mis. 3,7: {text}"
-                              ) from exc
+        raise ValidationError(translate("import", "--exclude-rows harus berupa nomor baris, "
+                                        "mis. 3,7: {value}").format(value=text)) from exc
 
 
 def run(args: argparse.Namespace) -> int:
@@ -84,22 +85,27 @@ def run(args: argparse.Namespace) -> int:
         if args.preview:
             p = import_service.preview(ctx, args.file, args.kind, mapping, exclude_rows=exclude)
             for header in p.headers:
-                print(f"  {header!r} -> {p.mapping.get(header) or '(diabaikan)'}")
+                target = p.mapping.get(header) or translate("import", "(diabaikan)")
+                print(f"  {header!r} -> {target}")
             c = p.counts
-            print(f"{p.total_rows} baris: {c['created']} baru, {c['updated']} diperbarui, "
-                  f"{c['unchanged']} tetap, {c['excluded']} dikecualikan, "
-                  f"{c['errors']} masalah")
+            print(translate("import", "{rows} baris: {created} baru, {updated} diperbarui, "
+                            "{unchanged} tetap, {excluded} dikecualikan, {errors} "
+                            "masalah").format(rows=p.total_rows, **c))
             for error in p.errors:
                 print(f"  {error}")
             return 2 if p.errors else 0
         result = import_service.import_file(ctx, args.file, args.kind, mapping, exclude)
-        print(f"{args.file.name}: {result.total} baris diimpor ({result.created} dibuat, "
-              f"{result.updated} diperbarui, {result.unchanged} tidak berubah"
-              + (f", {result.excluded} dikecualikan" if result.excluded else "") + ")")
+        excluded = (translate("import", ", {n} dikecualikan").format(n=result.excluded)
+                    if result.excluded else "")
+        print(translate("import", "{name}: {total} baris diimpor ({created} dibuat, {updated} "
+                        "diperbarui, {unchanged} tidak berubah{excluded})").format(
+                            name=args.file.name, total=result.total, created=result.created,
+                            updated=result.updated, unchanged=result.unchanged,
+                            excluded=excluded))
         if result.ignored:
-            print("kolom diabaikan (tidak dikenali): "
-                  + ", ".join(repr(h) for h in result.ignored)
-                  + "; petakan dengan --map KOLOM=ISIAN bila perlu")
+            print(translate("import", "kolom diabaikan (tidak dikenali): {columns}; petakan "
+                            "dengan --map KOLOM=ISIAN bila perlu").format(
+                                columns=", ".join(repr(h) for h in result.ignored)))
         return 0
 
 

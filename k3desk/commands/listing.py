@@ -7,6 +7,7 @@ from datetime import date
 
 from k3desk.cli_support import add_data_dir, open_db, print_json
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.i18n import translate
 from k3desk.domain.workflow import Status
 
 
@@ -31,7 +32,8 @@ def _date(text: str | None, name: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(f"{name} harus berformat YYYY-MM-DD, bukan {text!r}") from None
+        raise ValidationError(translate("cli", "{name} harus berformat YYYY-MM-DD, bukan "
+                                        "{value}").format(name=name, value=text)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     from k3desk.services.inspection_service import InspectionQuery
     from k3desk.services.records_service import RecordQuery
     if args.status and args.what != "inspections":
-        raise ValidationError("--status hanya untuk daftar pemeriksaan")
+        raise ValidationError(translate("cli", "--status hanya untuk daftar pemeriksaan"))
     with open_db(args) as db:
         if args.what == "companies":
             rows = [(r, f"{r.columns[0]} | {r.columns[1]}") for r in listing_service.companies(

@@ -7,6 +7,7 @@ import sys
 
 from k3desk.cli_support import add_data_dir, open_db
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.i18n import translate
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,7 +25,8 @@ def read_password() -> str:
     line = sys.stdin.readline()
     password = line[:-1] if line.endswith("\n") else line
     if not password:
-        raise ValidationError("kata sandi kosong: berikan kata sandi di masukan standar")
+        raise ValidationError(translate("cli", "kata sandi kosong: berikan kata sandi di "
+                                        "masukan standar"))
     return password
 
 
@@ -33,6 +35,8 @@ def run(args: argparse.Namespace) -> int:
 
     with open_db(args) as db:
         actor, online = sync_service.login(db, args.username, read_password(), args.server)
-    how = "daring" if online else "luring (server tidak terhubung)"
-    print(f"login {how} sebagai {actor.username} ({actor.full_name}, {actor.role})")
+    text = (translate("cli", "login daring sebagai {username} ({name}, {role})") if online
+            else translate("cli", "login luring (server tidak terhubung) sebagai {username} "
+                           "({name}, {role})"))
+    print(text.format(username=actor.username, name=actor.full_name, role=actor.role))
     return 0

@@ -37,16 +37,17 @@ def run(args: argparse.Namespace) -> int:
     with open_db(args) as db:
         if args.sample:
             if args.kind or args.inspection_id:
-                raise ValidationError("--sample tidak memakai jenis atau id pemeriksaan")
+                raise ValidationError(translate("cli", "--sample tidak memakai jenis atau id "
+                                                "pemeriksaan"))
             sample = document_service.sample_inspection_id(db)
             if sample is None:
-                raise K3Error("folder data ini belum punya sertifikat; buat dulu dengan "
-                              "`k3desk demo`")
+                raise K3Error(translate("cli", "folder data ini belum punya sertifikat; buat "
+                                        "dulu dengan `k3desk demo`"))
             inspection_id, kind = sample, "certificate"
         else:
             if not args.kind or not args.inspection_id:
-                raise ValidationError("sebutkan certificate|report dan id pemeriksaan, "
-                                      "atau --sample")
+                raise ValidationError(translate("cli", "sebutkan certificate|report dan id "
+                                                "pemeriksaan, atau --sample"))
             inspection_id, kind = args.inspection_id, args.kind
         data, name = document_service.render(db, inspection_id, kind)
         out = args.output or Path.cwd() / name

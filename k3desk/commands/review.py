@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from k3desk.cli_support import add_data_dir, open_db
+from k3desk.domain.i18n import translate
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -51,8 +52,9 @@ def run_approve(args: argparse.Namespace) -> int:
             path = document_service.write_certificate(db, issued.certificate_id)
             print(f"PDF: {path}", file=sys.stderr)
         if issued.block_low:
-            print(f"Peringatan: sisa nomor sertifikat di laptop ini tinggal "
-                  f"{issued.numbers_left}; sinkronkan untuk meminta blok baru.", file=sys.stderr)
+            print(translate("cli", "Peringatan: sisa nomor sertifikat di laptop ini tinggal "
+                            "{n}; sinkronkan untuk meminta blok baru.").format(
+                                n=issued.numbers_left), file=sys.stderr)
     return 0
 
 
@@ -64,11 +66,11 @@ def _password(args: argparse.Namespace) -> str:
     if args.password_stdin:
         return read_password()
     if not sys.stdin.isatty():
-        raise ValidationError("kunci tanda tangan terkunci: berikan kata sandi Anda dengan "
-                              "--password-stdin")
+        raise ValidationError(translate("cli", "kunci tanda tangan terkunci: berikan kata "
+                                        "sandi Anda dengan --password-stdin"))
     import getpass
 
-    return getpass.getpass("Kata sandi (membuka kunci tanda tangan): ")
+    return getpass.getpass(translate("cli", "Kata sandi (membuka kunci tanda tangan): "))
 
 
 def run_revision(args: argparse.Namespace) -> int:
@@ -77,7 +79,8 @@ def run_revision(args: argparse.Namespace) -> int:
     with open_db(args) as db:
         review_service.request_revision(auth_service.require_context(db), args.id,
                                         comment=args.comment)
-        print(f"Pemeriksaan {args.id} dikembalikan untuk revisi.")
+        print(translate("cli", "Pemeriksaan {id} dikembalikan untuk revisi.").format(
+            id=args.id))
     return 0
 
 
@@ -86,7 +89,7 @@ def run_reject(args: argparse.Namespace) -> int:
 
     with open_db(args) as db:
         review_service.reject(auth_service.require_context(db), args.id, reason=args.reason)
-        print(f"Pemeriksaan {args.id} ditolak.")
+        print(translate("cli", "Pemeriksaan {id} ditolak.").format(id=args.id))
     return 0
 
 
@@ -95,5 +98,5 @@ def run_revoke(args: argparse.Namespace) -> int:
 
     with open_db(args) as db:
         review_service.revoke(auth_service.require_context(db), args.number, reason=args.reason)
-        print(f"Sertifikat {args.number} dicabut.")
+        print(translate("cli", "Sertifikat {number} dicabut.").format(number=args.number))
     return 0

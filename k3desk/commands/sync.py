@@ -37,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
     from k3desk.sync.client import AuthRequired, Unreachable
 
     if args.username and not args.password_stdin:
-        raise K3Error("--username perlu --password-stdin (kata sandi dari masukan standar)")
+        raise K3Error(translate("cli", "--username perlu --password-stdin (kata sandi dari "
+                                "masukan standar)"))
     with open_db(args) as db:
         if args.username:
             sync_service.login(db, args.username, read_password(), args.server)
@@ -45,8 +46,9 @@ def run(args: argparse.Namespace) -> int:
             summary = sync_service.sync_now(db, args.server, timeout=args.timeout)
         except Unreachable as exc:
             log.info("sync: server unreachable: %s", exc)
-            print("k3desk: sinkronisasi gagal, server tidak dapat dihubungi; periksa alamat "
-                  "server dan jaringan, lalu coba lagi (perubahan tetap dalam antrean)",
+            print("k3desk: " + translate("cli", "sinkronisasi gagal, server tidak dapat "
+                                         "dihubungi; periksa alamat server dan jaringan, lalu "
+                                         "coba lagi (perubahan tetap dalam antrean)"),
                   file=sys.stderr)
             return 1
         except AuthRequired as exc:
@@ -55,12 +57,14 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({**asdict(summary), "attention": summary.attention})
     else:
-        print(f"dikirim: {summary.pushed}")
-        print(f"diterima: {summary.pulled}")
-        print(f"konflik: {summary.conflicts} baru, {summary.open_conflicts} menunggu")
-        print(f"karantina: {summary.quarantined} baru, {summary.open_quarantined} menunggu")
+        print(translate("cli", "dikirim: {n}").format(n=summary.pushed))
+        print(translate("cli", "diterima: {n}").format(n=summary.pulled))
+        print(translate("cli", "konflik: {new} baru, {open} menunggu").format(
+            new=summary.conflicts, open=summary.open_conflicts))
+        print(translate("cli", "karantina: {new} baru, {open} menunggu").format(
+            new=summary.quarantined, open=summary.open_quarantined))
         if summary.pending:
-            print(f"masih dalam antrean: {summary.pending}")
+            print(translate("cli", "masih dalam antrean: {n}").format(n=summary.pending))
         for message in summary.messages:
-            print(f"catatan: {message}")
+            print(translate("cli", "catatan: {message}").format(message=message))
     return 0

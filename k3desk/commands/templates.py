@@ -61,7 +61,7 @@ def registry_of(args: argparse.Namespace) -> TemplateRegistry:
     from k3desk.domain.errors import ValidationError
 
     if not Path(extra).is_dir():
-        raise ValidationError(f"{extra}: not a folder")
+        raise ValidationError(translate("cli", "{path} bukan folder").format(path=extra))
     reg = TemplateRegistry(default_registry().list())
     reg.load_dir(Path(extra))
     return reg
@@ -74,7 +74,8 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     lang = getattr(args, "lang", None) or "id"
     width = max((len(t.id) for t in templates), default=2)
-    print(f"{'ID':<{width}}  VER  {'OBJECT TYPE':<24}  TITLE")
+    print(f"{'ID':<{width}}  " + translate("cli", "VER  {type:<24}  JUDUL").format(
+        type=translate("cli", "JENIS OBJEK")))
     for t in templates:
         print(f"{t.id:<{width}}  {t.version:>3}  {t.object_type:<24}  {t.title(lang)}")
     return 0

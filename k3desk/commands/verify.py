@@ -15,23 +15,25 @@ from typing import TYPE_CHECKING, Any
 
 from k3desk.cli_support import add_data_dir, data_dir_of
 from k3desk.domain.errors import K3Error
+from k3desk.domain.i18n import translate
 from k3desk.domain.verification import VerificationStatus
 
 if TYPE_CHECKING:
     from k3desk.services.verification_service import Verification
 
-_LABELS = (
-    ("number", "Nomor"),
-    ("replaces", "Menggantikan nomor"),
-    ("company", "Perusahaan"),
-    ("equipment_serial", "Nomor seri objek"),
-    ("verdict_label", "Hasil"),
-    ("issued_on", "Tanggal terbit"),
-    ("valid_until", "Berlaku sampai"),
-    ("key_id", "Kunci penandatangan"),
-    ("signer_user_id", "Pemilik kunci"),
-    ("revoked_reason", "Alasan pencabutan"),
-)
+def _labels() -> tuple[tuple[str, str], ...]:
+    return (
+        ("number", translate("cli", "Nomor")),
+        ("replaces", translate("cli", "Menggantikan nomor")),
+        ("company", translate("cli", "Perusahaan")),
+        ("equipment_serial", translate("cli", "Nomor seri objek")),
+        ("verdict_label", translate("cli", "Hasil")),
+        ("issued_on", translate("cli", "Tanggal terbit")),
+        ("valid_until", translate("cli", "Berlaku sampai")),
+        ("key_id", translate("cli", "Kunci penandatangan")),
+        ("signer_user_id", translate("cli", "Pemilik kunci")),
+        ("revoked_reason", translate("cli", "Alasan pencabutan")),
+    )
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,7 +48,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _format_value(name: str, value: Any) -> str:
     if value is None or (name == "valid_until" and value == "-"):
-        return "- (tidak diberikan)" if name == "valid_until" else "-"
+        return translate("cli", "- (tidak diberikan)") if name == "valid_until" else "-"
     if name in ("issued_on", "valid_until"):
         from k3desk.domain.dates import format_date_id
 
@@ -65,20 +67,21 @@ def _print(result: Verification, as_json: bool) -> None:
                          ensure_ascii=False, indent=2, default=str))
         return
     print(result.status.value)
-    print(f"  {'Keterangan':<20}: {result.reason}")
+    print(f"  {translate('cli', 'Keterangan'):<20}: {result.reason}")
     if result.status is VerificationStatus.INVALID and result.details:
-        print("  (data berikut tidak terbukti asli)")
-    for name, label in _LABELS:
+        print("  " + translate("cli", "(data berikut tidak terbukti asli)"))
+    for name, label in _labels():
         if name in result.details and result.details[name] not in (None, ""):
             print(f"  {label:<20}: {_format_value(name, result.details[name])}")
     if result.details.get("expired"):
-        print(f"  {'Catatan':<20}: masa berlaku telah habis")
-    print(f"  {'Sumber':<20}: {source}")
+        print(f"  {translate('cli', 'Catatan'):<20}: "
+              + translate("cli", "masa berlaku telah habis"))
+    print(f"  {translate('cli', 'Sumber'):<20}: {source}")
 
 
 def run(args: argparse.Namespace) -> int:
     if (args.file is None) == (args.qr is None):
-        raise K3Error("give either a PDF file or --qr TEXT (one of them)")
+        raise K3Error(translate("cli", "berikan berkas PDF atau --qr TEKS (salah satu saja)"))
     from k3desk.services import verification_service
 
     target = args.qr if args.qr is not None else Path(args.file)

@@ -14,6 +14,7 @@ from typing import Any
 
 from k3desk.domain.canonical import canonical_json, data_sha256
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.i18n import translate
 from k3desk.domain.signing import sign
 from k3desk.domain.vocabulary import CERTIFIED_VERDICTS, Verdict
 
@@ -35,7 +36,9 @@ def verdict_label(verdict: str) -> str:
     try:
         return VERDICT_LABELS_ID[verdict]
     except KeyError:
-        raise ValidationError(f"unknown verdict {verdict!r} (known: {', '.join(VERDICTS)})",
+        raise ValidationError(translate("certificates", "kesimpulan {verdict} tidak dikenal "
+                                        "(yang dikenal: {known})").format(
+                                            verdict=verdict, known=", ".join(VERDICTS)),
                               field="verdict") from None
 
 
@@ -51,7 +54,8 @@ def make_payload(fields: dict[str, Any]) -> str:
     """
     missing = [name for name in REQUIRED_PAYLOAD_FIELDS if fields.get(name) in (None, "")]
     if missing:
-        raise ValidationError(f"certificate payload lacks {', '.join(missing)}")
+        raise ValidationError(translate("certificates", "data sertifikat belum lengkap: tidak "
+                                        "ada {fields}").format(fields=", ".join(missing)))
     return canonical_json(fields)
 
 
@@ -60,15 +64,19 @@ def parse_payload(payload: str) -> dict[str, Any]:
     try:
         value = json.loads(payload)
     except (TypeError, ValueError, RecursionError) as exc:  # 1,400 nested [ recurse
-        raise ValidationError("certificate payload is not JSON", field="payload") from exc
+        raise ValidationError(translate("certificates", "data sertifikat bukan JSON"),
+                              field="payload") from exc
     if not isinstance(value, dict):
-        raise ValidationError("certificate payload is not a JSON object", field="payload")
+        raise ValidationError(translate("certificates", "data sertifikat bukan objek JSON"),
+                              field="payload")
     missing = [name for name in REQUIRED_PAYLOAD_FIELDS if name not in value]
     if missing:
-        raise ValidationError(f"certificate payload lacks {', '.join(missing)}",
+        raise ValidationError(translate("certificates", "data sertifikat belum lengkap: tidak "
+                                        "ada {fields}").format(fields=", ".join(missing)),
                               field="payload")
     if canonical_json(value) != payload:
-        raise ValidationError("certificate payload is not canonical JSON", field="payload")
+        raise ValidationError(translate("certificates", "data sertifikat tidak dalam bentuk "
+                                        "kanonis"), field="payload")
     return value
 
 
@@ -84,13 +92,17 @@ def build_payload(*, number: str, inspection_id: str, company: str, equipment_se
     if verdict == VERDICT_TIDAK_MEMENUHI:
         valid_until = None  # a findings report grants no validity
     elif valid_until is None:
-        raise ValidationError("a certificate that meets the requirements needs valid_until",
+        raise ValidationError(translate("certificates", "sertifikat yang memenuhi persyaratan "
+                                        "perlu tanggal berlaku sampai (valid_until)"),
                               field="valid_until")
     if valid_until is not None and valid_until < issued_on:
-        raise ValidationError("valid_until lies before issued_on", field="valid_until")
+        raise ValidationError(translate("certificates", "tanggal berlaku sampai (valid_until) "
+                                        "sebelum tanggal terbit (issued_on)"),
+                              field="valid_until")
     clash = set(extra) & set(REQUIRED_PAYLOAD_FIELDS)
     if clash:
-        raise ValidationError(f"extra payload fields repeat {', '.join(sorted(clash))}")
+        raise ValidationError(translate("certificates", "isian tambahan mengulang isian wajib "
+                                        "{fields}").format(fields=", ".join(sorted(clash))))
     fields: dict[str, Any] = {
         "number": number, "inspection_id": inspection_id, "company": company,
         "equipment_serial": equipment_serial, "verdict": verdict,

@@ -31,6 +31,7 @@ from typing import Any
 
 from k3desk.domain.canonical import canonical_json
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.i18n import translate
 
 VERSION = 2
 PATH = "/V/"
@@ -113,7 +114,7 @@ class _Reader:
 
     def take(self, n: int) -> bytes:
         if self.pos + n > len(self.data):
-            raise ValidationError("the verification code is cut short")
+            raise ValidationError(translate("verify", "kode verifikasi terpotong"))
         chunk = self.data[self.pos:self.pos + n]
         self.pos += n
         return chunk
@@ -125,7 +126,8 @@ class _Reader:
         try:
             return self.take(self.byte()).decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise ValidationError("the verification code holds invalid text") from exc
+            raise ValidationError(translate("verify", "kode verifikasi memuat teks yang tidak "
+                                            "sah")) from exc
 
     def day(self) -> str:
         days = int.from_bytes(self.take(2), "big")
@@ -135,18 +137,19 @@ class _Reader:
 def parse_code(digits: str) -> tuple[str, str, str]:
     """(payload, standard base64 signature, key id) from a v2 code's digits."""
     if not digits.isdigit() or len(digits) > 2000:
-        raise ValidationError("the verification code is not a k3desk code")
+        raise ValidationError(translate("verify", "kode verifikasi bukan kode k3desk"))
     number = int(digits)
     data = number.to_bytes((number.bit_length() + 7) // 8, "big")
     r = _Reader(data)
     if not data or r.byte() != VERSION:
-        raise ValidationError("unknown version of the verification code")
+        raise ValidationError(translate("verify", "versi kode verifikasi tidak dikenal"))
     fields: dict[str, Any] = {"number": r.text(),
                               "inspection_id": str(uuid.UUID(bytes=r.take(16))),
                               "company": r.text(), "equipment_serial": r.text()}
     verdict = r.byte()
     if verdict >= len(VERDICTS):
-        raise ValidationError("the verification code holds an unknown verdict")
+        raise ValidationError(translate("verify", "kode verifikasi memuat kesimpulan yang tidak "
+                                        "dikenal"))
     fields["verdict"] = VERDICTS[verdict]
     fields["issued_on"] = r.day()
     fields["valid_until"] = r.day()
@@ -160,10 +163,12 @@ def parse_code(digits: str) -> tuple[str, str, str]:
         elif tag <= len(KNOWN_KEYS):
             key = KNOWN_KEYS[tag - 1]
         else:
-            raise ValidationError("the verification code holds an unknown field")
+            raise ValidationError(translate("verify", "kode verifikasi memuat isian yang tidak "
+                                            "dikenal"))
         fields[key] = r.text()
     if r.pos != len(data):
-        raise ValidationError("the verification code has trailing data")
+        raise ValidationError(translate("verify", "kode verifikasi memuat data berlebih di "
+                                        "ujungnya"))
     return canonical_json(fields), signature, key_id
 
 

@@ -24,6 +24,7 @@ from fractions import Fraction
 from typing import Any
 
 from k3desk.domain import expressions as ex
+from k3desk.domain.i18n import translate
 from k3desk.domain.problems import ValueProblem
 from k3desk.domain.template_schema import FieldSpec, Reference, Text
 from k3desk.domain.templates import CompiledRule, Template, checklist_fail_severity
@@ -188,8 +189,10 @@ def _required(t: Template, path: str, need: int = 1, what: str = "") -> ValuePro
     label = field_label(t, path)
     if need > 1:
         return ValueProblem(path, "required", {"label": label, "min": str(need)},
-                            f"{label}: wajib diisi (paling sedikit {need} {what})")
-    return ValueProblem(path, "required", {"label": label}, f"{label}: wajib diisi")
+                            translate("values", "{label}: wajib diisi (paling sedikit {need} "
+                                      "{what})").format(label=label, need=need, what=what))
+    return ValueProblem(path, "required", {"label": label},
+                        translate("values", "{label}: wajib diisi").format(label=label))
 
 
 def _missing(t: Template, norm: dict[str, Any], top: ex.Scope) -> list[ValueProblem]:
@@ -203,7 +206,7 @@ def _missing(t: Template, norm: dict[str, Any], top: ex.Scope) -> list[ValueProb
             items = value or []
             need = max(spec.min_items, 1 if required else 0)
             if len(items) < need:
-                missing.append(_required(t, fid, need, "baris"))
+                missing.append(_required(t, fid, need, translate("values", "baris")))
             for i, item in enumerate(items):
                 scope = ex.Scope(item, t.group_subs[fid], top, f"{fid}[{i}].")
                 for sub in spec.fields:
@@ -213,7 +216,7 @@ def _missing(t: Template, norm: dict[str, Any], top: ex.Scope) -> list[ValueProb
         elif spec.kind == "photo":
             need = max(spec.min_count, 1 if required else 0)
             if len(value or []) < need:
-                missing.append(_required(t, fid, need, "foto"))
+                missing.append(_required(t, fid, need, translate("values", "foto")))
         elif value is None and required:
             missing.append(_required(t, fid))
     return missing

@@ -14,6 +14,7 @@ from typing import Any
 
 from k3desk.domain.dates import month_roman
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.i18n import translate
 
 DEFAULT_NUMBER_FORMAT = "{seq:04d}/{object_code}/{balai_code}/{month_roman}/{year}"
 
@@ -33,33 +34,41 @@ MAX_NUMBER_LENGTH = 120
 def validate_number_format(fmt: str) -> None:
     """Raise a ValidationError saying what is wrong with a number format, else return."""
     if not isinstance(fmt, str) or not fmt.strip():
-        raise ValidationError("the number format is empty", field="number_format")
+        raise ValidationError(translate("numbering", "format nomor kosong"), field="number_format")
     if any(ch in fmt for ch in "\r\n\t"):
-        raise ValidationError("the number format must be one line", field="number_format")
+        raise ValidationError(translate("numbering", "format nomor harus satu baris"),
+                              field="number_format")
     try:
         parsed = list(string.Formatter().parse(fmt))
     except ValueError as exc:
-        raise ValidationError(f"the number format is malformed ({exc}); write literal braces "
-                              "as {{ and }}", field="number_format") from exc
+        raise ValidationError(translate("numbering", "format nomor tidak utuh (ada kurung "
+                                        "kurawal yang tidak berpasangan); tulis kurung "
+                                        "kurawal biasa sebagai {{ dan }}"),
+                              field="number_format") from exc
     seen: set[str] = set()
     for _literal, name, _spec, conversion in parsed:
         if name is None:
             continue
         if name == "":
-            raise ValidationError("the number format has an empty field {}; name it, e.g. "
-                                  "{seq:04d}", field="number_format")
+            raise ValidationError(translate("numbering", "format nomor memuat isian kosong {}; "
+                                            "beri nama, mis. {seq:04d}"),
+                                  field="number_format")
         if name not in NUMBER_FIELDS:
             known = ", ".join("{" + k + "}" for k in NUMBER_FIELDS)
-            raise ValidationError(f"unknown field {{{name}}} in the number format (known: "
-                                  f"{known})", field="number_format")
+            raise ValidationError(translate("numbering", "isian {field} tidak dikenal dalam "
+                                            "format nomor (yang dikenal: {known})").format(
+                                                field="{" + name + "}", known=known),
+                                  field="number_format")
         if conversion:
-            raise ValidationError(f"conversion !{conversion} is not allowed in the number "
-                                  "format", field="number_format")
+            raise ValidationError(translate("numbering", "konversi !{conversion} tidak "
+                                            "diizinkan dalam format nomor").format(
+                                                conversion=conversion),
+                                  field="number_format")
         seen.add(name)
     if "seq" not in seen:
-        raise ValidationError("the number format must contain {seq} (e.g. {seq:04d}), or "
-                              "two certificates would get the same number",
-                              field="number_format")
+        raise ValidationError(translate("numbering", "format nomor harus memuat {seq} (mis. "
+                                        "{seq:04d}); tanpa itu dua sertifikat mendapat nomor "
+                                        "yang sama"), field="number_format")
     # a trial run catches bad format specs such as {seq:x4} or {year:d} on text
     format_number(fmt, 1, "OBJ", "BALAI", date(2000, 12, 31), _checked=True)
 
@@ -70,8 +79,8 @@ def format_number(fmt: str, seq: int, object_code: str, balai_code: str, issued_
     if not _checked:
         validate_number_format(fmt)
     if isinstance(seq, bool) or not isinstance(seq, int) or seq < 1:
-        raise ValidationError(f"the sequence number must be a positive integer, not {seq!r}",
-                              field="seq")
+        raise ValidationError(translate("numbering", "nomor urut harus bilangan bulat positif, "
+                                        "bukan {seq}").format(seq=seq), field="seq")
     values: dict[str, Any] = {
         "seq": seq, "object_code": object_code, "balai_code": balai_code,
         "month_roman": month_roman(issued_on.month), "month": issued_on.month,
@@ -80,11 +89,15 @@ def format_number(fmt: str, seq: int, object_code: str, balai_code: str, issued_
     try:
         number = fmt.format(**values)
     except (ValueError, TypeError, KeyError, IndexError) as exc:
-        raise ValidationError(f"the number format {fmt!r} cannot be filled in: {exc}",
+        raise ValidationError(translate("numbering", "format nomor {fmt} tidak dapat diisi: "
+                                        "periksa bentuk tiap isian (mis. {{seq:04d}} untuk "
+                                        "angka, {{balai_code}} tanpa :d)").format(fmt=fmt),
                               field="number_format") from exc
     if not number.strip():
-        raise ValidationError("the number format gives an empty number", field="number_format")
+        raise ValidationError(translate("numbering", "format nomor menghasilkan nomor kosong"),
+                              field="number_format")
     if len(number) > MAX_NUMBER_LENGTH:
-        raise ValidationError(f"the number is longer than {MAX_NUMBER_LENGTH} characters",
+        raise ValidationError(translate("numbering", "nomor lebih panjang dari {n} "
+                                        "karakter").format(n=MAX_NUMBER_LENGTH),
                               field="number_format")
     return number

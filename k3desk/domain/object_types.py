@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from k3desk.domain.i18n import translate
+
 
 @dataclass(frozen=True)
 class ObjectType:
@@ -68,5 +70,7 @@ def get_object_type(code: str) -> ObjectType:
         return OBJECT_TYPES[code]
     except KeyError:
         known = ", ".join(sorted(OBJECT_TYPES))
-        raise ValidationError(f"unknown object type {code!r} (known: {known})",
+        raise ValidationError(translate("object_types", "jenis objek {code} tidak dikenal "
+                                        "(yang dikenal: {known})").format(code=code,
+                                                                         known=known),
                               field="object_type") from None

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 )
 
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.i18n import translate
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,11 @@ def decode_public_key(public_b64: str) -> bytes:
     try:
         raw = base64.b64decode(public_b64, validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise ValidationError("public_key is not valid base64", field="public_key") from exc
+        raise ValidationError(translate("signing", "kunci publik bukan base64 yang sah"),
+                              field="public_key") from exc
     if len(raw) != 32:
-        raise ValidationError("public_key must be 32 raw bytes (Ed25519)", field="public_key")
+        raise ValidationError(translate("signing", "kunci publik harus 32 byte (Ed25519)"),
+                              field="public_key")
     return raw
 
 
@@ -85,7 +88,7 @@ def b64url_decode(text: str) -> str:
     try:
         return base64.urlsafe_b64decode(padded.encode("ascii")).decode("utf-8")
     except (binascii.Error, ValueError, UnicodeError) as exc:
-        raise ValidationError("not valid base64url text") from exc
+        raise ValidationError(translate("signing", "bukan teks base64url yang sah")) from exc
 
 
 def key_fingerprint(public_b64: str) -> str:

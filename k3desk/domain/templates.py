@@ -22,6 +22,7 @@ from typing import Any
 from k3desk.domain import expressions as ex
 from k3desk.domain.canonical import canonical_json
 from k3desk.domain.errors import NotFoundError, ValidationError
+from k3desk.domain.i18n import translate
 from k3desk.domain.template_schema import (
     SCALES,
     FieldSpec,
@@ -200,15 +201,17 @@ class TemplateRegistry:
         versions = sorted(v for (i, v) in self._by_key if i == template_id)
         if not versions:
             known = ", ".join(sorted({i for i, _ in self._by_key})) or "none"
-            raise NotFoundError(f"template {template_id!r} tidak dikenal / unknown "
-                                f"(known: {known})")
+            raise NotFoundError(translate("templates", "templat {id} tidak dikenal (yang "
+                                          "dikenal: {known})").format(id=template_id,
+                                                                      known=known))
         if version is None:
             version = versions[-1]
         template = self._by_key.get((template_id, version))
         if template is None:
-            raise NotFoundError(f"template {template_id!r} versi {version} tidak ada / no "
-                                f"version {version} (available: "
-                                f"{', '.join(map(str, versions))})")
+            raise NotFoundError(translate("templates", "templat {id} versi {version} tidak ada "
+                                          "(yang ada: {versions})").format(
+                                              id=template_id, version=version,
+                                              versions=", ".join(map(str, versions))))
         return template
 
     def list(self) -> builtins.list[Template]:
@@ -232,7 +235,8 @@ class TemplateRegistry:
         """The newest template for ``object_type`` (the one named like it, if several)."""
         candidates = [t for t in self.latest() if t.object_type == object_type]
         if not candidates:
-            raise NotFoundError(f"no template for object type {object_type!r}")
+            raise NotFoundError(translate("templates", "belum ada templat untuk jenis objek "
+                                          "{type}").format(type=object_type))
         candidates.sort(key=lambda t: (t.id != object_type, t.id))
         return candidates[0]
 

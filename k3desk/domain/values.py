@@ -295,20 +295,20 @@ def _display(v: Any) -> str:
 
 def _kind_of(v: Any) -> str:
     if v is None:
-        return "kosong"
+        return translate("values", "kosong")
     if isinstance(v, bool):
-        return "ya/tidak"
+        return translate("values", "ya/tidak")
     if _is_number(v):
-        return f"angka {show_number(v)}"
+        return translate("values", "angka {value}").format(value=show_number(v))
     if isinstance(v, (int, float)):
-        return "angka yang tidak sah"
+        return translate("values", "angka yang tidak sah")
     if isinstance(v, str):
-        return f"teks “{_clip(v)}”"
+        return translate("values", "teks “{value}”").format(value=_clip(v))
     if isinstance(v, list):
-        return "daftar"
+        return translate("values", "daftar")
     if isinstance(v, Mapping):
-        return "objek"
-    return "nilai yang tidak dikenal"
+        return translate("values", "objek")
+    return translate("values", "nilai yang tidak dikenal")
 
 
 def normalize_values(template: Template, values: Any
@@ -317,8 +317,9 @@ def normalize_values(template: Template, values: Any
     problems: list[ValueProblem] = []
     if not isinstance(values, Mapping):
         return {}, [ValueProblem("", "not_an_object", {"value": _display(values)},
-                                 "Nilai formulir harus berupa objek (nama isian -> nilai), "
-                                 f"bukan {_kind_of(values)}")]
+                                 translate("values", "Nilai formulir harus berupa objek (nama "
+                                           "isian -> nilai), bukan {kind}").format(
+                                               kind=_kind_of(values)))]
     out = {fid: normalize_value(spec, values.get(fid), fid, problems)
            for fid, spec in template.fields.items()}
     return out, problems

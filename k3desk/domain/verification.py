@@ -188,7 +188,8 @@ def load_revoked_numbers(data_dir: Path) -> dict[str, str]:
         return {}
     raw = _read_json(path)
     if not isinstance(raw, dict):
-        raise DataFileError(f"{path} must hold a JSON object of number -> reason")
+        raise DataFileError(translate("verify", "{path} harus berisi objek JSON: nomor -> "
+                                      "alasan").format(path=path))
     return {str(k): str(v or "") for k, v in raw.items()}
 
 

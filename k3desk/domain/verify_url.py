@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.i18n import translate
 from k3desk.domain.signing import b64url_decode, b64url_encode
 
 
@@ -39,7 +40,8 @@ def signature_from_b64url(s: str) -> str:
     try:
         raw = base64.urlsafe_b64decode(s + "=" * (-len(s) % 4))
     except (binascii.Error, ValueError) as exc:
-        raise ValidationError("the signature in the link is not valid base64url") from exc
+        raise ValidationError(translate("verify", "tanda tangan dalam tautan bukan base64url "
+                                        "yang sah")) from exc
     return base64.b64encode(raw).decode("ascii")
 
 
@@ -56,13 +58,15 @@ def parse_verify_url(text: str) -> VerifyLink:
                           signature=signature, key_id=key_id)
     parts = urlsplit(text.strip())
     if not parts.path.endswith("/verify"):
-        raise ValidationError("not a k3desk verification link (no /verify path)")
+        raise ValidationError(translate("verify", "bukan tautan verifikasi k3desk (tidak ada "
+                                        "/verify)"))
     query = parse_qs(parts.query)
 
     def one(name: str) -> str:
         values = query.get(name)
         if not values or not values[0]:
-            raise ValidationError(f"the verification link lacks its {name!r} parameter")
+            raise ValidationError(translate("verify", "tautan verifikasi tidak memuat parameter "
+                                            "{name}").format(name=name))
         return values[0]
 
     server = f"{parts.scheme}://{parts.netloc}{parts.path[: -len('/verify')]}"

@@ -13,6 +13,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from k3desk.domain.errors import DataFileError
+from k3desk.domain.i18n import translate
 from k3desk.paths import resources_dir
 
 REGULAR = "K3Sans"
@@ -43,7 +44,8 @@ def register_fonts() -> None:
     for name, filename in _FILES.items():
         path = folder / filename
         if not path.is_file():
-            raise DataFileError(f"font file missing: {path} (reinstall k3desk)")
+            raise DataFileError(translate("reports", "berkas huruf {path} tidak ada; pasang "
+                                          "ulang k3desk").format(path=path))
         pdfmetrics.registerFont(TTFont(name, str(path)))
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC,
                                   boldItalic=BOLD_ITALIC)

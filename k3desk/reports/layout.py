@@ -33,6 +33,7 @@ from reportlab.platypus import (
 )
 
 from k3desk.domain.errors import DataFileError
+from k3desk.domain.i18n import translate
 from k3desk.paths import resources_dir
 from k3desk.reports import styles as st
 from k3desk.reports.fonts import BOLD, REGULAR, register_fonts
@@ -69,8 +70,8 @@ def logo_path(balai: BalaiInfo) -> Path:
         return default_logo_path()
     path = Path(balai.logo_path)
     if not path.is_file():
-        raise DataFileError(f"the Balai's logo file is missing: {path} (check the Balai's "
-                            "logo setting)")
+        raise DataFileError(translate("reports", "berkas logo Balai {path} tidak ada; periksa "
+                                      "pengaturan logo Balai").format(path=path))
     return path
 
 

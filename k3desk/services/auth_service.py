@@ -61,11 +61,12 @@ def unlock_for_cli(db: Database, actor: Actor, password: str) -> None:
         user = s.get(User, actor.id)
         stored = user.password_hash if user is not None else None
     if not password_matches(stored, password):
-        raise PermissionDenied("kata sandi salah; kunci tanda tangan tetap terkunci")
+        raise PermissionDenied(translate("auth", "kata sandi salah; kunci tanda tangan tetap "
+                                         "terkunci"))
     if not unlock_signing_key(db, actor, password):
         from k3desk.services import keys_service
 
-        raise K3Error(keys_service.LOCKED)
+        raise K3Error(keys_service.locked_message())
 
 
 def remember_password(db: Database, user_id: str, password: str) -> None:

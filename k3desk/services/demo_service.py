@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from k3desk.domain.errors import K3Error
+from k3desk.domain.i18n import translate
 from k3desk.domain.object_types import OBJECT_TYPES
 from k3desk.domain.workflow import Role
 from k3desk.services import auth_service, inspection_service, records_service, settings_service
@@ -88,8 +89,8 @@ def create_demo(data_dir: Path, today: date | None = None) -> DemoSummary:
     try:
         with db.session() as s:
             if s.scalar(select(func.count()).select_from(Company)):
-                raise K3Error(f"folder data {data_dir} sudah berisi data; demo hanya mengisi "
-                              "folder yang kosong")
+                raise K3Error(translate("demo", "folder data {path} sudah berisi data; demo hanya "
+                                        "mengisi folder yang kosong").format(path=data_dir))
         with db.session(remote=True) as s:
             settings_service.put(s, DEMO_KEY, True)
             balai = _balai()

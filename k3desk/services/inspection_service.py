@@ -255,11 +255,13 @@ def instrument_problems(s: Session, inspection: Inspection) -> list[ValueProblem
     instruments = [s.get(Instrument, i) for i in inspection.instrument_ids or []]
     if any(i is None for i in instruments):
         problems.append(ValueProblem("", "unknown_instrument", {},
-                                     "alat ukur yang dipakai tidak dikenal di laptop ini"))
+                                     translate("inspection", "alat ukur yang dipakai tidak "
+                                               "dikenal di laptop ini")))
     c_error = calibration_error([i.to_data() | {"id": i.id} for i in instruments if i],
                                 inspection.inspected_on)
     if c_error:
-        problems.append(ValueProblem("", "calibration", {}, f"kalibrasi alat ukur: {c_error}"))
+        problems.append(ValueProblem("", "calibration", {}, translate(
+            "inspection", "kalibrasi alat ukur: {error}").format(error=c_error)))
     return problems
 
 

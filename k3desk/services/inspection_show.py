@@ -35,7 +35,7 @@ def show(ctx: AppContext, inspection_id: str) -> InspectionView:
         verdict = Verdict.of(str(result.verdict))
         reasons = [f"{f.title_id}: {f.message_id}".rstrip(": ") for f in result.failed]
         return InspectionView(
-            id=inspection.id, title=template.title_id,
+            id=inspection.id, title=template.title(language()),
             status=listing_service.status_label(str(inspection.status)),
             inspected_on=str(inspection.inspected_on),
             verdict=verdict.title(language()) if verdict else "-",

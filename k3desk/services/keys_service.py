@@ -45,6 +45,13 @@ LOCKED = ("kunci tanda tangan laptop ini masih terkunci: login dulu sebagai peny
           "pemiliknya dengan kata sandi Anda (di aplikasi, atau `k3desk review approve ID "
           "--password-stdin` di baris perintah)")
 
+
+def locked_message() -> str:
+    """``LOCKED`` in the interface language."""
+    return translate("keys", "kunci tanda tangan laptop ini masih terkunci: login dulu sebagai "
+                     "penyelia pemiliknya dengan kata sandi Anda (di aplikasi, atau `k3desk "
+                     "review approve ID --password-stdin` di baris perintah)")
+
 #: Unlocked private keys of this process, by data folder: never written anywhere.
 _UNLOCKED: dict[Path, signing.KeyPair] = {}
 
@@ -121,7 +128,8 @@ def unlock(db: Database, user_id: str, role: str, password: str) -> bool:
     if not path.exists() and plain.exists():
         raw = plain.read_bytes()
         if len(raw) != 32:
-            raise K3Error(f"kunci tanda tangan {plain} rusak (bukan 32 byte)")
+            raise K3Error(translate("keys", "kunci tanda tangan {path} rusak (bukan 32 "
+                                    "byte)").format(path=plain))
         _write_encrypted(path, signing.keypair_from_private(raw), user_id, password)
         plain.unlink()
     if not path.exists():
@@ -149,7 +157,7 @@ def unlocked_keypair(db: Database) -> signing.KeyPair:
     """The unlocked key, or a clear refusal: nothing is signed without the password."""
     pair = _UNLOCKED.get(_folder(db))
     if pair is None:
-        raise K3Error(LOCKED)
+        raise K3Error(locked_message())
     return pair
 
 

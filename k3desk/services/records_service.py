@@ -80,8 +80,9 @@ def certificate_naming(s: Session, record_type: str, record_id: str) -> str | No
 def refuse_certified_deletion(s: Session, record_type: str, record_id: str) -> None:
     number = certificate_naming(s, record_type, record_id)
     if number is not None:
-        raise ValidationError(f"data ini tercantum pada sertifikat {number} yang sudah "
-                              "terbit dan tidak dapat dihapus")
+        raise ValidationError(translate("records", "data ini tercantum pada sertifikat {number} "
+                                        "yang sudah terbit dan tidak dapat dihapus").format(
+                                            number=number))
 
 
 def _balai_id(ctx: AppContext) -> str:

@@ -19,7 +19,7 @@ from k3desk.domain import signing
 from k3desk.domain.canonical import data_sha256
 from k3desk.domain.certificates import make_payload
 from k3desk.domain.errors import NotFoundError, PermissionDenied, ValidationError
-from k3desk.domain.i18n import translate
+from k3desk.domain.i18n import language, translate
 from k3desk.domain.numbering import DEFAULT_NUMBER_FORMAT, format_number
 from k3desk.domain.object_types import get_object_type
 from k3desk.domain.qualification import qualification_error
@@ -67,9 +67,15 @@ def _decide(ctx: AppContext, s: Session, inspection_id: str, new: Status) -> Ins
     if error:
         raise PermissionDenied(error)
     if inspection.inspector_id == ctx.actor.id:
-        raise PermissionDenied("penyelia tidak dapat menelaah pemeriksaan yang tercatat atas "
-                               "namanya sendiri; minta penyelia lain")
+        raise PermissionDenied(translate("review", "penyelia tidak dapat menelaah pemeriksaan "
+                                         "yang tercatat atas namanya sendiri; minta penyelia "
+                                         "lain"))
     return inspection
+
+
+def _verdict(value: str | None) -> str:
+    known = Verdict.of(value)
+    return known.short(language()) if known else "-"
 
 
 def approval_problems(s: Session, inspection: Inspection) -> list[str]:
@@ -78,18 +84,22 @@ def approval_problems(s: Session, inspection: Inspection) -> list[str]:
     inspector = s.get(User, inspection.inspector_id)
     equipment = s.get(Equipment, inspection.equipment_id)
     if inspector is None or equipment is None:
-        return ["data pemeriksa atau peralatan belum ada di laptop ini; jalankan sinkronisasi"]
+        return [translate("review", "data pemeriksa atau peralatan belum ada di laptop ini; "
+                          "jalankan sinkronisasi")]
     q_error = qualification_error(list(inspector.qualifications or []), equipment.object_type,
                                   inspection.inspected_on)
     if q_error:
-        problems.append(f"kualifikasi pemeriksa {inspector.full_name}: {q_error}")
+        problems.append(translate("review", "kualifikasi pemeriksa {name}: {error}").format(
+            name=inspector.full_name, error=q_error))
     problems += [p.message for p in instrument_problems(s, inspection)]
     stored = inspection.verdict
     result = evaluate_inspection(inspection)
     problems += [p.message for p in result.problems if p.code == "required"]
     if stored != result.verdict:
-        problems.append(f"kesimpulan tersimpan ({stored}) berbeda dari hasil templat "
-                        f"({result.verdict})")
+        problems.append(translate("review", "kesimpulan tersimpan ({stored}) berbeda dari "
+                                  "hasil templat ({computed}); buka dan simpan lagi "
+                                  "pemeriksaannya").format(stored=_verdict(stored),
+                                                           computed=_verdict(result.verdict)))
     return problems
 
 

@@ -110,8 +110,12 @@
         <translation>Copy link</translation>
     </message>
     <message>
-        <source>Siapa pun dapat memindai kode ini untuk memeriksa keaslian sertifikat; tanda tangan diperiksa tanpa jaringan dengan `k3desk verify`.</source>
-        <translation>Anyone can scan this code to check that the certificate is genuine; the signature can be checked offline with `k3desk verify`.</translation>
+        <source>tidak dapat menyimpan {path}: {reason}</source>
+        <translation>cannot save {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Siapa pun dapat memindai kode ini untuk memeriksa keaslian sertifikat; tanda tangan diperiksa tanpa jaringan dengan `k3desk verify BERKAS.pdf`.</source>
+        <translation>Anyone can scan this code to check that the certificate is genuine; the signature is checked without a network with `k3desk verify FILE.pdf`.</translation>
     </message>
     <message numerus="yes">
         <source>%n sertifikat</source>
@@ -2743,6 +2747,21 @@ Reason: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>admin</name>
+    <message>
+        <source>basis data server tidak dapat dibuka: {reason}</source>
+        <translation>the server database cannot be opened: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} tidak dapat dibaca: {reason}</source>
+        <translation>{path} cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} bukan YAML yang sah: {reason}</source>
+        <translation>{path} is not valid YAML: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>attachment</name>
     <message>
         <source>berkas {name} terlalu besar ({mb}; paling besar {mb2})</source>
@@ -2753,8 +2772,8 @@ Reason: {reason}</translation>
         <translation>{name} is a folder, not an image file</translation>
     </message>
     <message>
-        <source>berkas {name} tidak dapat dibaca ({exc})</source>
-        <translation>file {name} cannot be read ({exc})</translation>
+        <source>berkas {name} tidak dapat dibaca: {reason}</source>
+        <translation>the file {name} cannot be read: {reason}</translation>
     </message>
     <message>
         <source>berkas {name} kosong</source>
@@ -2828,6 +2847,10 @@ Reason: {reason}</translation>
         <translation>user {username} is deactivated</translation>
     </message>
     <message>
+        <source>kata sandi salah; kunci tanda tangan tetap terkunci</source>
+        <translation>wrong password; the signing key stays locked</translation>
+    </message>
+    <message>
         <source>pengguna {user_id} tidak ada di laptop ini</source>
         <translation>user {user_id} is not on this laptop</translation>
     </message>
@@ -2844,8 +2867,12 @@ Reason: {reason}</translation>
         <translation>there is no k3desk database in {data_dir}; nothing was backed up</translation>
     </message>
     <message>
-        <source>cadangan tidak dapat ditulis ke {dest}: {exc}</source>
-        <translation>the backup cannot be written to {dest}: {exc}</translation>
+        <source>cadangan tidak dapat ditulis ke {dest}: {reason}</source>
+        <translation>the backup cannot be written to {dest}: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} bukan berkas cadangan k3desk</source>
+        <translation>{name} is not a k3desk backup file</translation>
     </message>
     <message>
         <source>berkas cadangan {path} tidak ditemukan</source>
@@ -2888,20 +2915,28 @@ Reason: {reason}</translation>
         <translation>{name}: {name2} does not match the sha256 fingerprint in the manifest; the backup is damaged</translation>
     </message>
     <message>
-        <source>{name} tidak dapat dibaca utuh: {exc}</source>
-        <translation>{name} cannot be read in full: {exc}</translation>
+        <source>isi arsipnya rusak; pakai cadangan lain</source>
+        <translation>the archive is damaged; use another backup</translation>
     </message>
     <message>
-        <source>{name}: basis data di dalamnya rusak ({exc})</source>
-        <translation>{name}: the database inside it is damaged ({exc})</translation>
+        <source>{name} tidak dapat dibaca utuh: {reason}</source>
+        <translation>{name} cannot be read whole: {reason}</translation>
     </message>
     <message>
-        <source>{name}: basis data di dalamnya rusak ({result})</source>
-        <translation>{name}: the database inside it is damaged ({result})</translation>
+        <source>{backup}: {name} terlalu besar untuk cadangan k3desk (berkas rusak atau sengaja dibuat membengkak); pemulihan dibatalkan. Data saat ini tidak diubah.</source>
+        <translation>{backup}: {name} is too large for a k3desk backup (a damaged file or one blown up on purpose); the restore was cancelled. The current data was not changed.</translation>
     </message>
     <message>
-        <source>pemulihan dibatalkan, data lama dikembalikan: {exc}</source>
-        <translation>restore cancelled, the previous data was put back: {exc}</translation>
+        <source>{backup}: isi cadangan melebihi {mib} MiB; pemulihan dibatalkan. Data saat ini tidak diubah.</source>
+        <translation>{backup}: the backup&apos;s contents exceed {mib} MiB; the restore was cancelled. The current data was not changed.</translation>
+    </message>
+    <message>
+        <source>{name}: basis data di dalamnya rusak; pakai cadangan lain</source>
+        <translation>{name}: the database inside is damaged; use another backup</translation>
+    </message>
+    <message>
+        <source>pemulihan dibatalkan, data lama dikembalikan: {reason}</source>
+        <translation>the restore was cancelled and the old data put back: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2913,6 +2948,349 @@ Reason: {reason}</translation>
     <message>
         <source>sertifikat {certificate_id} tidak ditemukan di laptop ini</source>
         <translation>certificate {certificate_id} not found on this laptop</translation>
+    </message>
+</context>
+<context>
+    <name>certificates</name>
+    <message>
+        <source>kesimpulan {verdict} tidak dikenal (yang dikenal: {known})</source>
+        <translation>unknown verdict {verdict} (known: {known})</translation>
+    </message>
+    <message>
+        <source>data sertifikat belum lengkap: tidak ada {fields}</source>
+        <extracomment>``valid_until`` of a findings report (tidak_memenuhi), which grants no validity</extracomment>
+        <translation>the certificate data is incomplete: {fields} missing</translation>
+    </message>
+    <message>
+        <source>data sertifikat bukan JSON</source>
+        <translation>the certificate data is not JSON</translation>
+    </message>
+    <message>
+        <source>data sertifikat bukan objek JSON</source>
+        <translation>the certificate data is not a JSON object</translation>
+    </message>
+    <message>
+        <source>data sertifikat tidak dalam bentuk kanonis</source>
+        <translation>the certificate data is not in its canonical form</translation>
+    </message>
+    <message>
+        <source>sertifikat yang memenuhi persyaratan perlu tanggal berlaku sampai (valid_until)</source>
+        <translation>a certificate that meets the requirements needs a valid-until date (valid_until)</translation>
+    </message>
+    <message>
+        <source>tanggal berlaku sampai (valid_until) sebelum tanggal terbit (issued_on)</source>
+        <translation>the valid-until date (valid_until) lies before the date of issue (issued_on)</translation>
+    </message>
+    <message>
+        <source>isian tambahan mengulang isian wajib {fields}</source>
+        <translation>extra fields repeat the required fields {fields}</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>perintah ini memerlukan paket server, yang tidak termasuk dalam aplikasi desktop; pasang dengan: pip install &apos;k3desk[server]&apos;</source>
+        <translation>this command needs the server packages, which the desktop application does not include; install them with: pip install &apos;k3desk[server]&apos;</translation>
+    </message>
+    <message>
+        <source>terjadi kesalahan tak terduga; rinciannya tercatat di log (`k3desk diagnostics -o diag.zip` mengumpulkannya)</source>
+        <translation>an unexpected error happened; the details are in the log (`k3desk diagnostics -o diag.zip` collects them)</translation>
+    </message>
+    <message>
+        <source>Jejak audit utuh: {n} peristiwa.</source>
+        <translation>The audit trail is intact: {n} events.</translation>
+    </message>
+    <message>
+        <source>Jejak audit RUSAK pada peristiwa {id}: {reason}</source>
+        <translation>The audit trail is BROKEN at event {id}: {reason}</translation>
+    </message>
+    <message>
+        <source>perusahaan</source>
+        <translation>companies</translation>
+    </message>
+    <message>
+        <source>peralatan</source>
+        <translation>equipment</translation>
+    </message>
+    <message>
+        <source>pemeriksaan</source>
+        <translation>inspections</translation>
+    </message>
+    <message>
+        <source>sertifikat</source>
+        <translation>certificates</translation>
+    </message>
+    <message>
+        <source>lampiran</source>
+        <translation>attachments</translation>
+    </message>
+    <message>
+        <source>cadangan ditulis: {path} ({size} MB; {counts})</source>
+        <translation>backup written: {path} ({size} MB; {counts})</translation>
+    </message>
+    <message>
+        <source>data dipulihkan dari {name} (dibuat {created}, k3desk {version}; {counts})</source>
+        <translation>data restored from {name} (made {created}, k3desk {version}; {counts})</translation>
+    </message>
+    <message>
+        <source>data sebelumnya disimpan di {path}</source>
+        <translation>the previous data is kept in {path}</translation>
+    </message>
+    <message>
+        <source>tanggal harus YYYY-MM-DD, bukan {value}</source>
+        <translation>a date must be YYYY-MM-DD, not {value}</translation>
+    </message>
+    <message>
+        <source>tidak dapat membaca {path}: {reason}</source>
+        <translation>cannot read {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} bukan teks UTF-8; simpan ulang berkas itu sebagai UTF-8</source>
+        <translation>{path} is not UTF-8 text; save the file again as UTF-8</translation>
+    </message>
+    <message>
+        <source>{path} bukan JSON yang sah (baris {line}, kolom {column}); periksa tanda kutip, koma dan kurung</source>
+        <translation>{path} is not valid JSON (line {line}, column {column}); check the quotes, commas and brackets</translation>
+    </message>
+    <message>
+        <source>... dan {n} lagi</source>
+        <translation>... and {n} more</translation>
+    </message>
+    <message>
+        <source>{path}: {n} nilai tidak sah untuk {id} v{version}:</source>
+        <translation>{path}: {n} invalid values for {id} v{version}:</translation>
+    </message>
+    <message>
+        <source>Data demo dibuat di {folder}: {companies} perusahaan, {equipment} peralatan, {inspections} pemeriksaan ({statuses}).</source>
+        <translation>Demo data made in {folder}: {companies} companies, {equipment} pieces of equipment, {inspections} inspections ({statuses}).</translation>
+    </message>
+    <message>
+        <source>kata sandi: {password}</source>
+        <translation>password: {password}</translation>
+    </message>
+    <message>
+        <source>diagnostik ditulis ke {path} ({size} kB); periksa isinya sebelum dikirim bila perlu</source>
+        <translation>diagnostics written to {path} ({size} kB); look through it before sending it if needed</translation>
+    </message>
+    <message>
+        <source>berkas keluaran {what} harus berakhiran {suffix}</source>
+        <translation>the output file of {what} must end in {suffix}</translation>
+    </message>
+    <message>
+        <source>{start} s.d. {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <source>rekap {period} ditulis ke {path}: {total} pemeriksaan ({passed} memenuhi, {failed} tidak memenuhi, {pending} belum selesai, {rejected} ditolak), {issued} sertifikat terbit, {revoked} dicabut, {retest_due} uji ulang jatuh tempo</source>
+        <translation>recap {period} written to {path}: {total} inspections ({passed} meet the requirements, {failed} do not, {pending} not finished, {rejected} rejected), {issued} certificates issued, {revoked} revoked, {retest_due} re-tests due</translation>
+    </message>
+    <message>
+        <source>{n} pemeriksaan {period} ditulis ke {path}</source>
+        <translation>{n} inspections of {period} written to {path}</translation>
+    </message>
+    <message>
+        <source>{n} sertifikat {period} ditulis ke {path}</source>
+        <translation>{n} certificates of {period} written to {path}</translation>
+    </message>
+    <message>
+        <source>{path} harus berisi objek JSON (nama isian -&gt; nilai)</source>
+        <translation>{path} must hold a JSON object (field name -&gt; value)</translation>
+    </message>
+    <message>
+        <source>--date harus YYYY-MM-DD, bukan {value}</source>
+        <translation>--date must be YYYY-MM-DD, not {value}</translation>
+    </message>
+    <message>
+        <source>Tersimpan. Kesimpulan sementara: {verdict}</source>
+        <translation>Saved. Provisional verdict: {verdict}</translation>
+    </message>
+    <message>
+        <source>status: {status}; tanggal pemeriksaan: {date}</source>
+        <translation>status: {status}; inspected on: {date}</translation>
+    </message>
+    <message>
+        <source>Kesimpulan: {verdict}</source>
+        <translation>Verdict: {verdict}</translation>
+    </message>
+    <message>
+        <source>Belum lengkap untuk diajukan:</source>
+        <translation>Not complete enough to submit:</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan {id} diajukan ke penyelia.</source>
+        <translation>Inspection {id} submitted to the supervisor.</translation>
+    </message>
+    <message>
+        <source>Catatan: {slot} bukan isian foto templat pemeriksaan ini; foto disimpan sebagai lampiran tanpa dihitung untuk isian mana pun.</source>
+        <translation>Note: {slot} is not a photo field of this inspection&apos;s template; the photos are kept as attachments without counting for any field.</translation>
+    </message>
+    <message>
+        <source>{name} harus berformat YYYY-MM-DD, bukan {value}</source>
+        <translation>{name} must be YYYY-MM-DD, not {value}</translation>
+    </message>
+    <message>
+        <source>--status hanya untuk daftar pemeriksaan</source>
+        <translation>--status is for the list of inspections only</translation>
+    </message>
+    <message>
+        <source>kata sandi kosong: berikan kata sandi di masukan standar</source>
+        <translation>empty password: give the password on standard input</translation>
+    </message>
+    <message>
+        <source>login daring sebagai {username} ({name}, {role})</source>
+        <translation>logged in online as {username} ({name}, {role})</translation>
+    </message>
+    <message>
+        <source>login luring (server tidak terhubung) sebagai {username} ({name}, {role})</source>
+        <translation>logged in offline (no server connection) as {username} ({name}, {role})</translation>
+    </message>
+    <message>
+        <source>tidak dapat menulis {path}: {reason}</source>
+        <translation>cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>--sample tidak memakai jenis atau id pemeriksaan</source>
+        <translation>--sample takes no kind and no inspection id</translation>
+    </message>
+    <message>
+        <source>folder data ini belum punya sertifikat; buat dulu dengan `k3desk demo`</source>
+        <translation>this data folder has no certificate yet; make one first with `k3desk demo`</translation>
+    </message>
+    <message>
+        <source>sebutkan certificate|report dan id pemeriksaan, atau --sample</source>
+        <translation>name certificate|report and the inspection id, or --sample</translation>
+    </message>
+    <message>
+        <source>Peringatan: sisa nomor sertifikat di laptop ini tinggal {n}; sinkronkan untuk meminta blok baru.</source>
+        <translation>Warning: only {n} certificate numbers are left on this laptop; sync to ask for a new block.</translation>
+    </message>
+    <message>
+        <source>kunci tanda tangan terkunci: berikan kata sandi Anda dengan --password-stdin</source>
+        <translation>the signing key is locked: give your password with --password-stdin</translation>
+    </message>
+    <message>
+        <source>Kata sandi (membuka kunci tanda tangan): </source>
+        <translation>Password (unlocks the signing key): </translation>
+    </message>
+    <message>
+        <source>Pemeriksaan {id} dikembalikan untuk revisi.</source>
+        <translation>Inspection {id} sent back for revision.</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan {id} ditolak.</source>
+        <translation>Inspection {id} rejected.</translation>
+    </message>
+    <message>
+        <source>Sertifikat {number} dicabut.</source>
+        <translation>Certificate {number} revoked.</translation>
+    </message>
+    <message>
+        <source>--username perlu --password-stdin (kata sandi dari masukan standar)</source>
+        <translation>--username needs --password-stdin (the password from standard input)</translation>
+    </message>
+    <message>
+        <source>sinkronisasi gagal, server tidak dapat dihubungi; periksa alamat server dan jaringan, lalu coba lagi (perubahan tetap dalam antrean)</source>
+        <translation>sync failed, the server cannot be reached; check the server address and the network, then try again (your changes stay queued)</translation>
+    </message>
+    <message>
+        <source>{reason}; jalankan `{hint}`</source>
+        <translation>{reason}; run `{hint}`</translation>
+    </message>
+    <message>
+        <source>dikirim: {n}</source>
+        <translation>sent: {n}</translation>
+    </message>
+    <message>
+        <source>diterima: {n}</source>
+        <translation>received: {n}</translation>
+    </message>
+    <message>
+        <source>konflik: {new} baru, {open} menunggu</source>
+        <translation>conflicts: {new} new, {open} waiting</translation>
+    </message>
+    <message>
+        <source>karantina: {new} baru, {open} menunggu</source>
+        <translation>quarantined: {new} new, {open} waiting</translation>
+    </message>
+    <message>
+        <source>masih dalam antrean: {n}</source>
+        <translation>still queued: {n}</translation>
+    </message>
+    <message>
+        <source>catatan: {message}</source>
+        <translation>note: {message}</translation>
+    </message>
+    <message>
+        <source>{path} bukan folder</source>
+        <translation>{path} is not a folder</translation>
+    </message>
+    <message>
+        <source>VER  {type:&lt;24}  JUDUL</source>
+        <translation>VER  {type:&lt;24}  TITLE</translation>
+    </message>
+    <message>
+        <source>JENIS OBJEK</source>
+        <translation>OBJECT TYPE</translation>
+    </message>
+    <message>
+        <source>{path}: JSON Schema ditulis</source>
+        <translation>{path}: JSON Schema written</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Menggantikan nomor</source>
+        <translation>Replaces number</translation>
+    </message>
+    <message>
+        <source>Perusahaan</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Nomor seri objek</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Tanggal terbit</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <source>Berlaku sampai</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Kunci penandatangan</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>Pemilik kunci</source>
+        <translation>Key owner</translation>
+    </message>
+    <message>
+        <source>Alasan pencabutan</source>
+        <translation>Reason for revocation</translation>
+    </message>
+    <message>
+        <source>- (tidak diberikan)</source>
+        <translation>- (not given)</translation>
+    </message>
+    <message>
+        <source>(data berikut tidak terbukti asli)</source>
+        <translation>(the data below is not proven authentic)</translation>
+    </message>
+    <message>
+        <source>masa berlaku telah habis</source>
+        <translation>the validity has ended</translation>
+    </message>
+    <message>
+        <source>berikan berkas PDF atau --qr TEKS (salah satu saja)</source>
+        <translation>give a PDF file or --qr TEXT (one of them)</translation>
     </message>
 </context>
 <context>
@@ -2962,6 +3340,13 @@ Reason: {reason}</translation>
     <message>
         <source>daftar uji ulang tidak dapat disimpan ke {path}: {reason}</source>
         <translation>the re-test list cannot be saved to {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>demo</name>
+    <message>
+        <source>folder data {path} sudah berisi data; demo hanya mengisi folder yang kosong</source>
+        <translation>the data folder {path} already holds data; the demo fills empty folders only</translation>
     </message>
 </context>
 <context>
@@ -3089,6 +3474,10 @@ Reason: {reason}</translation>
         <translation>the object type of registered equipment cannot be changed; register it as new equipment</translation>
     </message>
     <message>
+        <source>tidak dapat menulis {path}: {reason}</source>
+        <translation>cannot write {path}: {reason}</translation>
+    </message>
+    <message>
         <source>berkas {path} tidak ditemukan</source>
         <translation>file {path} not found</translation>
     </message>
@@ -3119,6 +3508,54 @@ Reason: {reason}</translation>
     <message>
         <source>{name}: judul kolom &apos;{name2}&apos; muncul dua kali (baris {header_row})</source>
         <translation>{name}: column heading &apos;{name2}&apos; appears twice (row {header_row})</translation>
+    </message>
+    <message>
+        <source>--map harus berbentuk KOLOM=ISIAN, bukan {value}</source>
+        <translation>--map takes COLUMN=FIELD, not {value}</translation>
+    </message>
+    <message>
+        <source>--exclude-rows harus berupa nomor baris, mis. 3,7: {value}</source>
+        <translation>--exclude-rows takes row numbers, e.g. 3,7: {value}</translation>
+    </message>
+    <message>
+        <source>-o hanya untuk menulis templat: `k3desk import template {kind} -o {kind}.xlsx`</source>
+        <translation>-o is for writing a template only: `k3desk import template {kind} -o {kind}.xlsx`</translation>
+    </message>
+    <message>
+        <source>(diabaikan)</source>
+        <translation>(ignored)</translation>
+    </message>
+    <message>
+        <source>{rows} baris: {created} baru, {updated} diperbarui, {unchanged} tetap, {excluded} dikecualikan, {errors} masalah</source>
+        <translation>{rows} rows: {created} new, {updated} updated, {unchanged} unchanged, {excluded} left out, {errors} problems</translation>
+    </message>
+    <message>
+        <source>, {n} dikecualikan</source>
+        <translation>, {n} left out</translation>
+    </message>
+    <message>
+        <source>{name}: {total} baris diimpor ({created} dibuat, {updated} diperbarui, {unchanged} tidak berubah{excluded})</source>
+        <translation>{name}: {total} rows imported ({created} created, {updated} updated, {unchanged} unchanged{excluded})</translation>
+    </message>
+    <message>
+        <source>kolom diabaikan (tidak dikenali): {columns}; petakan dengan --map KOLOM=ISIAN bila perlu</source>
+        <translation>columns ignored (not recognised): {columns}; map them with --map COLUMN=FIELD if needed</translation>
+    </message>
+    <message>
+        <source>import template perlu jenisnya ({kinds}), bukan {kind}: mis. `k3desk import template companies -o perusahaan.xlsx`</source>
+        <translation>import template needs its kind ({kinds}), not {kind}: e.g. `k3desk import template companies -o companies.xlsx`</translation>
+    </message>
+    <message>
+        <source>--map, --exclude-rows dan --preview dipakai saat mengimpor, bukan untuk `k3desk import template`</source>
+        <translation>--map, --exclude-rows and --preview are for importing, not for `k3desk import template`</translation>
+    </message>
+    <message>
+        <source>import template perlu -o FILE.xlsx, mis. `k3desk import template {kind} -o {kind}.xlsx`</source>
+        <translation>import template needs -o FILE.xlsx, e.g. `k3desk import template {kind} -o {kind}.xlsx`</translation>
+    </message>
+    <message>
+        <source>{path}: templat kosong dengan kolom {headers}</source>
+        <translation>{path}: an empty template with the columns {headers}</translation>
     </message>
 </context>
 <context>
@@ -3172,6 +3609,14 @@ Reason: {reason}</translation>
         <translation>{slot!r} is not a photo entry of template {template_id}</translation>
     </message>
     <message>
+        <source>alat ukur yang dipakai tidak dikenal di laptop ini</source>
+        <translation>a measuring instrument used is unknown on this laptop</translation>
+    </message>
+    <message>
+        <source>kalibrasi alat ukur: {error}</source>
+        <translation>instrument calibration: {error}</translation>
+    </message>
+    <message>
         <source>hanya pemeriksa yang mengisi pemeriksaan ini yang dapat mengajukannya</source>
         <translation>only the inspector who filled in this inspection can submit it</translation>
     </message>
@@ -3183,8 +3628,29 @@ Reason: {reason}</translation>
 <context>
     <name>keys</name>
     <message>
+        <source>kunci tanda tangan laptop ini masih terkunci: login dulu sebagai penyelia pemiliknya dengan kata sandi Anda (di aplikasi, atau `k3desk review approve ID --password-stdin` di baris perintah)</source>
+        <extracomment>argon2id parameters of the key-encryption key (RFC 9106&apos;s second recommendation)</extracomment>
+        <translation>the signing key of this laptop is still locked: log in first as the supervisor who owns it, with your password (in the application, or `k3desk review approve ID --password-stdin` on the command line)</translation>
+    </message>
+    <message>
+        <source>kunci tanda tangan {path} tidak terbaca: {reason}</source>
+        <extracomment>Unlocked private keys of this process, by data folder: never written anywhere.</extracomment>
+        <translation>the signing key {path} cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <source>kunci tanda tangan {path} rusak (bukan JSON yang sah); pulihkan dari cadangan</source>
+        <translation>the signing key {path} is damaged (not valid JSON); restore it from a backup</translation>
+    </message>
+    <message>
+        <source>kunci tanda tangan {path} rusak (format tidak dikenal)</source>
+        <translation>the signing key {path} is damaged (unknown format)</translation>
+    </message>
+    <message>
+        <source>kunci tanda tangan {path} rusak (bukan 32 byte)</source>
+        <translation>the signing key {path} is damaged (not 32 bytes)</translation>
+    </message>
+    <message>
         <source>kunci tanda tangan laptop ini belum terdaftar di server: sambungkan laptop dan jalankan `k3desk sync` agar kunci didaftarkan</source>
-        <extracomment>argon2id parameters of the key-encryption key (RFC 9106&apos;s second recommendation) Unlocked private keys of this process, by data folder: never written anywhere.</extracomment>
         <translation>this laptop&apos;s signing key is not registered with the server yet: connect the laptop and run `k3desk sync` so that the key is registered</translation>
     </message>
     <message>
@@ -3272,6 +3738,60 @@ Reason: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>numbering</name>
+    <message>
+        <source>format nomor kosong</source>
+        <translation>the number format is empty</translation>
+    </message>
+    <message>
+        <source>format nomor harus satu baris</source>
+        <translation>the number format must be one line</translation>
+    </message>
+    <message>
+        <source>format nomor tidak utuh (ada kurung kurawal yang tidak berpasangan); tulis kurung kurawal biasa sebagai {{ dan }}</source>
+        <translation>the number format is malformed (a brace without its pair); write literal braces as {{ and }}</translation>
+    </message>
+    <message>
+        <source>format nomor memuat isian kosong {}; beri nama, mis. {seq:04d}</source>
+        <translation>the number format has an empty field {}; name it, e.g. {seq:04d}</translation>
+    </message>
+    <message>
+        <source>isian {field} tidak dikenal dalam format nomor (yang dikenal: {known})</source>
+        <translation>unknown field {field} in the number format (known: {known})</translation>
+    </message>
+    <message>
+        <source>konversi !{conversion} tidak diizinkan dalam format nomor</source>
+        <translation>conversion !{conversion} is not allowed in the number format</translation>
+    </message>
+    <message>
+        <source>format nomor harus memuat {seq} (mis. {seq:04d}); tanpa itu dua sertifikat mendapat nomor yang sama</source>
+        <translation>the number format must contain {seq} (e.g. {seq:04d}), or two certificates would get the same number</translation>
+    </message>
+    <message>
+        <source>nomor urut harus bilangan bulat positif, bukan {seq}</source>
+        <translation>the sequence number must be a positive integer, not {seq}</translation>
+    </message>
+    <message>
+        <source>format nomor {fmt} tidak dapat diisi: periksa bentuk tiap isian (mis. {{seq:04d}} untuk angka, {{balai_code}} tanpa :d)</source>
+        <translation>the number format {fmt} cannot be filled in: check the form of each field (e.g. {{seq:04d}} for numbers, {{balai_code}} without :d)</translation>
+    </message>
+    <message>
+        <source>format nomor menghasilkan nomor kosong</source>
+        <translation>the number format gives an empty number</translation>
+    </message>
+    <message>
+        <source>nomor lebih panjang dari {n} karakter</source>
+        <translation>the number is longer than {n} characters</translation>
+    </message>
+</context>
+<context>
+    <name>object_types</name>
+    <message>
+        <source>jenis objek {code} tidak dikenal (yang dikenal: {known})</source>
+        <translation>unknown object type {code} (known: {known})</translation>
+    </message>
+</context>
+<context>
     <name>qualification</name>
     <message>
         <source>pemeriksa tidak memiliki lisensi untuk {object_type}</source>
@@ -3292,6 +3812,85 @@ Reason: {reason}</translation>
     <message>
         <source>kalibrasi alat ukur {label} berakhir pada {until}, sebelum tanggal pemeriksaan {on}</source>
         <translation>the calibration of measuring instrument {label} ended on {until}, before the inspection date {on}</translation>
+    </message>
+</context>
+<context>
+    <name>reasons</name>
+    <message>
+        <source>berkas atau folder tidak ditemukan; periksa lokasinya</source>
+        <translation>the file or folder was not found; check where it is</translation>
+    </message>
+    <message>
+        <source>tidak ada izin untuk membuka atau menulis di lokasi ini; pilih folder lain atau periksa izinnya</source>
+        <translation>no permission to open or write in this place; choose another folder or check its permissions</translation>
+    </message>
+    <message>
+        <source>ruang disk penuh; kosongkan ruang atau pilih disk lain</source>
+        <translation>the disk is full; free some space or choose another disk</translation>
+    </message>
+    <message>
+        <source>media hanya dapat dibaca; pilih lokasi yang dapat ditulisi</source>
+        <translation>the medium is read-only; choose a place that can be written</translation>
+    </message>
+    <message>
+        <source>lokasi itu sebuah folder, bukan berkas</source>
+        <translation>that place is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>sebagian jalur itu bukan folder; periksa lokasinya</source>
+        <translation>part of that path is not a folder; check where it is</translation>
+    </message>
+    <message>
+        <source>nama atau jalur berkas terlalu panjang</source>
+        <translation>the file name or path is too long</translation>
+    </message>
+    <message>
+        <source>berkas dengan nama itu sudah ada</source>
+        <translation>a file with that name exists already</translation>
+    </message>
+    <message>
+        <source>disk atau media gagal dibaca/ditulis; periksa medianya</source>
+        <translation>the disk or medium failed to read/write; check the medium</translation>
+    </message>
+    <message>
+        <source>sistem berkas menolak operasi ini (rincian ada di log)</source>
+        <translation>the file system refused this (the details are in the log)</translation>
+    </message>
+    <message>
+        <source>penulisannya tidak sah; periksa indentasi, tanda titik dua dan tanda kutip</source>
+        <translation>it is not written correctly; check the indentation, colons and quotes</translation>
+    </message>
+    <message>
+        <source>penulisannya tidak sah di baris {line}, kolom {column}; periksa indentasi, tanda titik dua dan tanda kutip</source>
+        <translation>it is not written correctly at line {line}, column {column}; check the indentation, colons and quotes</translation>
+    </message>
+    <message>
+        <source>nama pengguna atau kata sandi basis data ditolak; periksa alamat --db</source>
+        <translation>the database user name or password was refused; check the --db address</translation>
+    </message>
+    <message>
+        <source>basis data itu belum ada; buat dulu (createdb) atau periksa namanya di alamat --db</source>
+        <translation>that database does not exist yet; create it first (createdb) or check its name in the --db address</translation>
+    </message>
+    <message>
+        <source>server basis data tidak dapat dihubungi; pastikan PostgreSQL berjalan dan alamat --db benar</source>
+        <translation>the database server cannot be reached; make sure PostgreSQL runs and the --db address is right</translation>
+    </message>
+    <message>
+        <source>berkas basis data tidak dapat dibuka atau ditulisi; periksa folder dan izinnya</source>
+        <translation>the database file cannot be opened or written; check the folder and its permissions</translation>
+    </message>
+    <message>
+        <source>berkas itu rusak atau bukan basis data k3desk</source>
+        <translation>that file is damaged or not a k3desk database</translation>
+    </message>
+    <message>
+        <source>jenis alamat --db tidak dikenal atau driver-nya belum terpasang</source>
+        <translation>the kind of --db address is unknown or its driver is not installed</translation>
+    </message>
+    <message>
+        <source>basis data menolak dibuka (rinciannya tercatat di log)</source>
+        <translation>the database refused to open (the details are in the log)</translation>
     </message>
 </context>
 <context>
@@ -3317,6 +3916,10 @@ Reason: {reason}</translation>
         <translation>{what} {record_id} belongs to another Balai</translation>
     </message>
     <message>
+        <source>data ini tercantum pada sertifikat {number} yang sudah terbit dan tidak dapat dihapus</source>
+        <translation>this record appears on certificate {number}, which is issued, and cannot be deleted</translation>
+    </message>
+    <message>
         <source>pengguna ini tidak terdaftar pada Balai mana pun</source>
         <translation>this user is not registered with any Balai</translation>
     </message>
@@ -3338,7 +3941,35 @@ Reason: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>reports</name>
+    <message>
+        <source>berkas huruf {path} tidak ada; pasang ulang k3desk</source>
+        <translation>the font file {path} is missing; reinstall k3desk</translation>
+    </message>
+    <message>
+        <source>berkas logo Balai {path} tidak ada; periksa pengaturan logo Balai</source>
+        <extracomment>document information keys that carry the signed payload (read by k3desk verify)</extracomment>
+        <translation>the Balai&apos;s logo file {path} is missing; check the Balai&apos;s logo setting</translation>
+    </message>
+</context>
+<context>
     <name>review</name>
+    <message>
+        <source>penyelia tidak dapat menelaah pemeriksaan yang tercatat atas namanya sendiri; minta penyelia lain</source>
+        <translation>a supervisor cannot review an inspection recorded under their own name; ask another supervisor</translation>
+    </message>
+    <message>
+        <source>data pemeriksa atau peralatan belum ada di laptop ini; jalankan sinkronisasi</source>
+        <translation>the inspector&apos;s or the equipment&apos;s data is not on this laptop yet; run a sync</translation>
+    </message>
+    <message>
+        <source>kualifikasi pemeriksa {name}: {error}</source>
+        <translation>qualification of inspector {name}: {error}</translation>
+    </message>
+    <message>
+        <source>kesimpulan tersimpan ({stored}) berbeda dari hasil templat ({computed}); buka dan simpan lagi pemeriksaannya</source>
+        <translation>the stored verdict ({stored}) differs from the template&apos;s result ({computed}); open and save the inspection again</translation>
+    </message>
     <message>
         <source>persetujuan ditolak:
 {reasons}</source>
@@ -3383,6 +4014,13 @@ Reason: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>server</name>
+    <message>
+        <source>basis data server tidak dapat dibuka: {reason}</source>
+        <translation>the server database cannot be opened: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>settings</name>
     <message>
         <source>bahasa tidak dikenal: {lang!r} (pilih id atau en)</source>
@@ -3390,10 +4028,96 @@ Reason: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>signing</name>
+    <message>
+        <source>kunci publik bukan base64 yang sah</source>
+        <translation>the public key is not valid base64</translation>
+    </message>
+    <message>
+        <source>kunci publik harus 32 byte (Ed25519)</source>
+        <translation>the public key must be 32 bytes (Ed25519)</translation>
+    </message>
+    <message>
+        <source>bukan teks base64url yang sah</source>
+        <translation>not valid base64url text</translation>
+    </message>
+</context>
+<context>
+    <name>store</name>
+    <message>
+        <source>perubahan ini bentrok dengan data yang sudah ada (misalnya nomor atau nama yang sama); perubahan tidak disimpan (rincian ada di log)</source>
+        <translation>this change clashes with existing data (for example the same number or name); the change was not saved (the details are in the log)</translation>
+    </message>
+    <message>
+        <source>disk tempat {path} penuh; perubahan terakhir tidak disimpan</source>
+        <translation>the disk of {path} is full; the last change was not saved</translation>
+    </message>
+    <message>
+        <source>tidak dapat menulis ke {path}: folder data hanya-baca atau tidak dapat diakses</source>
+        <translation>cannot write to {path}: the data folder is read-only or cannot be reached</translation>
+    </message>
+    <message>
+        <source>{path} rusak atau bukan basis data k3desk</source>
+        <translation>{path} is damaged or not a k3desk database</translation>
+    </message>
+    <message>
+        <source>{path} sedang dipakai (k3desk lain sedang menulis); coba lagi</source>
+        <translation>{path} is in use (another k3desk is writing); try again</translation>
+    </message>
+    <message>
+        <source>terjadi kesalahan pada basis data {path}; perubahan terakhir tidak disimpan (rincian ada di log)</source>
+        <translation>the database {path} failed; the last change was not saved (the details are in the log)</translation>
+    </message>
+    <message>
+        <source>{path} bukan basis data k3desk (bukan berkas SQLite); berkas itu dibiarkan apa adanya</source>
+        <translation>{path} is not a k3desk database (not an SQLite file); the file was left as it is</translation>
+    </message>
+    <message>
+        <source>{path} berkas SQLite, tetapi bukan basis data k3desk; berkas itu dibiarkan apa adanya</source>
+        <translation>{path} is an SQLite file but not a k3desk database; the file was left as it is</translation>
+    </message>
+    <message>
+        <source>folder data {path} tidak dapat dibuat: {reason}</source>
+        <translation>the data folder {path} cannot be created: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} rusak atau bukan basis data k3desk; berkas itu dibiarkan apa adanya. Pulihkan dari cadangan (k3desk restore BERKAS) bila perlu.</source>
+        <translation>{path} is damaged or not a k3desk database; the file was left as it is. Restore it from a backup (k3desk restore FILE) if needed.</translation>
+    </message>
+    <message>
+        <source>{path} ditulis oleh k3desk yang lebih baru (skema {revision}); pasang k3desk terbaru untuk membukanya. Berkas itu tidak diubah.</source>
+        <translation>{path} was written by a newer k3desk (schema {revision}); install the newest k3desk to open it. The file was not changed.</translation>
+    </message>
+</context>
+<context>
     <name>sync</name>
     <message>
-        <source>server {url} tidak dapat dihubungi, dan login luring gagal: {exc}</source>
-        <translation>server {url} cannot be reached, and the offline login failed: {exc}</translation>
+        <source>server {url} tidak dapat dihubungi, dan login luring gagal: {reason}. Periksa jaringan lalu coba lagi.</source>
+        <translation>the server {url} cannot be reached, and the offline login failed: {reason}. Check the network and try again.</translation>
+    </message>
+    <message>
+        <source>alamat server belum diatur: pakai --server URL</source>
+        <translation>no server address is set: use --server URL</translation>
+    </message>
+    <message>
+        <source>{username} belum login daring di laptop ini: sinkronisasi memakai login daring pengguna yang sedang bekerja</source>
+        <translation>{username} has not logged in online on this laptop: sync uses the online login of the user at work</translation>
+    </message>
+    <message>
+        <source>kunci tanda tangan belum dibuat: login sebagai penyelia dengan kata sandi Anda, lalu sinkronkan lagi</source>
+        <translation>no signing key yet: log in as the supervisor with your password, then sync again</translation>
+    </message>
+    <message>
+        <source>kunci tanda tangan laptop ini didaftarkan di server</source>
+        <translation>this laptop&apos;s signing key was registered on the server</translation>
+    </message>
+    <message>
+        <source>blok {size} nomor sertifikat diterima (sisa sebelumnya {left})</source>
+        <translation>a block of {size} certificate numbers received ({left} were left)</translation>
+    </message>
+    <message>
+        <source>kunci/nomor sertifikat belum diperbarui: {reason}</source>
+        <translation>the signing key/certificate numbers were not refreshed: {reason}</translation>
     </message>
     <message>
         <source>perubahan karantina {entry_id} tidak ditemukan</source>
@@ -3408,6 +4132,14 @@ Reason: {reason}</translation>
         <translation>inspection {inspection_id} not found</translation>
     </message>
     <message>
+        <source>data pemeriksaan terlalu besar ({size} bita; batas server {limit} bita)</source>
+        <translation>the inspection&apos;s data is too large ({size} bytes; the server&apos;s limit is {limit} bytes)</translation>
+    </message>
+    <message>
+        <source>lampiran {name} terlalu besar ({size} bita; batas server {limit} bita)</source>
+        <translation>the attachment {name} is too large ({size} bytes; the server&apos;s limit is {limit} bytes)</translation>
+    </message>
+    <message>
         <source>alamat server kosong</source>
         <translation>the server address is empty</translation>
     </message>
@@ -3416,8 +4148,8 @@ Reason: {reason}</translation>
         <translation>the server address must start with http:// or https://, for example https://k3.example.go.id</translation>
     </message>
     <message>
-        <source>alamat server tidak sah: {exc}</source>
-        <translation>invalid server address: {exc}</translation>
+        <source>alamat server tidak sah (nomor port atau nama host keliru): tulis seperti https://k3.example.go.id:8443</source>
+        <translation>the server address is not valid (a wrong port number or host name): write it like https://k3.example.go.id:8443</translation>
     </message>
     <message>
         <source>alamat server harus diawali http:// atau https://</source>
@@ -3432,12 +4164,172 @@ Reason: {reason}</translation>
         <translation>invalid server port number</translation>
     </message>
     <message>
+        <source>{url} menjawab, tetapi bukan server k3desk yang dapat dipakai: {reason}</source>
+        <translation>{url} answers, but it is not a k3desk server that can be used: {reason}</translation>
+    </message>
+    <message>
         <source>{url} menjawab, tetapi bukan server k3desk yang dapat dipakai (jawabannya tidak dikenali)</source>
         <translation>{url} answers, but it is not a usable k3desk server (its answer was not recognised)</translation>
     </message>
     <message>
-        <source>{url} menjawab, tetapi bukan server k3desk yang dapat dipakai: {exc}</source>
-        <translation>{url} answered, but it is not a usable k3desk server: {exc}</translation>
+        <source>sinkronisasi gagal karena kesalahan tak terduga; dicoba lagi nanti (rinciannya tercatat di log)</source>
+        <translation>sync failed because of an unexpected error; it is tried again later (the details are in the log)</translation>
+    </message>
+    <message>
+        <source>berkas lampiran {name} tidak ada di laptop ini</source>
+        <translation>the attachment file {name} is not on this laptop</translation>
+    </message>
+    <message>
+        <source>lampiran {name} ({size} bita) melebihi batas server ({limit} bita)</source>
+        <translation>the attachment {name} ({size} bytes) is over the server&apos;s limit ({limit} bytes)</translation>
+    </message>
+    <message>
+        <source>server menolak lampiran: {reason}</source>
+        <translation>the server refused the attachment: {reason}</translation>
+    </message>
+    <message>
+        <source>server menolak permintaan ini: akun Anda tidak berhak melakukannya</source>
+        <translation>the server refused this: your account may not do it</translation>
+    </message>
+    <message>
+        <source>server tidak mengenal data yang diminta</source>
+        <translation>the server does not know the data asked for</translation>
+    </message>
+    <message>
+        <source>server menolak permintaan ini (HTTP {status}); rinciannya tercatat di log</source>
+        <translation>the server refused this (HTTP {status}); the details are in the log</translation>
+    </message>
+    <message>
+        <source>belum login ke server: login daring diperlukan</source>
+        <translation>not logged in to the server: an online login is needed</translation>
+    </message>
+    <message>
+        <source>server {url} tidak menjawab tepat waktu; periksa jaringan lalu coba lagi</source>
+        <translation>the server {url} did not answer in time; check the network and try again</translation>
+    </message>
+    <message>
+        <source>server {url} tidak dapat dihubungi; periksa alamat server dan jaringan</source>
+        <translation>the server {url} cannot be reached; check the server address and the network</translation>
+    </message>
+    <message>
+        <source>server {url} sedang bermasalah (HTTP {status}); coba lagi nanti</source>
+        <translation>the server {url} has a problem (HTTP {status}); try again later</translation>
+    </message>
+    <message>
+        <source>sesi login ke server berakhir: silakan login daring lagi</source>
+        <translation>the login to the server has ended: please log in online again</translation>
+    </message>
+    <message>
+        <source>server meminta tarik ulang dari awal</source>
+        <translation>the server asks for a pull from the start</translation>
+    </message>
+    <message>
+        <source>server menolak data yang terlalu besar; rinciannya tercatat di log</source>
+        <translation>the server refused data that is too large; the details are in the log</translation>
+    </message>
+    <message>
+        <source>terlalu banyak percobaan login yang gagal; tunggu beberapa menit lalu coba lagi</source>
+        <translation>too many failed logins; wait a few minutes and try again</translation>
+    </message>
+    <message>
+        <source>jawaban server {url} tidak utuh; coba lagi nanti</source>
+        <translation>the answer of the server {url} is incomplete; try again later</translation>
+    </message>
+    <message>
+        <source>nama pengguna atau kata sandi salah</source>
+        <translation>wrong username or password</translation>
+    </message>
+    <message>
+        <source>jawaban server atas pengiriman tidak lengkap; coba lagi nanti</source>
+        <translation>the server&apos;s answer to the push is incomplete; try again later</translation>
+    </message>
+    <message>
+        <source>sinkronisasi dibatalkan</source>
+        <extracomment>progress(phase, done, total): phase &quot;push&quot; | &quot;pull&quot; | &quot;blobs&quot;; total None when unknown.</extracomment>
+        <translation>sync cancelled</translation>
+    </message>
+    <message>
+        <source>foto belum semua diterima: {reason}</source>
+        <translation>not all photos were received yet: {reason}</translation>
+    </message>
+    <message>
+        <source>perubahan ini lebih besar dari batas server ({limit} bita)</source>
+        <translation>this change is larger than the server&apos;s limit ({limit} bytes)</translation>
+    </message>
+    <message>
+        <source>jawaban server atas perubahan ini tidak lengkap; kirim ulang dari daftar perubahan yang ditolak</source>
+        <translation>the server&apos;s answer to this change is incomplete; send it again from the list of refused changes</translation>
+    </message>
+    <message>
+        <source>satu rekaman dari server tidak dapat disimpan di laptop ini karena bentrok dengan data lokal (rinciannya tercatat di log)</source>
+        <translation>a record from the server cannot be stored on this laptop because it clashes with local data (the details are in the log)</translation>
+    </message>
+    <message>
+        <source>tarik data ditunda: ada kiriman yang belum pasti</source>
+        <translation>the pull waits: a push has no certain outcome yet</translation>
+    </message>
+    <message>
+        <source>server menolak perubahan ini karena datanya tidak sah; periksa dan simpan lagi</source>
+        <translation>the server refused this change because its data is not valid; check it and save again</translation>
+    </message>
+    <message>
+        <source>server menolak perubahan ini: akun Anda tidak berhak mengubah data ini</source>
+        <translation>the server refused this change: your account may not change this data</translation>
+    </message>
+    <message>
+        <source>data ini sudah berubah di server; sinkronkan lagi lalu selesaikan konfliknya</source>
+        <translation>this data changed on the server; sync again and resolve the conflict</translation>
+    </message>
+    <message>
+        <source>foto atau lampiran belum ada di server; sinkronkan lagi</source>
+        <translation>a photo or attachment is not on the server yet; sync again</translation>
+    </message>
+    <message>
+        <source>perubahan ini merujuk data yang belum ada di server (misalnya perusahaan, peralatan atau templat); sinkronkan lagi atau hubungi administrator Balai</source>
+        <translation>this change refers to data the server does not have (for example a company, equipment or a template); sync again or call the Balai&apos;s administrator</translation>
+    </message>
+    <message>
+        <source>menurut server, pemeriksa tidak memiliki lisensi yang berlaku untuk jenis peralatan ini; hubungi administrator Balai</source>
+        <translation>according to the server, the inspector has no valid licence for this kind of equipment; call the Balai&apos;s administrator</translation>
+    </message>
+    <message>
+        <source>menurut server, kalibrasi alat ukur tidak berlaku pada tanggal pemeriksaan</source>
+        <translation>according to the server, the instrument&apos;s calibration is not valid on the date of inspection</translation>
+    </message>
+    <message>
+        <source>server menolak perubahan status ini: alur kerja pemeriksaan tidak mengizinkannya saat ini</source>
+        <translation>the server refused this change of status: the inspection&apos;s workflow does not allow it now</translation>
+    </message>
+    <message>
+        <source>server menolak sertifikat ini (misalnya penandatangan atau nomornya tidak sah); hubungi penyelia</source>
+        <translation>the server refused this certificate (for example its signer or number is not valid); call the supervisor</translation>
+    </message>
+    <message>
+        <source>server menolak perubahan ini karena terlalu besar</source>
+        <translation>the server refused this change because it is too large</translation>
+    </message>
+    <message>
+        <source>server menolak perubahan ini (kode {code}); rinciannya tercatat di log</source>
+        <translation>the server refused this change (code {code}); the details are in the log</translation>
+    </message>
+    <message>
+        <source> (isian: {field})</source>
+        <translation> (field: {field})</translation>
+    </message>
+</context>
+<context>
+    <name>templates</name>
+    <message>
+        <source>templat {id} tidak dikenal (yang dikenal: {known})</source>
+        <translation>template {id} is unknown (known: {known})</translation>
+    </message>
+    <message>
+        <source>templat {id} versi {version} tidak ada (yang ada: {versions})</source>
+        <translation>template {id} has no version {version} (available: {versions})</translation>
+    </message>
+    <message>
+        <source>belum ada templat untuk jenis objek {type}</source>
+        <translation>no template for object type {type} yet</translation>
     </message>
 </context>
 <context>
@@ -3521,6 +4413,197 @@ Reason: {reason}</translation>
     <message>
         <source>“{clip}” bukan tanggal yang sah (tulis TTTT-BB-HH, mis. 2026-01-15)</source>
         <translation>“{clip}” is not a valid date (write YYYY-MM-DD, e.g. 2026-01-15)</translation>
+    </message>
+    <message>
+        <source>kosong</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <source>ya/tidak</source>
+        <translation>yes/no</translation>
+    </message>
+    <message>
+        <source>angka {value}</source>
+        <translation>the number {value}</translation>
+    </message>
+    <message>
+        <source>angka yang tidak sah</source>
+        <translation>an invalid number</translation>
+    </message>
+    <message>
+        <source>teks “{value}”</source>
+        <translation>the text “{value}”</translation>
+    </message>
+    <message>
+        <source>daftar</source>
+        <translation>a list</translation>
+    </message>
+    <message>
+        <source>objek</source>
+        <translation>an object</translation>
+    </message>
+    <message>
+        <source>nilai yang tidak dikenal</source>
+        <translation>an unknown value</translation>
+    </message>
+    <message>
+        <source>Nilai formulir harus berupa objek (nama isian -&gt; nilai), bukan {kind}</source>
+        <translation>The form&apos;s values must be an object (field name -&gt; value), not {kind}</translation>
+    </message>
+    <message>
+        <source>{label}: wajib diisi (paling sedikit {need} {what})</source>
+        <translation>{label}: required (at least {need} {what})</translation>
+    </message>
+    <message>
+        <source>{label}: wajib diisi</source>
+        <translation>{label}: required</translation>
+    </message>
+    <message>
+        <source>baris</source>
+        <translation>rows</translation>
+    </message>
+    <message>
+        <source>foto</source>
+        <translation>photos</translation>
+    </message>
+</context>
+<context>
+    <name>verify</name>
+    <message>
+        <source>kode verifikasi terpotong</source>
+        <translation>the verification code is cut short</translation>
+    </message>
+    <message>
+        <source>kode verifikasi memuat teks yang tidak sah</source>
+        <translation>the verification code holds invalid text</translation>
+    </message>
+    <message>
+        <source>kode verifikasi bukan kode k3desk</source>
+        <translation>the verification code is not a k3desk code</translation>
+    </message>
+    <message>
+        <source>versi kode verifikasi tidak dikenal</source>
+        <translation>unknown version of the verification code</translation>
+    </message>
+    <message>
+        <source>kode verifikasi memuat kesimpulan yang tidak dikenal</source>
+        <translation>the verification code holds an unknown verdict</translation>
+    </message>
+    <message>
+        <source>kode verifikasi memuat isian yang tidak dikenal</source>
+        <translation>the verification code holds an unknown field</translation>
+    </message>
+    <message>
+        <source>kode verifikasi memuat data berlebih di ujungnya</source>
+        <translation>the verification code has trailing data</translation>
+    </message>
+    <message>
+        <source>data sertifikat rusak atau bukan data sertifikat k3desk</source>
+        <translation>the certificate data is damaged or not k3desk certificate data</translation>
+    </message>
+    <message>
+        <source>nomor yang tercetak ({claimed}) berbeda dengan nomor yang ditandatangani ({signed})</source>
+        <translation>the printed number ({claimed}) differs from the signed number ({signed})</translation>
+    </message>
+    <message>
+        <source>kunci penandatangan {key_id} tidak dikenal di perangkat ini</source>
+        <translation>the signing key {key_id} is unknown on this device</translation>
+    </message>
+    <message>
+        <source>tanda tangan elektronik tidak cocok dengan data (data diubah atau tanda tangan palsu)</source>
+        <translation>the electronic signature does not match the data (the data was changed or the signature is forged)</translation>
+    </message>
+    <message>
+        <source>kunci penandatangan telah dicabut</source>
+        <translation>the signing key has been revoked</translation>
+    </message>
+    <message>
+        <source>sertifikat telah dicabut</source>
+        <translation>the certificate has been revoked</translation>
+    </message>
+    <message>
+        <source>tanggal berlaku dalam data tidak sah</source>
+        <translation>the validity date in the data is not valid</translation>
+    </message>
+    <message>
+        <source>tanda tangan sah</source>
+        <translation>the signature is valid</translation>
+    </message>
+    <message>
+        <source>isinya bukan JSON yang sah</source>
+        <translation>its content is not valid JSON</translation>
+    </message>
+    <message>
+        <source>{path} tidak dapat dibaca: {reason}</source>
+        <translation>{path} cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} harus berisi objek JSON: id kunci -&gt; kunci</source>
+        <translation>{path} must hold a JSON object of key id -&gt; key</translation>
+    </message>
+    <message>
+        <source>{path}: kunci {key_id} tidak memiliki public_key</source>
+        <translation>{path}: key {key_id} has no public_key</translation>
+    </message>
+    <message>
+        <source>{path}: kunci publik {key_id} rusak (bukan kunci Ed25519 yang sah)</source>
+        <translation>{path}: the public key {key_id} is damaged (not a valid Ed25519 key)</translation>
+    </message>
+    <message>
+        <source>{path} harus berisi objek JSON: nomor -&gt; alasan</source>
+        <translation>{path} must hold a JSON object of number -&gt; reason</translation>
+    </message>
+    <message>
+        <source>tanda tangan dalam tautan bukan base64url yang sah</source>
+        <translation>the signature in the link is not valid base64url</translation>
+    </message>
+    <message>
+        <source>bukan tautan verifikasi k3desk (tidak ada /verify)</source>
+        <translation>not a k3desk verification link (no /verify path)</translation>
+    </message>
+    <message>
+        <source>tautan verifikasi tidak memuat parameter {name}</source>
+        <translation>the verification link lacks its {name} parameter</translation>
+    </message>
+    <message>
+        <source>berkas ini bukan PDF yang dapat dibaca (rusak atau bukan PDF)</source>
+        <translation>this file is not a readable PDF (damaged or not a PDF)</translation>
+    </message>
+    <message>
+        <source>keterangan dokumen PDF ini rusak</source>
+        <translation>this PDF&apos;s document information is damaged</translation>
+    </message>
+    <message>
+        <source>PDF ini tidak membawa tanda tangan k3desk (tidak ada data bertanda tangan di dalamnya)</source>
+        <translation>this PDF carries no k3desk signature (no signed data inside)</translation>
+    </message>
+    <message>
+        <source>berkas {path} tidak ditemukan; periksa nama dan foldernya</source>
+        <translation>the file {path} was not found; check its name and folder</translation>
+    </message>
+    <message>
+        <source>berkas ini bukan PDF k3desk yang bertanda tangan (atau rusak), jadi keasliannya tidak dapat diperiksa; minta salinan asli dari Balai</source>
+        <translation>this file is not a signed k3desk PDF (or it is damaged), so it cannot be checked; ask the Balai for an original copy</translation>
+    </message>
+    <message>
+        <source>isi dokumen yang tercetak tidak sesuai dengan data yang ditandatangani ({fields})</source>
+        <translation>the printed document does not match the signed data ({fields})</translation>
+    </message>
+    <message>
+        <source>nomor sertifikat</source>
+        <translation>certificate number</translation>
+    </message>
+    <message>
+        <source>perusahaan</source>
+        <translation>company</translation>
+    </message>
+    <message>
+        <source>nomor seri peralatan</source>
+        <translation>equipment serial number</translation>
+    </message>
+    <message>
+        <source>teks QR tidak sah: ini bukan tautan verifikasi sertifikat k3desk, atau tautannya terpotong; pindai ulang kode QR pada sertifikat</source>
+        <translation>the QR text is not valid: it is not a k3desk certificate verification link, or the link is cut off; scan the QR code on the certificate again</translation>
     </message>
 </context>
 <context>

@@ -42,7 +42,7 @@ def test_show(capsys: pytest.CaptureFixture[str]) -> None:
     raw = json.loads(cli(capsys, "templates", "show", "apar", "--json")[1])
     assert raw == default_registry().get("apar").definition
     code, _, err = cli(capsys, "templates", "show", "apar", "--version", "9")
-    assert code == 2 and "no version 9" in err
+    assert code == 2 and "versi 9" in err
 
 
 def test_example_then_check(tmp_path: Path) -> None:
@@ -101,7 +101,7 @@ def test_check_errors_exit_2(tmp_path: Path) -> None:
     broken = tmp_path / "broken.json"
     broken.write_text("{\"a\": ", encoding="utf-8")
     proc = run_cli("check", "apar", str(broken))
-    assert proc.returncode == 2 and "not valid JSON" in proc.stderr
+    assert proc.returncode == 2 and "bukan JSON yang sah" in proc.stderr
     wrong = tmp_path / "wrong.json"
     wrong.write_text(json.dumps({"jarak_antar_apar_maks": {"value": 12, "unit": "kg"},
                                  "suhu_lingkungan": "panas",

@@ -43,17 +43,17 @@ def test_different_seqs_give_different_numbers() -> None:
 
 
 @pytest.mark.parametrize(("fmt", "words"), [
-    ("", "empty"),
+    ("", "kosong"),
     ("{object_code}/{year}", "{seq}"),
-    ("{seq}/{nomor}", "unknown field {nomor}"),
-    ("{seq.__class__}", "unknown field"),
-    ("{seq[0]}", "unknown field"),
-    ("{seq!r}", "conversion"),
-    ("{seq", "malformed"),
-    ("{}/{seq}", "empty field"),
-    ("{seq:x4}", "cannot be filled in"),
-    ("{seq}/{object_code:d}", "cannot be filled in"),
-    ("{seq}\n{year}", "one line"),
+    ("{seq}/{nomor}", "isian {nomor} tidak dikenal"),
+    ("{seq.__class__}", "tidak dikenal"),
+    ("{seq[0]}", "tidak dikenal"),
+    ("{seq!r}", "konversi"),
+    ("{seq", "tidak utuh"),
+    ("{}/{seq}", "isian kosong"),
+    ("{seq:x4}", "tidak dapat diisi"),
+    ("{seq}/{object_code:d}", "tidak dapat diisi"),
+    ("{seq}\n{year}", "satu baris"),
 ])
 def test_bad_formats_say_what_is_wrong(fmt: str, words: str) -> None:
     with pytest.raises(ValidationError) as err:
@@ -66,10 +66,10 @@ def test_bad_formats_say_what_is_wrong(fmt: str, words: str) -> None:
 
 @pytest.mark.parametrize("seq", [0, -3, True])
 def test_seq_must_be_a_positive_integer(seq: int) -> None:
-    with pytest.raises(ValidationError, match="positive integer"):
+    with pytest.raises(ValidationError, match="bilangan bulat positif"):
         format_number(DEFAULT_NUMBER_FORMAT, seq, "PAA", "BK3JKT", DAY)
 
 
 def test_overlong_numbers_are_refused() -> None:
-    with pytest.raises(ValidationError, match="longer than"):
+    with pytest.raises(ValidationError, match="lebih panjang"):
         format_number("{seq}" + "x" * 200, 1, "PAA", "BK3JKT", DAY)

@@ -135,9 +135,9 @@ def test_registry_get_list_and_errors() -> None:
     reg = default_registry()
     assert reg is default_registry()
     assert reg.get("apar").version == max(t.version for t in reg.list() if t.id == "apar")
-    with pytest.raises(NotFoundError, match="unknown"):
+    with pytest.raises(NotFoundError, match="tidak dikenal"):
         reg.get("kompor")
-    with pytest.raises(NotFoundError, match="no version 99"):
+    with pytest.raises(NotFoundError, match="versi 99"):
         reg.get("apar", 99)
     with pytest.raises(NotFoundError):
         reg.latest_for_object_type("kapal")

@@ -54,10 +54,10 @@ def test_a_findings_report_has_no_validity() -> None:
 
 
 @pytest.mark.parametrize(("over", "words"), [
-    ({"verdict": "lulus"}, "unknown verdict"),
-    ({"valid_until": None}, "needs valid_until"),
-    ({"valid_until": date(2026, 1, 1)}, "before issued_on"),
-    ({"number": ""}, "lacks number"),
+    ({"verdict": "lulus"}, "tidak dikenal"),
+    ({"valid_until": None}, "perlu tanggal berlaku"),
+    ({"valid_until": date(2026, 1, 1)}, "sebelum tanggal terbit"),
+    ({"number": ""}, "tidak ada number"),
 ])
 def test_build_payload_refuses_bad_values(over: dict[str, object], words: str) -> None:
     with pytest.raises(ValidationError, match=words):
