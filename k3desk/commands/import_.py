@@ -120,8 +120,8 @@ def run_template(args: argparse.Namespace) -> int:
                                             kinds=", ".join(import_service.KINDS), kind=kind))
     if args.map or args.exclude_rows or args.preview:
         raise ValidationError(translate("import", "--map, --exclude-rows dan --preview "
-                                        "dipakai saat mengimpor, bukan untuk `k3desk import "
-                                        "template`"))
+                                        "dipakai saat mengimpor, bukan untuk import "
+                                        "template"))
     if args.output is None or args.output.suffix.lower() != ".xlsx":
         raise ValidationError(translate("import", "import template perlu -o FILE.xlsx, mis. "
                                         "`k3desk import template {kind} -o "

@@ -129,8 +129,8 @@ def _payload(session: Session, actor: Actor, data: dict[str, object],
              inspection: Record) -> Refusal | None:
     try:
         payload = parse_payload(str(data["payload"]))
-    except ValidationError as exc:
-        return _no(str(exc), "payload")
+    except ValidationError:  # the domain's sentence is for a person; the API speaks English
+        return _no("the payload is not a complete, canonical certificate payload", "payload")
     for name in ("number", "inspection_id", "issued_on"):
         if payload.get(name) != data.get(name):
             return _no(f"the payload's {name} disagrees with the record", "payload")

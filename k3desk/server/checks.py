@@ -8,6 +8,7 @@ references (``missing_reference``) -> workflow -> template and verdict (``invali
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from typing import Any
 
@@ -222,7 +223,8 @@ def _verdict(session: Session, data: dict[str, Any], inspected_on: date) -> Refu
                                     lambda ids: known_photos(session, ids))
         evaluation = evaluate(template, values, inspected_on)
     except Exception as exc:  # noqa: BLE001 - values a template cannot read are invalid
-        return Refusal("invalid", f"the values cannot be evaluated: {exc}", "values")
+        logging.getLogger("k3desk.server").info("values not evaluable: %r", exc)
+        return Refusal("invalid", "the values cannot be evaluated by the template", "values")
     missing = list(getattr(evaluation, "missing", []) or [])
     if missing:
         shown = ", ".join(str(m) for m in missing[:10])

@@ -3546,8 +3546,8 @@ Reason: {reason}</translation>
         <translation>import template needs its kind ({kinds}), not {kind}: e.g. `k3desk import template companies -o companies.xlsx`</translation>
     </message>
     <message>
-        <source>--map, --exclude-rows dan --preview dipakai saat mengimpor, bukan untuk `k3desk import template`</source>
-        <translation>--map, --exclude-rows and --preview are for importing, not for `k3desk import template`</translation>
+        <source>--map, --exclude-rows dan --preview dipakai saat mengimpor, bukan untuk import template</source>
+        <translation>--map, --exclude-rows and --preview are for importing, not for import template</translation>
     </message>
     <message>
         <source>import template perlu -o FILE.xlsx, mis. `k3desk import template {kind} -o {kind}.xlsx`</source>

@@ -126,7 +126,7 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     proc = run_cli("verify", str(tmp_path / "missing.pdf"), data_dir=tmp_path)
     assert proc.returncode == 2 and "tidak ditemukan" in proc.stderr
     proc = run_cli("verify", "--qr", "x", str(tmp_path / "both.pdf"), data_dir=tmp_path)
-    assert proc.returncode == 2 and "either a PDF file or --qr" in proc.stderr
+    assert proc.returncode == 2 and "berkas PDF atau --qr" in proc.stderr
     assert "Traceback" not in proc.stderr
 
 
