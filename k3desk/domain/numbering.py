@@ -43,7 +43,7 @@ def validate_number_format(fmt: str) -> None:
     except ValueError as exc:
         raise ValidationError(translate("numbering", "format nomor tidak utuh (ada kurung "
                                         "kurawal yang tidak berpasangan); tulis kurung "
-                                        "kurawal biasa sebagai {{ dan }}"),
+                                        "kurawal biasa secara ganda, mis. {{BK3}}"),
                               field="number_format") from exc
     seen: set[str] = set()
     for _literal, name, _spec, conversion in parsed:

@@ -3748,8 +3748,8 @@ Reason: {reason}</translation>
         <translation>the number format must be one line</translation>
     </message>
     <message>
-        <source>format nomor tidak utuh (ada kurung kurawal yang tidak berpasangan); tulis kurung kurawal biasa sebagai {{ dan }}</source>
-        <translation>the number format is malformed (a brace without its pair); write literal braces as {{ and }}</translation>
+        <source>format nomor tidak utuh (ada kurung kurawal yang tidak berpasangan); tulis kurung kurawal biasa secara ganda, mis. {{BK3}}</source>
+        <translation>the number format is malformed (a brace without its pair); write literal braces doubled, e.g. {{BK3}}</translation>
     </message>
     <message>
         <source>format nomor memuat isian kosong {}; beri nama, mis. {seq:04d}</source>
