@@ -97,6 +97,7 @@ def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
 
     watcher = Watcher(window)
     window.installEventFilter(watcher)
+    window.setProperty("_first_paint_watcher", watcher)  # keeps its Python side alive
     QTimer.singleShot(1000, run)
 
 

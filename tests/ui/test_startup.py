@@ -24,14 +24,19 @@ LATE = ("reportlab", "httpx", "alembic", "fastapi", "uvicorn", "k3desk.server",
         "k3desk.reports.certificate", "k3desk.commands.verify",
         "k3desk.commands.template_authoring")
 
-def shown():
-    window = next(w for w in app.topLevelWidgets() if w.objectName() == "main_window")
+def shown(tries=[0]):
+    window = next((w for w in app.topLevelWidgets() if w.objectName() == "main_window"),
+                  None)
+    tries[0] += 1
+    if window is None or ("editor" not in window.pages and tries[0] < 100):
+        QTimer.singleShot(100, shown)  # the pages behind the login come after the paint
+        return
     print("visible", window.isVisible())
     print("editor", "editor" in window.pages, "certificates" in window.pages)
     print("loaded", sorted(m for m in LATE if m in sys.modules))
     app.quit()
 
-QTimer.singleShot(1500, shown)  # after the pages behind the login are built too
+QTimer.singleShot(0, shown)
 from k3desk.cli import main
 print("exit", main(["--data-dir", sys.argv[1], "gui"]))
 """
