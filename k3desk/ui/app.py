@@ -8,12 +8,12 @@ the unexpected-error handler and the demo data folder of ``scripts/start``.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from k3desk.domain.errors import K3Error
+from k3desk.ui.first_paint import after_first_paint
 from k3desk.ui.main_window import NAV, MainWindow, placeholder
 from k3desk.ui.session import UiSession
 
@@ -74,31 +74,6 @@ def _build_rest(window: MainWindow) -> None:
 
     _install_editor(window)
     install_desk(window)
-
-
-def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
-    """Call ``then`` on the UI thread once ``window`` has been painted (or after a
-    second, if no paint comes, e.g. a minimized start)."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    done: list[bool] = []
-
-    def run() -> None:
-        if not done:
-            done.append(True)
-            window.removeEventFilter(watcher)
-            then()
-
-    class Watcher(QObject):
-        def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint:
-                QTimer.singleShot(0, run)
-            return False
-
-    watcher = Watcher(window)
-    window.installEventFilter(watcher)
-    window.setProperty("_first_paint_watcher", watcher)  # keeps its Python side alive
-    QTimer.singleShot(1000, run)
 
 
 def _install_editor(window: MainWindow) -> None:
