@@ -14,6 +14,7 @@ from typing import TypedDict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from k3desk.domain.balai_documents import logo_bytes
 from k3desk.domain.certificates import parse_payload
 from k3desk.domain.errors import NotFoundError, ValidationError
 from k3desk.domain.evaluation import evaluate
@@ -178,6 +179,7 @@ def _parts(s: Session, inspection: Inspection) -> _Parts:
         balai=rm.BalaiInfo(name=balai.name, city=balai.city or "", address=balai.address,
                            phone=balai.phone or "", email=balai.email or "",
                            website=balai.website or "", code=balai.code,
+                           logo_png=logo_bytes((balai.extra or {}).get("logo")),
                            head=rm.PersonInfo(balai.head_name or "", balai.head_nip or "")),
         number=cert.number if cert else f"DRAF-{inspection.id[:8].upper()}",
         object_type_name=object_type.name_id,
