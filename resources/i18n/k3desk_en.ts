@@ -263,10 +263,6 @@ Reason: {reason}</translation>
         <translation>No conflicts are waiting.</translation>
     </message>
     <message>
-        <source>Tutup</source>
-        <translation>Close</translation>
-    </message>
-    <message>
         <source>{kind}: {title}</source>
         <translation>{kind}: {title}</translation>
     </message>
@@ -1714,10 +1710,6 @@ be opened</translation>
     <message>
         <source>Buang perubahan…</source>
         <translation>Discard change…</translation>
-    </message>
-    <message>
-        <source>Tutup</source>
-        <translation>Close</translation>
     </message>
     <message>
         <source>Perusahaan</source>
@@ -3709,13 +3701,6 @@ Reason: {reason}</translation>
     <message>
         <source>“{clip}” bukan tanggal yang sah (tulis TTTT-BB-HH, mis. 2026-01-15)</source>
         <translation>“{clip}” is not a valid date (write YYYY-MM-DD, e.g. 2026-01-15)</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Layar ini hadir pada bagian berikutnya (bagian 2). Pekerjaan yang sama dapat dilakukan sekarang dari baris perintah: `k3desk --help`.</source>
-        <translation>This screen comes in the next part (part 2). The same work can be done now from the command line: `k3desk --help`.</translation>
     </message>
 </context>
 <context>
