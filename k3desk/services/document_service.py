@@ -258,13 +258,13 @@ def _safe_name(number: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", number).strip("-")
 
 
-def render(db: Database, inspection_id: str, kind: str) -> tuple[bytes, str]:
-    """PDF bytes and a file name for ``kind`` 'certificate' or 'report'."""
+def render(db: Database, inspection_id: str, document_type: str) -> tuple[bytes, str]:
+    """PDF bytes and a file name for ``document_type`` 'certificate' or 'report'."""
     from k3desk.reports.certificate import render_certificate
     from k3desk.reports.report import render_report
 
     with db.session() as s:
-        if kind == "certificate":
+        if document_type == "certificate":
             doc = certificate_document(s, inspection_id)
             if doc.stamp is None:
                 raise ValidationError(translate("document", "pemeriksaan ini belum disetujui: "

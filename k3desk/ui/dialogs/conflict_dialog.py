@@ -151,7 +151,7 @@ class ConflictDialog(QDialog):
         self.list.clear()
         for c in conflicts:
             item = QListWidgetItem(self.tr("{kind}: {title}").format(
-                kind=self.kind_label(c.record_type), title=c.title or c.record_id[:8]))
+                kind=self.record_type_label(c.record_type), title=c.title or c.record_id[:8]))
             item.setData(Qt.ItemDataRole.UserRole, c.id)
             item.setToolTip(item.text())
             self.list.addItem(item)
@@ -162,7 +162,7 @@ class ConflictDialog(QDialog):
         if not conflicts:
             self._show(None)
 
-    def kind_label(self, record_type: str) -> str:
+    def record_type_label(self, record_type: str) -> str:
         return {"company": self.tr("Perusahaan"), "equipment": self.tr("Peralatan"),
                 "inspection": self.tr("Pemeriksaan"), "instrument": self.tr("Alat ukur"),
                 "attachment": self.tr("Lampiran"), "certificate": self.tr("Sertifikat")
@@ -194,7 +194,7 @@ class ConflictDialog(QDialog):
             self.reason.clear()
             return
         self.title.setText(self.tr("{kind}: {title}").format(
-            kind=self.kind_label(c.record_type), title=c.title or c.record_id))
+            kind=self.record_type_label(c.record_type), title=c.title or c.record_id))
         self.reason.setText(c.reason if c.workflow else self.tr(
             "Kolom yang sama diubah di laptop ini dan di server: {fields}. Pilih untuk setiap "
             "kolom: milik saya, dari server, atau sunting nilainya.").format(

@@ -102,7 +102,7 @@ class QuarantineDialog(QDialog):
         dialog.raise_()
         return dialog
 
-    def kind_label(self, record_type: str) -> str:
+    def record_type_label(self, record_type: str) -> str:
         return {"company": self.tr("Perusahaan"), "equipment": self.tr("Peralatan"),
                 "inspection": self.tr("Pemeriksaan"), "instrument": self.tr("Alat ukur"),
                 "attachment": self.tr("Lampiran"), "certificate": self.tr("Sertifikat")
@@ -119,7 +119,7 @@ class QuarantineDialog(QDialog):
             if q.field:
                 reason = self.tr("{reason} (kolom {field})").format(reason=reason,
                                                                     field=q.field)
-            cells = (self.kind_label(q.record_type), title, reason,
+            cells = (self.record_type_label(q.record_type), title, reason,
                      (q.at or "").replace("T", " ").rstrip("Z"))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
