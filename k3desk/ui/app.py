@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from k3desk.domain.errors import K3Error
 from k3desk.ui.first_paint import after_first_paint
-from k3desk.ui.main_window import NAV, MainWindow, placeholder
+from k3desk.ui.main_window import MainWindow
 from k3desk.ui.session import UiSession
 
 
@@ -45,19 +45,11 @@ def _build_first(data_dir: Path, lang: str | None) -> MainWindow:
     session = UiSession(db)
     window = MainWindow(session)
     window.install_start_pages()
-    for key, _object_name, _supervisor in NAV:
-        if key == "inspections":
-            window.set_page(key, InspectionsPage(session))
-        elif key == "registry":
-            window.set_page(key, RegistryPage(session))
-        elif key == "dashboard":
-            window.set_page(key, DashboardPage(session, window))
-        elif key == "settings":
-            window.set_page(key, SettingsPage(session, window))
-        elif key in ("review", "certificates"):
-            continue  # install_desk below
-        else:
-            window.set_page(key, placeholder(session, key, window))
+    window.set_page("dashboard", DashboardPage(session, window))
+    window.set_page("inspections", InspectionsPage(session))
+    window.set_page("registry", RegistryPage(session))
+    window.set_page("settings", SettingsPage(session, window))
+    # the editor, review and certificates: _build_rest
     last = window.settings.value("last_username")
     if not last:
         actor = auth_service.current_actor(db)  # one small query, before the loop runs

@@ -26,7 +26,7 @@ def largest() -> str:
     def size(t: Any) -> int:
         values = example_values(t)
         return sum(len(v) * len(t.fields[k].fields) if isinstance(v, list)
-                   and t.fields[k].kind == "group" else 1 for k, v in values.items())
+                   and t.fields[k].field_type == "group" else 1 for k, v in values.items())
     return str(max(default_registry().latest(), key=size).object_type)
 
 
