@@ -112,12 +112,13 @@ def run(args: argparse.Namespace) -> int:
 def run_template(args: argparse.Namespace) -> int:
     from k3desk.services import import_service
 
-    kind = str(args.file)
-    if kind not in import_service.KINDS:
+    import_target = str(args.file)
+    if import_target not in import_service.IMPORT_TARGETS:
         raise ValidationError(translate("import", "import template perlu jenisnya "
                                         "({kinds}), bukan {kind}: mis. `k3desk import "
                                         "template companies -o perusahaan.xlsx`").format(
-                                            kinds=", ".join(import_service.KINDS), kind=kind))
+                                            kinds=", ".join(import_service.IMPORT_TARGETS),
+                                            kind=import_target))
     if args.map or args.exclude_rows or args.preview:
         raise ValidationError(translate("import", "--map, --exclude-rows dan --preview "
                                         "dipakai saat mengimpor, bukan untuk import "
@@ -125,8 +126,8 @@ def run_template(args: argparse.Namespace) -> int:
     if args.output is None or args.output.suffix.lower() != ".xlsx":
         raise ValidationError(translate("import", "import template perlu -o FILE.xlsx, mis. "
                                         "`k3desk import template {kind} -o "
-                                        "{kind}.xlsx`").format(kind=kind))
-    headers = import_service.write_template(kind, args.output)
+                                        "{kind}.xlsx`").format(kind=import_target))
+    headers = import_service.write_template(import_target, args.output)
     print(translate("import", "{path}: templat kosong dengan kolom {headers}").format(
         path=args.output, headers=", ".join(headers)))
     return 0

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from k3desk.domain.errors import K3Error
 from k3desk.domain.i18n import translate
 from k3desk.sync.protocol import (
     API_PREFIX,
+    BalaiUpdate,
     Change,
     Envelope,
     Info,
@@ -31,7 +30,12 @@ from k3desk.sync.protocol import (
     SigningKeyCreate,
 )
 
-DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+if TYPE_CHECKING:
+    import httpx
+
+# seconds: a whole request, and connecting (httpx is imported with the first client, not
+# when the window starts)
+DEFAULT_TIMEOUT = (30.0, 5.0)
 
 
 log = logging.getLogger("k3desk.sync")
@@ -101,8 +105,12 @@ class SyncClient:
     """A connection to one server; ``token`` is set after a login."""
 
     def __init__(self, server_url: str, token: str | None = None, *,
-                 timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+                 timeout: httpx.Timeout | float | None = None,
                  transport: httpx.BaseTransport | None = None) -> None:
+        import httpx
+
+        if timeout is None:
+            timeout = httpx.Timeout(DEFAULT_TIMEOUT[0], connect=DEFAULT_TIMEOUT[1])
         self.server_url = server_url.rstrip("/")
         self.token = token
         # plain http (a LAN server) needs no CA bundle: loading one costs ~40 ms per client
@@ -131,6 +139,8 @@ class SyncClient:
                 raise AuthRequired(translate("sync", "belum login ke server: login daring "
                                              "diperlukan"))
             headers["Authorization"] = f"Bearer {self.token}"
+        import httpx
+
         try:
             response = self._http.request(method, path, headers=headers, **kw)
         except httpx.TimeoutException as exc:
@@ -224,6 +234,12 @@ class SyncClient:
         """Lease a block of certificate numbers for offline approvals (supervisors)."""
         body = NumberBlockCreate(device_id=device_id, size=size)
         response = self._request("POST", "/number-blocks", ok=(201,), json=body.model_dump())
+        return Envelope.model_validate(self._json(response))
+
+    def put_balai(self, balai_id: str, body: BalaiUpdate) -> Envelope:
+        """An admin's new document settings of a Balai ([k3desk] extension)."""
+        response = self._request("PUT", f"/balai/{balai_id}",
+                                 json=body.model_dump(exclude_none=True))
         return Envelope.model_validate(self._json(response))
 
     def blob_exists(self, sha256: str) -> bool:
