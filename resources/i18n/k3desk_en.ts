@@ -696,6 +696,10 @@ Reason: {reason}</translation>
         <translation>Move row down</translation>
     </message>
     <message>
+        <source>Perlu tindak lanjut: {message}</source>
+        <translation>To follow up: {message}</translation>
+    </message>
+    <message>
         <source>Tidak memenuhi: {message}</source>
         <translation>Fails: {message}</translation>
     </message>
@@ -2227,6 +2231,10 @@ Reason: {reason}</translation>
         <translation>Does not apply to these entries</translation>
     </message>
     <message>
+        <source>Catatan: perlu tindak lanjut</source>
+        <translation>Note: to follow up</translation>
+    </message>
+    <message>
         <source>Yang harus diperbaiki</source>
         <translation>What must be fixed</translation>
     </message>
@@ -2255,6 +2263,10 @@ Reason: {reason}</translation>
         <translation>{ok} pass · {bad} fail · {wait} incomplete · {prob} entries need fixing</translation>
     </message>
     <message>
+        <source>{n} perlu tindak lanjut</source>
+        <translation>{n} to follow up</translation>
+    </message>
+    <message>
         <source>⚠ ambang belum terverifikasi</source>
         <translation>⚠ threshold not yet verified</translation>
     </message>
@@ -2268,6 +2280,18 @@ Reason: {reason}</translation>
     <message>
         <source>Kesimpulan dan aturan</source>
         <translation>Verdict and rules</translation>
+    </message>
+    <message>
+        <source>Memenuhi</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <source>Catatan: perlu tindak lanjut</source>
+        <translation>Note: to follow up</translation>
+    </message>
+    <message>
+        <source>Tidak memenuhi</source>
+        <translation>Fails</translation>
     </message>
 </context>
 <context>
