@@ -133,7 +133,8 @@ class RulesPanel(QWidget):
     jump = Signal(str)
 
     STATUS = {"pass": ("✔", "Memenuhi"), "fail": ("✖", "Tidak memenuhi"),
-              "follow_up": ("⚑", QT_TRANSLATE_NOOP("RulesPanel", "Catatan: perlu tindak lanjut")),
+              "follow_up": ("⚑", str(QT_TRANSLATE_NOOP("RulesPanel",
+                                                      "Catatan: perlu tindak lanjut"))),
               "incomplete": ("…", "Belum lengkap"), "not_applicable": ("–", "Tidak berlaku")}
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -348,7 +348,7 @@ class CertificatesPage(Page):
         elif self._pdf_for != row.id:
             self.message.setText(self.tr("Menyiapkan pratinjau…"))
             self.session.ops.run(document_service.render, self.session.db, row.inspection_id,
-                                 "certificate", pool="render",
+                                 "certificate", sign=True, pool="render",
                                  success=lambda result: self._show_pdf(row.id, result[0]),
                                  failure=self._render_failed)
         self._update_actions()
