@@ -141,6 +141,14 @@
         <translation>Preparing preview…</translation>
     </message>
     <message>
+        <source>PDF ini bertanda tangan digital (PAdES) dengan sertifikat Balai.</source>
+        <translation>This PDF carries a digital signature (PAdES) with the Balai&apos;s certificate.</translation>
+    </message>
+    <message>
+        <source>PDF ini hanya bertanda tangan pada kode QR: tanda tangan digital PDF dibuat di laptop penyelia yang menyetujuinya, setelah laptop itu menerima sertifikatnya dari server (sinkronkan sekali).</source>
+        <translation>This PDF is signed by its QR code only: the PDF&apos;s digital signature is made on the approving supervisor&apos;s laptop once that laptop has received its certificate from the server (sync once).</translation>
+    </message>
+    <message>
         <source>Pratinjau tidak dapat dibuat; rincian ada di log.</source>
         <translation>The preview could not be made; the details are in the log.</translation>
     </message>
