@@ -158,3 +158,17 @@ def test_the_authority_is_made_once(world: World) -> None:
     with world.sessions() as s:
         assert authority.ensure(s) == first
     assert pki.load_certificate(first.certificate_pem) == _root(world)
+
+
+def test_admin_exports_the_root_it_makes_once(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.support.cli import run_cli
+
+    url = f"sqlite:///{tmp_path / 'server.db'}"
+    out = tmp_path / "balai-k3-root.crt"
+    done = run_cli("admin", "ca-certificate", "--db", url, "--out", str(out),
+                   "--organisation", "Balai K3 Jakarta", check=True)
+    root = pki.load_certificate(out.read_text(encoding="ascii"))
+    assert "O=Balai K3 Jakarta" in root.subject.rfc4514_string()
+    assert "SHA-256" in done.stdout
+    again = run_cli("admin", "ca-certificate", "--db", url, check=True)
+    assert pki.load_certificate(again.stdout) == root  # made once, then kept
