@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from k3desk.domain.errors import K3Error
 from k3desk.sync.protocol import (
@@ -31,7 +29,12 @@ from k3desk.sync.protocol import (
     SigningKeyCreate,
 )
 
-DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+if TYPE_CHECKING:
+    import httpx
+
+# seconds: a whole request, and connecting (httpx is imported with the first client, not
+# when the window starts)
+DEFAULT_TIMEOUT = (30.0, 5.0)
 
 
 log = logging.getLogger("k3desk.sync")
@@ -90,8 +93,12 @@ class SyncClient:
     """A connection to one server; ``token`` is set after a login."""
 
     def __init__(self, server_url: str, token: str | None = None, *,
-                 timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+                 timeout: httpx.Timeout | float | None = None,
                  transport: httpx.BaseTransport | None = None) -> None:
+        import httpx
+
+        if timeout is None:
+            timeout = httpx.Timeout(DEFAULT_TIMEOUT[0], connect=DEFAULT_TIMEOUT[1])
         self.server_url = server_url.rstrip("/")
         self.token = token
         # plain http (a LAN server) needs no CA bundle: loading one costs ~40 ms per client
@@ -118,6 +125,8 @@ class SyncClient:
             if not self.token:
                 raise AuthRequired("belum login ke server: login daring diperlukan")
             headers["Authorization"] = f"Bearer {self.token}"
+        import httpx
+
         try:
             response = self._http.request(method, path, headers=headers, **kw)
         except httpx.TimeoutException as exc:
