@@ -33,6 +33,8 @@ def _labels() -> tuple[tuple[str, str], ...]:
         ("key_id", translate("cli", "Kunci penandatangan")),
         ("signer_user_id", translate("cli", "Pemilik kunci")),
         ("revoked_reason", translate("cli", "Alasan pencabutan")),
+        ("pdf_signature", translate("cli", "Tanda tangan PDF")),
+        ("pdf_signer", translate("cli", "Penanda tangan PDF")),
     )
 
 
@@ -76,6 +78,8 @@ def _print(result: Verification, as_json: bool) -> None:
     if result.details.get("expired"):
         print(f"  {translate('cli', 'Catatan'):<20}: "
               + translate("cli", "masa berlaku telah habis"))
+    for note in result.details.get("pdf_notes", []):
+        print(f"  {translate('cli', 'Catatan'):<20}: {note}")
     print(f"  {translate('cli', 'Sumber'):<20}: {source}")
 
 

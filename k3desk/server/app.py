@@ -27,6 +27,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.migrate:
         migrate(engine)
     settings.blob_dir.mkdir(parents=True, exist_ok=True)
+    if settings.migrate:
+        from k3desk.server import authority
+
+        with session_factory(engine)() as session:
+            authority.ensure(session)  # the Balai's CA: made on first start
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

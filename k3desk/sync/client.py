@@ -223,12 +223,20 @@ class SyncClient:
         response = self._request("GET", "/sync/pull", params={"since": since, "limit": limit})
         return PullResponse.model_validate(self._json(response))
 
-    def register_key(self, device_id: str, public_key: str) -> Envelope:
+    def register_key(self, device_id: str, public_key: str, csr: str | None = None
+                     ) -> Envelope:
         """Register this device's Ed25519 public key (supervisors; not retried: a lost
-        answer is learnt from the next pull)."""
-        body = SigningKeyCreate(device_id=device_id, public_key=public_key)
-        response = self._request("POST", "/signing-keys", ok=(201,), json=body.model_dump())
+        answer is learnt from the next pull), with the PDF key's certificate request."""
+        body = SigningKeyCreate(device_id=device_id, public_key=public_key, csr=csr)
+        response = self._request("POST", "/signing-keys", ok=(201,),
+                                 json=body.model_dump(exclude_none=True))
         return Envelope.model_validate(self._json(response))
+
+    def pki_file(self, name: str) -> bytes | None:
+        """``ca.crt`` or ``crl`` of the server's authority (extension, section 10); None
+        from a server without them."""
+        response = self._request("GET", f"/pki/{name}", auth=False, ok=(200, 404))
+        return response.content if response.status_code == 200 else None
 
     def lease_block(self, device_id: str, size: int) -> Envelope:
         """Lease a block of certificate numbers for offline approvals (supervisors)."""

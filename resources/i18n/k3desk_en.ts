@@ -145,6 +145,14 @@
         <translation>Preparing preview…</translation>
     </message>
     <message>
+        <source>PDF ini bertanda tangan digital (PAdES) dengan sertifikat Balai.</source>
+        <translation>This PDF carries a digital signature (PAdES) with the Balai&apos;s certificate.</translation>
+    </message>
+    <message>
+        <source>PDF ini hanya bertanda tangan pada kode QR: tanda tangan digital PDF dibuat di laptop penyelia yang menyetujuinya, setelah laptop itu menerima sertifikatnya dari server (sinkronkan sekali).</source>
+        <translation>This PDF is signed by its QR code only: the PDF&apos;s digital signature is made on the approving supervisor&apos;s laptop once that laptop has received its certificate from the server (sync once).</translation>
+    </message>
+    <message>
         <source>Pratinjau tidak dapat dibuat; rincian ada di log.</source>
         <translation>The preview could not be made; the details are in the log.</translation>
     </message>
@@ -810,6 +818,10 @@ Reason: {reason}</translation>
     <message>
         <source>Turunkan baris</source>
         <translation>Move row down</translation>
+    </message>
+    <message>
+        <source>Perlu tindak lanjut: {message}</source>
+        <translation>To follow up: {message}</translation>
     </message>
     <message>
         <source>Tidak memenuhi: {message}</source>
@@ -2339,6 +2351,10 @@ Reason: {reason}</translation>
         <translation>Does not apply to these entries</translation>
     </message>
     <message>
+        <source>Catatan: perlu tindak lanjut</source>
+        <translation>Note: to follow up</translation>
+    </message>
+    <message>
         <source>Yang harus diperbaiki</source>
         <translation>What must be fixed</translation>
     </message>
@@ -2367,6 +2383,10 @@ Reason: {reason}</translation>
         <translation>{ok} pass · {bad} fail · {wait} incomplete · {prob} entries need fixing</translation>
     </message>
     <message>
+        <source>{n} perlu tindak lanjut</source>
+        <translation>{n} to follow up</translation>
+    </message>
+    <message>
         <source>⚠ ambang belum terverifikasi</source>
         <translation>⚠ threshold not yet verified</translation>
     </message>
@@ -2380,6 +2400,18 @@ Reason: {reason}</translation>
     <message>
         <source>Kesimpulan dan aturan</source>
         <translation>Verdict and rules</translation>
+    </message>
+    <message>
+        <source>Memenuhi</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <source>Catatan: perlu tindak lanjut</source>
+        <translation>Note: to follow up</translation>
+    </message>
+    <message>
+        <source>Tidak memenuhi</source>
+        <translation>Fails</translation>
     </message>
 </context>
 <context>
@@ -3458,6 +3490,14 @@ Reason: {reason}</translation>
         <translation>Reason for revocation</translation>
     </message>
     <message>
+        <source>Tanda tangan PDF</source>
+        <translation>PDF signature</translation>
+    </message>
+    <message>
+        <source>Penanda tangan PDF</source>
+        <translation>PDF signer</translation>
+    </message>
+    <message>
         <source>- (tidak diberikan)</source>
         <translation>- (not given)</translation>
     </message>
@@ -4293,6 +4333,10 @@ Reason: {reason}</translation>
         <translation>this laptop&apos;s signing key was registered on the server</translation>
     </message>
     <message>
+        <source>sertifikat tanda tangan PDF diterima dari server</source>
+        <translation>the PDF signing certificate was received from the server</translation>
+    </message>
+    <message>
         <source>blok {size} nomor sertifikat diterima (sisa sebelumnya {left})</source>
         <translation>a block of {size} certificate numbers received ({left} were left)</translation>
     </message>
@@ -4769,6 +4813,18 @@ Reason: {reason}</translation>
     <message>
         <source>isi dokumen yang tercetak tidak sesuai dengan data yang ditandatangani ({fields})</source>
         <translation>the printed document does not match the signed data ({fields})</translation>
+    </message>
+    <message>
+        <source>tanda tangan digital PDF: {reason}</source>
+        <translation>the PDF&apos;s digital signature: {reason}</translation>
+    </message>
+    <message>
+        <source>tanda tangan digital PDF dibuat dengan sertifikat kunci lain daripada tanda tangan kode QR ({pdf_key} ≠ {key_id})</source>
+        <translation>the PDF&apos;s digital signature was made with the certificate of another key than the QR code&apos;s signature ({pdf_key} ≠ {key_id})</translation>
+    </message>
+    <message>
+        <source>tanpa kunci k3desk</source>
+        <translation>no k3desk key</translation>
     </message>
     <message>
         <source>nomor sertifikat</source>
