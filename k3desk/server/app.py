@@ -20,13 +20,18 @@ __all__ = ["Settings", "create_app"]
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """A server over ``settings.db_url``, its schema migrated unless told otherwise."""
-    from k3desk.server.routes import auth, blobs, leases, public, sync
+    from k3desk.server.routes import auth, balai, blobs, leases, public, sync
 
     settings = settings or Settings()
     engine = make_engine(settings.db_url, pool_size=settings.pool_size)
     if settings.migrate:
         migrate(engine)
     settings.blob_dir.mkdir(parents=True, exist_ok=True)
+    if settings.migrate:
+        from k3desk.server import authority
+
+        with session_factory(engine)() as session:
+            authority.ensure(session)  # the Balai's CA: made on first start
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -39,7 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
     install_error_handlers(app)
-    for module in (public, auth, sync, blobs, leases):
+    for module in (public, auth, sync, blobs, leases, balai):
         app.include_router(module.router)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     app.add_middleware(PublicGuard, per_minute=settings.verify_per_minute)

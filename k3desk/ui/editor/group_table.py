@@ -97,6 +97,7 @@ class GroupTable(QWidget):
         row.addStretch(1)
         column.addLayout(row)
         self._items: list[dict[str, Any]] = []
+        self.table.horizontalScrollBar().rangeChanged.connect(lambda _lo, high: self._fit())
         self._fit()
 
     def count(self) -> int:
@@ -179,14 +180,21 @@ class GroupTable(QWidget):
         self._fit()
 
     def _fit(self) -> None:
+        """Every row shown whole: the table is as tall as its header, its rows and, when
+        the columns are wider than the form, the scroll bar (refitted when that changes)."""
         self.table.resizeRowsToContents()
-        height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        header = self.table.horizontalHeader()
+        height = max(header.height(), header.sizeHint().height()) + 2 * self.table.frameWidth()
         height += sum(self.table.rowHeight(i) for i in range(self.count()))
         bar = self.table.horizontalScrollBar()
-        self.table.setFixedHeight(height + (bar.sizeHint().height() if bar.isVisible() else 4))
+        self.table.setFixedHeight(height + (bar.sizeHint().height() if bar.maximum() > 0
+                                            else 4))
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
+        # the row buttons do nothing in a read-only form (the review): their room goes
+        # to the values
+        self.table.setColumnHidden(len(self.subs), read_only)
         for cell in self.cells.values():
             cell.set_read_only(read_only)
         self._update_buttons()
