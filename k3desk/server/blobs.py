@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from k3desk.server.db import begin_write
 from k3desk.server.models import Blob, Record
-from k3desk.server.store import claim_key, key_holder, utcnow
+from k3desk.server.store import claim_key, key_holder, settle, utcnow
 
 SHA256_NAME = re.compile(r"^[0-9a-f]{64}$")
 
@@ -79,6 +79,7 @@ def may_use_blob(session: Session, balai_id: str | None, sha256: str) -> bool:
         return True
     if key_holder(session, UPLOADED_BY, uploaded_key(balai_id, sha256)) is not None:
         return True
+    settle(session)  # the query must see this push's attachments
     query = select(Record.id).where(Record.type == "attachment", Record.deleted.is_(False),
                                      Record.balai_id == balai_id,
                                      Record.data["sha256"].as_string() == sha256)

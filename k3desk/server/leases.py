@@ -1,7 +1,8 @@
 """Number blocks and signing keys, handed to supervisors' devices (protocol section 7).
 
-Both are server-written records made under the seq lock, which also serialises the
-per-prefix-and-year number counter: two devices never receive overlapping ranges.
+Both are server-written records made under the Balai's writers' lock (seqs.py); the
+per-prefix-and-year number counter row is locked too, so two devices never receive
+overlapping ranges, even of two Balai sharing a prefix.
 """
 
 from __future__ import annotations
@@ -17,7 +18,14 @@ from k3desk.domain.signing import decode_public_key
 from k3desk.domain.workflow import Role
 from k3desk.server.auth import Actor
 from k3desk.server.models import Record
-from k3desk.server.store import bump_counter, claim_key, key_holder, lock_seq, new_id, write_record
+from k3desk.server.store import (
+    bump_counter,
+    claim_key,
+    key_holder,
+    lock_writer,
+    new_id,
+    write_record,
+)
 
 MAX_BLOCK_SIZE = 10000
 
@@ -35,7 +43,7 @@ def lease_block(session: Session, actor: Actor, device_id: str, size: int,
     if not 1 <= size <= MAX_BLOCK_SIZE:
         raise ValidationError(f"size must be between 1 and {MAX_BLOCK_SIZE}", field="size")
     with session.begin():
-        lock_seq(session)
+        lock_writer(session, actor.balai_id)
         balai = session.get(Record, actor.balai_id)
         if balai is None or balai.type != "balai":
             raise NotFoundError("the user's Balai does not exist")
@@ -63,7 +71,7 @@ def register_key(session: Session, actor: Actor, device_id: str, public_key: str
     normalised = base64.b64encode(raw).decode("ascii")
     key_id = key_id_of(raw)
     with session.begin():
-        lock_seq(session)
+        lock_writer(session, actor.balai_id)
         held = key_holder(session, "signing_key", key_id)
         if held is not None:
             record = session.get(Record, held)
@@ -79,5 +87,7 @@ def register_key(session: Session, actor: Actor, device_id: str, public_key: str
                 "full_name": actor.full_name, "created_at": now.strftime("%Y-%m-%dT%H:%M:%SZ")}
         record = write_record(session, type_="signing_key", id_=new_id(), data=data,
                               balai_id=actor.balai_id, by=actor.id, now=now)
-        claim_key(session, "signing_key", key_id, record.id)
+        if not claim_key(session, "signing_key", key_id, record.id):  # a racing twin won
+            raise ValidationError("this public key is being registered; try again",
+                                  field="public_key")
         return record
