@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm.attributes import manager_of_class
 
 from k3desk.server.models import ChangeLog, Record, UniqueKey
 from k3desk.server.rules import is_uuid
@@ -31,6 +32,17 @@ CHUNK = 1000
 RECORDS: Table = Record.__table__  # type: ignore[assignment]
 CHANGE_LOG: Table = ChangeLog.__table__  # type: ignore[assignment]
 UNIQUE_KEYS: Table = UniqueKey.__table__  # type: ignore[assignment]
+
+
+_RECORDS_MANAGER = manager_of_class(Record)
+
+
+def new_record(**values: Any) -> Record:
+    """A transient ``Record`` with ``values``, made the way the ORM makes loaded rows
+    (without attribute events: a tenth of the constructor's cost, which dominated)."""
+    record: Record = _RECORDS_MANAGER.new_instance()
+    record.__dict__.update(values)
+    return record
 
 
 class Redo(Exception):
@@ -99,8 +111,9 @@ class Batch:
                 raise Redo(f"unique key {kind} {key} taken after the check")
         balai_id = change.data.get("balai_id")
         if existing is None:
-            record = Record(id=change.id, type=change.type, balai_id=balai_id, version=1, seq=0,
-                            deleted=change.deleted, modified_at=now, modified_by=by, data=data)
+            record = new_record(id=change.id, type=change.type, balai_id=balai_id, version=1,
+                                seq=0, deleted=change.deleted, modified_at=now, modified_by=by,
+                                data=data)
             self.new_records[record.id] = record
         else:
             record = existing
@@ -115,8 +128,8 @@ class Batch:
             self.keys[kind, key] = record.id
         self.new_keys.extend({"kind": kind, "key": key, "record_id": record.id}
                              for kind, key in claims)
-        result = PushResult(status="applied", change_id=change.change_id,
-                            version=record.version, seq=0)
+        result = PushResult.model_construct(status="applied", change_id=change.change_id,
+                                            version=record.version, seq=0)
         log = {"change_id": change.change_id, "content_sha256": digest,
                "record_id": record.id, "version": record.version, "seq": 0,
                "user_id": by, "device_id": device_id[:200], "applied_at": now}
@@ -130,7 +143,10 @@ class Batch:
         if not self.applied:
             return
         for item, seq in zip(self.applied, take_seqs(session, len(self.applied)), strict=True):
-            item.record.seq = seq  # a record changed twice keeps its last change's seq
+            if item.record.id in self.new_records:
+                item.record.__dict__["seq"] = seq  # transient: no history to keep
+            else:
+                item.record.seq = seq  # a record changed twice keeps its last change's seq
             item.log["seq"] = seq
             item.result.seq = seq
         if self.new_records:

@@ -17,7 +17,7 @@ import sys
 import traceback
 
 # The order figures print in; each part is a module of this package.
-PARTS: list[str] = []
+PARTS: list[str] = ["sync_parts", "server_parts"]
 
 
 def main(argv: list[str] | None = None) -> int:
