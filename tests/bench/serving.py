@@ -2,7 +2,7 @@
 server process, a bare HTTP server for baselines, an asyncio load generator's pieces.
 
 The load generator is this package's own (asyncio + httpx, one process, one task per
-simulated laptop), the successor of the thread-based one of ``bench_server.py``.
+simulated laptop), which replaced the thread-based one of the old ``bench_server.py``.
 """
 
 from __future__ import annotations
