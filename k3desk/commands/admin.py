@@ -15,6 +15,10 @@ from typing import Any
 from k3desk.domain.errors import K3Error, ValidationError
 from k3desk.domain.workflow import Role
 
+#: ``update-balai`` options, one per document field (k3desk.domain.balai_documents).
+DOCUMENT_OPTIONS = ("name", "address", "city", "phone", "email", "website", "number_prefix",
+                    "number_format", "head_name", "head_nip")
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("admin", help="manage the server's Balai, users and templates")
@@ -39,6 +43,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="certificate number format, e.g. {seq:04d}/{object_code}/"
                         "{balai_code}/{month_roman}/{year}")
     a.set_defaults(func=_create_balai)
+
+    a = action("update-balai", "change a Balai's document settings (letterhead, logo, "
+               "number format); laptops get them with their next sync")
+    a.add_argument("--code", required=True, help="the Balai's code, e.g. BK3JKT")
+    for name in DOCUMENT_OPTIONS:
+        a.add_argument("--" + name.replace("_", "-"), dest=name,
+                       help="'' clears an optional field")
+    a.add_argument("--logo", type=Path, help="PNG or JPEG file, at most 256 KB, 64-2048 px")
+    a.add_argument("--clear-logo", action="store_true",
+                   help="print the placeholder emblem again")
+    a.set_defaults(func=_update_balai)
 
     a = action("create-user", "add a user; the password is read from standard input")
     a.add_argument("--username", required=True)
@@ -115,6 +130,32 @@ def _create_balai(args: argparse.Namespace) -> int:
                               number_prefix=args.number_prefix,
                               number_format=args.number_format)
     print(f"Balai {record.data['code']} created (id {record.id})")
+    return 0
+
+
+def _update_balai(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from k3desk.domain.numbering import DEFAULT_NUMBER_FORMAT, format_number
+    from k3desk.server.admin import update_balai
+
+    logo = None
+    if args.logo is not None:
+        try:
+            logo = args.logo.read_bytes()
+        except OSError as exc:
+            raise K3Error(f"cannot read {args.logo}: {exc.strerror or exc}") from exc
+    fields = {name: getattr(args, name) for name in DOCUMENT_OPTIONS}
+    with _sessions(args)() as session:
+        record = update_balai(session, args.code, fields, logo=logo,
+                              clear_logo=args.clear_logo)
+    d = record.data
+    example = format_number(d.get("number_format") or DEFAULT_NUMBER_FORMAT, 1, "PAA",
+                            d["code"], date.today())
+    logo_text = f"logo {d['logo']['width']}x{d['logo']['height']}" if "logo" in d else \
+        "placeholder emblem"
+    print(f"Balai {d['code']} updated (version {record.version}); {logo_text}; "
+          f"next number looks like {example}")
     return 0
 
 

@@ -1,7 +1,7 @@
 """``k3desk check TEMPLATE_ID VALUES.json``: evaluate values against a template (JSON out).
 
 Exit 0 with the evaluation (whatever the verdict); exit 2 with a message on stderr for
-an unknown template, unreadable JSON, or a value of the wrong kind, range or unit.
+an unknown template, unreadable JSON, or a value of the wrong type, range or unit.
 """
 
 from __future__ import annotations

@@ -93,13 +93,15 @@ def run(args: argparse.Namespace) -> int:
 def run_template(args: argparse.Namespace) -> int:
     from k3desk.services import import_service
 
-    kind = str(args.file)
-    if kind not in import_service.KINDS:
-        raise ValidationError(f"import template perlu jenisnya: {', '.join(import_service.KINDS)}"
-                              f", bukan {kind!r}")
+    import_target = str(args.file)
+    if import_target not in import_service.IMPORT_TARGETS:
+        targets = ", ".join(import_service.IMPORT_TARGETS)
+        raise ValidationError(f"import template perlu jenisnya: {targets}, "
+                              f"bukan {import_target!r}")
     if args.output is None:
         raise ValidationError(f"import template perlu -o FILE.xlsx, mis. "
-                              f"`k3desk import template {kind} -o {kind}.xlsx`")
-    headers = import_service.write_template(kind, args.output)
+                              f"`k3desk import template {import_target} -o "
+                              f"{import_target}.xlsx`")
+    headers = import_service.write_template(import_target, args.output)
     print(f"{args.output}: {', '.join(headers)}")
     return 0

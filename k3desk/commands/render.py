@@ -39,13 +39,13 @@ def run(args: argparse.Namespace) -> int:
             if sample is None:
                 raise K3Error("folder data ini belum punya sertifikat; buat dulu dengan "
                               "`k3desk demo`")
-            inspection_id, kind = sample, "certificate"
+            inspection_id, document_type = sample, "certificate"
         else:
             if not args.kind or not args.inspection_id:
                 raise ValidationError("sebutkan certificate|report dan id pemeriksaan, "
                                       "atau --sample")
-            inspection_id, kind = args.inspection_id, args.kind
-        data, name = document_service.render(db, inspection_id, kind)
+            inspection_id, document_type = args.inspection_id, args.kind
+        data, name = document_service.render(db, inspection_id, document_type)
         out = args.output or Path.cwd() / name
         _write(out, data)
         print(out)

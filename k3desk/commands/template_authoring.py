@@ -85,7 +85,7 @@ def lint_file(path: Path) -> tuple[list[str], str]:
                       f"{unverified} on unverified numbers")
 
 
-_KIND = {
+_FIELD_TYPE_TITLES = {
     "number": ("angka", "number"), "integer": ("bilangan bulat", "whole number"),
     "text": ("teks", "text"), "choice": ("pilihan", "choice"),
     "checklist": ("butir periksa", "checklist item"), "yesno": ("ya / tidak", "yes / no"),
@@ -98,24 +98,24 @@ _OP = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "=", "!=": "≠", "in
 
 def _field(f: FieldSpec, lang: str, indent: str) -> list[str]:
     en = lang == "en"
-    kind = _KIND[f.kind][1 if en else 0]
-    bits = [kind]
+    type_title = _FIELD_TYPE_TITLES[f.field_type][1 if en else 0]
+    bits = [type_title]
     if f.unit:
         bits.append(" / ".join(f.allowed_units()))
     if f.min is not None or f.max is not None:
         bits.append(f"{'' if f.min is None else f'{f.min:g}'}–"
                     f"{'' if f.max is None else f'{f.max:g}'}")
-    if f.kind == "choice":
+    if f.field_type == "choice":
         bits.append(" / ".join(c.title.get(lang) for c in f.choices))
-    if f.kind == "checklist":
+    if f.field_type == "checklist":
         bits.append("Baik / Buruk" if f.scale == "baik_buruk" else
                     "Layak / Layak dengan catatan / Tidak Layak")
-    if f.kind == "yesno" and f.expect is not None:
+    if f.field_type == "yesno" and f.expect is not None:
         bits.append(("expected: " if en else "harus: ") + (("yes" if en else "ya") if f.expect
                                                              else ("no" if en else "tidak")))
     if f.expr:
         bits.append(f"= {f.expr}")
-    if f.kind == "group" and f.min_items:
+    if f.field_type == "group" and f.min_items:
         bits.append(f"min. {f.min_items}")
     if f.required:
         bits.append("required" if en else "wajib")
@@ -172,9 +172,10 @@ def preview(t: Template, lang: str = "id") -> str:
         lines.append(f"      {test}; {effect}")
         lines.append(f"      {cr.reference.label()}{unv if cr.reference.unverified else ''}"
                      + (f" — {cr.reference.source}" if cr.reference.source else ""))
-    items = [f for f in t.fields.values() if f.kind in ("checklist", "yesno")]
-    items += [s for f in t.fields.values() for s in f.fields if s.kind in ("checklist", "yesno")]
-    items = [f for f in items if f.kind == "checklist" or f.expect is not None]
+    items = [f for f in t.fields.values() if f.field_type in ("checklist", "yesno")]
+    items += [s for f in t.fields.values() for s in f.fields
+              if s.field_type in ("checklist", "yesno")]
+    items = [f for f in items if f.field_type == "checklist" or f.expect is not None]
     if items:
         lines += ["", ("Checklist items (a 'Buruk' / 'Tidak Layak' fails unless minor): "
                        if en else "Butir periksa ('Buruk' / 'Tidak Layak' = tidak memenuhi, "

@@ -174,7 +174,7 @@ def _field_line(f: object, lang: str) -> str:
     from k3desk.domain.template_schema import FieldSpec
 
     assert isinstance(f, FieldSpec)
-    bits: list[str] = [f.kind]
+    bits: list[str] = [f.field_type]
     if f.unit:
         bits.append(", ".join(f.allowed_units()))
     if f.min is not None or f.max is not None:

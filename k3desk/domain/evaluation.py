@@ -1,7 +1,7 @@
 """Evaluating an inspection's values against its template: the verdict and its reasons.
 
 The server and the desktop both call :func:`evaluate`, so a verdict means the same
-everywhere. It never raises for JSON-like input: a value of the wrong kind becomes a
+everywhere. It never raises for JSON-like input: a value of the wrong type becomes a
 problem in ``problems`` (and counts as absent), as does a required value not filled
 (code ``required``; ``missing`` gives the paths of every required value absent or
 unreadable, ``invalid`` the other problems' messages); a
@@ -195,11 +195,11 @@ def _required(t: Template, path: str, need: int = 1, what: str = "") -> ValuePro
 def _missing(t: Template, norm: dict[str, Any], top: ex.Scope) -> list[ValueProblem]:
     missing: list[ValueProblem] = []
     for fid, spec in t.fields.items():
-        if spec.kind == "computed":
+        if spec.field_type == "computed":
             continue
         value = norm.get(fid)
         required = _is_required(t, None, spec, top)
-        if spec.kind == "group":
+        if spec.field_type == "group":
             items = value or []
             need = max(spec.min_items, 1 if required else 0)
             if len(items) < need:
@@ -207,10 +207,10 @@ def _missing(t: Template, norm: dict[str, Any], top: ex.Scope) -> list[ValueProb
             for i, item in enumerate(items):
                 scope = ex.Scope(item, t.group_subs[fid], top, f"{fid}[{i}].")
                 for sub in spec.fields:
-                    if (sub.kind != "computed" and item.get(sub.id) is None
+                    if (sub.field_type != "computed" and item.get(sub.id) is None
                             and _is_required(t, fid, sub, scope)):
                         missing.append(_required(t, f"{fid}[{i}].{sub.id}"))
-        elif spec.kind == "photo":
+        elif spec.field_type == "photo":
             need = max(spec.min_count, 1 if required else 0)
             if len(value or []) < need:
                 missing.append(_required(t, fid, need, "foto"))
@@ -373,7 +373,7 @@ def _apply_item_checks(t: Template, spec: FieldSpec, norm: dict[str, Any],
                        result: Evaluation) -> None:
     """Checklist items and yes/no items with an expected answer are rules of their own:
     the inspector's judgement, tied to the article that requires the item."""
-    if spec.kind == "group":
+    if spec.field_type == "group":
         for i, item in enumerate(norm.get(spec.id) or []):
             for sub in spec.fields:
                 _item_check(t, sub, item.get(sub.id), f"{spec.id}[{i}].{sub.id}", i, result)
@@ -385,11 +385,11 @@ def _item_check(t: Template, spec: FieldSpec, value: Any, path: str, index: int 
                 result: Evaluation) -> None:
     if value is None:
         return
-    if spec.kind == "checklist":
+    if spec.field_type == "checklist":
         severity = checklist_fail_severity(spec, value)
         passed = severity is None
         required: Any = spec.answers()[0]
-    elif spec.kind == "yesno" and spec.expect is not None:
+    elif spec.field_type == "yesno" and spec.expect is not None:
         passed = value is spec.expect
         severity = None if passed else (spec.severity or "major")
         required = spec.expect
@@ -402,7 +402,7 @@ def _item_check(t: Template, spec: FieldSpec, value: Any, path: str, index: int 
     rec = spec.recommendation
     rec_id: str | None
     rec_en: str | None
-    if rec is None and not passed and spec.kind == "yesno":
+    if rec is None and not passed and spec.field_type == "yesno":
         rec_id = f"Tindak lanjuti: {spec.title.id}{item_id} ({answer_id})"
         rec_en = f"Follow up: {spec.title.en}{item_en} ({answer_en})"
     elif rec is None and not passed:

@@ -69,11 +69,11 @@ def _tokenize(text: str) -> list[tuple[str, str]]:
         if m is None or m.end() == pos:
             raise ExpressionError(f"unexpected character {text[pos:].strip()[:1]!r} at "
                                   f"position {pos + 1}")
-        kind = m.lastgroup or ""
-        value = m.group(kind)
-        if kind == "name" and value in KEYWORDS:
-            kind = "kw"
-        tokens.append((kind, value))
+        token_type = m.lastgroup or ""
+        value = m.group(token_type)
+        if token_type == "name" and value in KEYWORDS:
+            token_type = "kw"
+        tokens.append((token_type, value))
         pos = m.end()
     tokens.append(("end", ""))
     return tokens
@@ -152,18 +152,18 @@ class _Parser:
         return self.primary()
 
     def primary(self) -> Node:
-        kind, value = self.take()
-        if kind == "num":
+        token_type, value = self.take()
+        if token_type == "num":
             return ("lit", Fraction(value))
-        if kind == "str":
+        if token_type == "str":
             return ("lit", value[1:-1])
-        if kind == "kw" and value in ("true", "false", "null"):
+        if token_type == "kw" and value in ("true", "false", "null"):
             return ("lit", {"true": True, "false": False, "null": None}[value])
-        if (kind, value) == ("op", "("):
+        if (token_type, value) == ("op", "("):
             node = self.or_()
             self.take(")")
             return node
-        if (kind, value) == ("op", "["):
+        if (token_type, value) == ("op", "["):
             items: list[Node] = []
             if self.peek()[1] != "]":
                 items.append(self.or_())
@@ -172,7 +172,7 @@ class _Parser:
                     items.append(self.or_())
             self.take("]")
             return ("list", tuple(items))
-        if kind == "name":
+        if token_type == "name":
             if self.peek() == ("op", "("):
                 return self.call(value)
             return ("name", tuple(value.split(".")))

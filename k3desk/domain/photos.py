@@ -19,9 +19,9 @@ def _photo_paths(template: Template) -> list[tuple[str, str | None]]:
     """(field, sub-field) of every photo field: (id, None) top level, (group, sub)."""
     out: list[tuple[str, str | None]] = []
     for spec in template.fields.values():
-        if spec.kind == "photo":
+        if spec.field_type == "photo":
             out.append((spec.id, None))
-        out.extend((spec.id, sub.id) for sub in spec.fields if sub.kind == "photo")
+        out.extend((spec.id, sub.id) for sub in spec.fields if sub.field_type == "photo")
     return out
 
 

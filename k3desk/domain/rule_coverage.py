@@ -77,9 +77,9 @@ def skippable(t: Template) -> list[tuple[list[Any], str]]:
 
 
 def _can_block(spec: FieldSpec) -> bool:
-    if spec.kind == "checklist":
+    if spec.field_type == "checklist":
         return any(checklist_fail_severity(spec, a) in BLOCKING for a in spec.answers())
-    if spec.kind == "yesno" and spec.expect is not None:
+    if spec.field_type == "yesno" and spec.expect is not None:
         return (spec.severity or "major") in BLOCKING
     return False
 
@@ -126,14 +126,14 @@ def _filled(t: Template, path: str, seen: set[str]) -> bool:
     except Exception:  # noqa: BLE001 - the loader already reported unknown names
         return True
     group = head if sub else None
-    if spec.kind == "computed":
+    if spec.field_type == "computed":
         node = t.computed.get((group, spec.id))
         if node is None:
             return True
         reads: list[str] = []
         _reads(t, node, group, reads)
         return all(_filled(t, p, seen) for p in reads)
-    if spec.required or (spec.kind == "group" and spec.min_items >= 1):
+    if spec.required or (spec.field_type == "group" and spec.min_items >= 1):
         return True
     node = t.required_when.get((group, spec.id))
     if node is None:

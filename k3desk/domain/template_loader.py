@@ -136,7 +136,7 @@ def _compile(t: Template, problems: _Problems) -> None:
     seen: dict[str, list[Any]] = {}
     top_names = {f.id for s in m.sections for f in s.fields}
     groups = {f.id: {s.id for s in f.fields} for s in m.sections for f in s.fields
-              if f.kind == "group"}
+              if f.field_type == "group"}
     for si, section in enumerate(m.sections):
         for fi, spec in enumerate(section.fields):
             loc: list[Any] = ["sections", si, "fields", fi]
@@ -224,7 +224,7 @@ def _check_names(node: ex.Node, loc: list[Any], problems: _Problems, top: set[st
 
 def _check_field(t: Template, spec: FieldSpec, loc: list[Any], problems: _Problems,
                  group: str | None, top: set[str], groups: dict[str, set[str]]) -> None:
-    kind = spec.kind
+    field_type = spec.field_type
     for u in spec.allowed_units():
         try:
             get_unit(u)
@@ -237,11 +237,11 @@ def _check_field(t: Template, spec: FieldSpec, loc: list[Any], problems: _Proble
         problems.add(loc + ["unit"], "alternative units need a canonical 'unit'")
     if spec.min is not None and spec.max is not None and spec.min > spec.max:
         problems.add(loc + ["min"], "min is greater than max")
-    if kind == "choice" and not spec.choices:
+    if field_type == "choice" and not spec.choices:
         problems.add(loc + ["choices"], "a choice field needs choices")
-    if kind == "checklist" and spec.scale is None:
+    if field_type == "checklist" and spec.scale is None:
         problems.add(loc + ["scale"], "a checklist item needs a scale (baik_buruk or layak)")
-    if kind == "computed":
+    if field_type == "computed":
         if not spec.expr:
             problems.add(loc + ["expr"], "a computed field needs 'expr'")
         else:
@@ -249,18 +249,18 @@ def _check_field(t: Template, spec: FieldSpec, loc: list[Any], problems: _Proble
             if node is not None:
                 t.computed[(group, spec.id)] = node
     elif spec.expr:
-        problems.add(loc + ["expr"], f"only computed fields have 'expr' (this is {kind})")
+        problems.add(loc + ["expr"], f"only computed fields have 'expr' (this is {field_type})")
     if spec.required_when:
         node = _expr(t, spec.required_when, loc + ["required_when"], problems, top, groups,
                      group)
         if node is not None:
             t.required_when[(group, spec.id)] = node
-    if kind == "group":
+    if field_type == "group":
         if not spec.fields:
             problems.add(loc + ["fields"], "a group needs sub-fields")
         names: set[str] = set()
         for i, sub in enumerate(spec.fields):
-            if sub.kind == "group":
+            if sub.field_type == "group":
                 problems.add(loc + ["fields", i, "kind"], "groups cannot be nested")
                 continue
             if sub.id in names:
@@ -269,9 +269,9 @@ def _check_field(t: Template, spec: FieldSpec, loc: list[Any], problems: _Proble
             _check_field(t, sub, loc + ["fields", i], problems, spec.id, top, groups)
     elif spec.fields:
         problems.add(loc + ["fields"], "only groups have sub-fields")
-    if kind in ("checklist", "yesno"):
+    if field_type in ("checklist", "yesno"):
         _check_reference(t, spec.reference, loc + ["reference"], problems)
-    if kind == "yesno" and spec.expect is None and spec.severity is not None:
+    if field_type == "yesno" and spec.expect is None and spec.severity is not None:
         problems.add(loc + ["expect"], "a yes/no item with a severity needs 'expect'")
 
 
@@ -279,7 +279,7 @@ def _check_tables(t: Template, problems: _Problems) -> None:
     for name, table in t.model.tables.items():
         loc: list[Any] = ["tables", name]
         _check_reference(t, table.reference, loc + ["reference"], problems)
-        if table.kind == "range":
+        if table.table_type == "range":
             if not isinstance(table.rows, list) or table.keys != 1:
                 problems.add(loc + ["rows"], "a range table has one key and a list of rows")
                 continue

@@ -1,9 +1,10 @@
 """The shape of a template file, checked with pydantic when a template is loaded.
 
 These models are also what the desktop form is generated from: a ``Section`` has
-``fields``; a ``FieldSpec`` says its kind, unit(s), range, choices, whether it is
-required, its help text and, for a group, its sub-fields. Checks that need the whole
-template (names used in rules exist, units are known) live in ``templates.py``.
+``fields``; a ``FieldSpec`` says its field type (``kind:`` in the file), unit(s), range,
+choices, whether it is required, its help text and, for a group, its sub-fields. Checks
+that need the whole template (names used in rules exist, units are known) live in
+``templates.py``.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-FIELD_KINDS = ("number", "integer", "text", "choice", "checklist", "yesno", "date", "group",
+FIELD_TYPES = ("number", "integer", "text", "choice", "checklist", "yesno", "date", "group",
                "computed", "photo")
-FieldKind = Literal["number", "integer", "text", "choice", "checklist", "yesno", "date", "group",
+FieldType = Literal["number", "integer", "text", "choice", "checklist", "yesno", "date", "group",
                     "computed", "photo"]
 Grade = Literal["R", "T", "A", "?"]
 Severity = Literal["critical", "major", "minor"]
@@ -84,7 +85,8 @@ class FieldSpec(_Strict):
     """One thing the inspector records (or the form computes)."""
 
     id: str = Field(pattern=ID_PATTERN)
-    kind: FieldKind
+    #: ``kind:`` in the template file (the key authors write).
+    field_type: FieldType = Field(alias="kind")
     title: Text
     help: Text | None = None
     required: bool = False
@@ -118,7 +120,7 @@ class FieldSpec(_Strict):
 
     def answers(self) -> list[str]:
         """The possible answers of a choice or checklist field, in order."""
-        if self.kind == "checklist" and self.scale:
+        if self.field_type == "checklist" and self.scale:
             return list(SCALES[self.scale])
         return [c.value for c in self.choices]
 
@@ -143,7 +145,8 @@ class RangeRow(_Strict):
 class Table(_Strict):
     """A lookup table: ``range`` (by a number) or ``map`` (by one or more choice values)."""
 
-    kind: Literal["range", "map"]
+    #: ``kind:`` in the template file.
+    table_type: Literal["range", "map"] = Field(alias="kind")
     title: Text
     unit: str | None = None
     key_unit: str | None = None

@@ -114,7 +114,7 @@ class Template:
     @functools.cached_property
     def group_subs(self) -> dict[str, set[str]]:
         return {f.id: {s.id for s in f.fields} for f in self.fields.values()
-                if f.kind == "group"}
+                if f.field_type == "group"}
 
     def field(self, path: str) -> FieldSpec:
         """A field by id, or a group's sub-field by ``group.sub``."""

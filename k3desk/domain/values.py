@@ -1,4 +1,4 @@
-"""An inspection's ``values``: checking their kinds and units, and example sets.
+"""An inspection's ``values``: checking their types and units, and example sets.
 
 The JSON shape (SYNC_PROTOCOL.md section 3, ``inspection.values``) maps field ids to:
 
@@ -91,18 +91,18 @@ def normalize_value(spec: FieldSpec, raw: Any, path: str, problems: list[ValuePr
 
 def _normalize(spec: FieldSpec, raw: Any, path: str, label: str,
                problems: list[ValueProblem]) -> Any:
-    kind = spec.kind
-    if raw is None or kind == "computed":
+    field_type = spec.field_type
+    if raw is None or field_type == "computed":
         return None
-    if kind in ("number", "integer"):
+    if field_type in ("number", "integer"):
         return _ranged(spec, _number(spec, raw), raw)
-    if kind in ("text", "choice", "checklist", "date"):
+    if field_type in ("text", "choice", "checklist", "date"):
         if not isinstance(raw, str):
             raise _Bad("not_text", translate("values", "harus berupa teks, bukan "
                                              "{kind_of}").format(
-                                       kind_of=_kind_of(raw)),
+                                       kind_of=_value_type(raw)),
                        value=_display(raw))
-        if kind == "text":
+        if field_type == "text":
             if spec.max_length and len(raw) > spec.max_length:
                 raise _Bad("too_long", translate("values", "terlalu panjang ({count} "
                                                  "karakter, paling banyak {max_length})").format(
@@ -110,9 +110,9 @@ def _normalize(spec: FieldSpec, raw: Any, path: str, label: str,
                                            max_length=spec.max_length), length=str(len(raw)),
                            max=str(spec.max_length))
             return raw if raw.strip() else None
-        if kind == "date":
+        if field_type == "date":
             return _date(raw)
-        answer = raw.strip().lower().replace(" ", "_") if kind == "checklist" else raw
+        answer = raw.strip().lower().replace(" ", "_") if field_type == "checklist" else raw
         if answer not in spec.answers():
             shown = ", ".join(_answer_title(spec, a) for a in spec.answers())
             raise _Bad("unknown_answer", translate("values", "“{clip}” bukan salah satu "
@@ -120,14 +120,14 @@ def _normalize(spec: FieldSpec, raw: Any, path: str, label: str,
                                              clip=_clip(raw), shown=shown),
                        value=_clip(raw), answers=shown)
         return answer
-    if kind == "yesno":
+    if field_type == "yesno":
         if not isinstance(raw, bool):
             raise _Bad("not_yes_no", translate("values", "harus ya atau tidak, bukan "
                                                "{kind_of}").format(
-                                         kind_of=_kind_of(raw)),
+                                         kind_of=_value_type(raw)),
                        value=_display(raw))
         return raw
-    if kind == "photo":
+    if field_type == "photo":
         if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
             raise _Bad("bad_photo", translate("values", "harus berupa daftar foto (id lampiran)"),
                        value=_display(raw))
@@ -137,11 +137,11 @@ def _normalize(spec: FieldSpec, raw: Any, path: str, label: str,
                                               "tersimpan (id lampiran sha256 atau uuid)").format(
                                         clip=_clip(bad[0], 20)), value=_clip(bad[0], 20))
         return list(raw) or None
-    if kind == "group":
+    if field_type == "group":
         return _group(spec, raw, path, label, problems)
     raise _Bad("unknown_field_kind", translate("values", "jenis isian “{kind}” tidak "
                                                "dikenal").format(
-                                         kind=kind), kind=str(kind))
+                                         kind=field_type), kind=str(field_type))
 
 
 def _group(spec: FieldSpec, raw: Any, path: str, label: str,
@@ -149,7 +149,7 @@ def _group(spec: FieldSpec, raw: Any, path: str, label: str,
     if not isinstance(raw, list):
         raise _Bad("not_a_list", translate("values", "harus berupa daftar baris, bukan "
                                            "{kind_of}").format(
-                                     kind_of=_kind_of(raw)),
+                                     kind_of=_value_type(raw)),
                    value=_display(raw))
     if spec.max_items is not None and len(raw) > spec.max_items:
         raise _Bad("too_many_items", translate("values", "{count} baris, paling banyak "
@@ -162,7 +162,7 @@ def _group(spec: FieldSpec, raw: Any, path: str, label: str,
         if not isinstance(item, Mapping):
             problems.append(_problem(f"{path}[{i}]", row, "not_an_object",
                                      translate("values", "harus berupa isian baris, bukan "
-                                               "{kind}").format(kind=_kind_of(item)),
+                                               "{kind}").format(kind=_value_type(item)),
                                      value=_display(item)))
             items.append({})
             continue
@@ -176,7 +176,7 @@ def _ranged(spec: FieldSpec, value: Fraction, raw: Any) -> Fraction:
     shown = show_number(value)
     unit = spec.unit or ""
     tail = f" {unit}" if unit else ""
-    if spec.kind == "integer" and value.denominator != 1:
+    if spec.field_type == "integer" and value.denominator != 1:
         raise _Bad("not_integer", translate("values", "harus bilangan bulat, bukan "
                                             "{shown}").format(
                                       shown=shown), value=shown)
@@ -233,7 +233,7 @@ def _number(spec: FieldSpec, raw: Any) -> Fraction:
         value, unit = raw["value"], raw["unit"]
         if isinstance(value, Mapping):
             raise _Bad("not_a_number", translate("values", "harus angka, bukan {kind_of}").format(
-                                           kind_of=_kind_of(value)),
+                                           kind_of=_value_type(value)),
                        value=_display(value))
         number = _number(spec, value)
         allowed = spec.allowed_units()
@@ -253,7 +253,7 @@ def _number(spec: FieldSpec, raw: Any) -> Fraction:
         return _number_text(raw)
     if not _is_number(raw):
         raise _Bad("not_a_number", translate("values", "harus angka, bukan {kind_of}").format(
-                                       kind_of=_kind_of(raw)), value=_display(raw))
+                                       kind_of=_value_type(raw)), value=_display(raw))
     return Fraction(repr(raw)) if isinstance(raw, float) else Fraction(raw)
 
 
@@ -290,10 +290,10 @@ def _display(v: Any) -> str:
         return show_number(v)
     if isinstance(v, str):
         return _clip(v)
-    return _kind_of(v)
+    return _value_type(v)
 
 
-def _kind_of(v: Any) -> str:
+def _value_type(v: Any) -> str:
     if v is None:
         return "kosong"
     if isinstance(v, bool):
@@ -318,14 +318,14 @@ def normalize_values(template: Template, values: Any
     if not isinstance(values, Mapping):
         return {}, [ValueProblem("", "not_an_object", {"value": _display(values)},
                                  "Nilai formulir harus berupa objek (nama isian -> nilai), "
-                                 f"bukan {_kind_of(values)}")]
+                                 f"bukan {_value_type(values)}")]
     out = {fid: normalize_value(spec, values.get(fid), fid, problems)
            for fid, spec in template.fields.items()}
     return out, problems
 
 
 def validate_values(template: Template, values: Any) -> list[ValueProblem]:
-    """The problems of a form's values: wrong kind, out of range, unknown unit or answer."""
+    """The problems of a form's values: wrong type, out of range, unknown unit or answer."""
     return normalize_values(template, values)[1]
 
 
@@ -371,31 +371,33 @@ def _fake_attachment(name: str) -> str:
     return hashlib.sha256(f"contoh-foto-{name}".encode()).hexdigest()
 
 
-def _example_of(spec: FieldSpec, kinds: list[str]) -> Any:
+def _example_of(spec: FieldSpec, inspection_kinds: list[str]) -> Any:
     if spec.example is not None:
         return copy.deepcopy(spec.example)
-    kind = spec.kind
-    if kind == "number" or kind == "integer":
+    field_type = spec.field_type
+    if field_type == "number" or field_type == "integer":
         lo, hi = spec.min, spec.max
         v = (lo + hi) / 2 if lo is not None and hi is not None else (lo if lo else 1)
-        return int(v) if kind == "integer" or float(v).is_integer() else v
-    if kind == "text":
+        return int(v) if field_type == "integer" or float(v).is_integer() else v
+    if field_type == "text":
         return f"Contoh {spec.title.id.lower()}"
-    if kind == "choice":
-        if spec.id == "jenis_pemeriksaan" and kinds and kinds[0] in spec.answers():
-            return kinds[0]
+    if field_type == "choice":
+        first = inspection_kinds[0] if inspection_kinds else None
+        if spec.id == "jenis_pemeriksaan" and first in spec.answers():
+            return first
         return spec.answers()[0]
-    if kind == "checklist":
+    if field_type == "checklist":
         return spec.answers()[0]
-    if kind == "yesno":
+    if field_type == "yesno":
         return spec.expect if spec.expect is not None else False
-    if kind == "date":
+    if field_type == "date":
         return "2026-01-15"
-    if kind == "photo":
+    if field_type == "photo":
         return [_fake_attachment(spec.id)]
-    if kind == "group":
+    if field_type == "group":
         n = max(spec.min_items, 2)
-        return [{sub.id: _example_of(sub, kinds) for sub in spec.fields if sub.kind != "computed"}
+        return [{sub.id: _example_of(sub, inspection_kinds) for sub in spec.fields
+                 if sub.field_type != "computed"}
                 for _ in range(n)]
     return None
 
@@ -407,7 +409,7 @@ def example_values(template: Template, failing: bool = False) -> dict[str, Any]:
     """
     out: dict[str, Any] = {}
     for fid, spec in template.fields.items():
-        if spec.kind == "computed":
+        if spec.field_type == "computed":
             continue
         out[fid] = _example_of(spec, template.kinds)
     if not failing:
@@ -423,7 +425,7 @@ def example_values(template: Template, failing: bool = False) -> dict[str, Any]:
                 changed = True
     if not changed:
         for fid, spec in template.fields.items():
-            if spec.kind == "checklist" and spec.scale:
+            if spec.field_type == "checklist" and spec.scale:
                 out[fid] = [a for a, sev in SCALES[spec.scale].items() if sev == "major"][0]
                 break
     return out
@@ -434,7 +436,7 @@ def numbers_as_json(template: Template, values: Mapping[str, Any]) -> dict[str, 
     (12.5), so what is saved and synced is a number; anything else is left as it is."""
 
     def fix(spec: FieldSpec, raw: Any) -> Any:
-        if spec.kind in ("number", "integer"):
+        if spec.field_type in ("number", "integer"):
             if isinstance(raw, Mapping) and set(raw) == {"value", "unit"}:
                 return {**raw, "value": fix(spec, raw["value"])}
             if isinstance(raw, str):
@@ -443,7 +445,7 @@ def numbers_as_json(template: Template, values: Mapping[str, Any]) -> dict[str, 
                 except _Bad:
                     return raw
                 return int(number) if number.denominator == 1 else float(number)
-        if spec.kind == "group" and isinstance(raw, list):
+        if spec.field_type == "group" and isinstance(raw, list):
             subs = {s.id: s for s in spec.fields}
             return [{k: fix(subs[k], v) if k in subs else v for k, v in item.items()}
                     if isinstance(item, Mapping) else item for item in raw]

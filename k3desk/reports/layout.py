@@ -62,6 +62,14 @@ def default_logo_path() -> Path:
     return resources_dir() / "logos" / "k3-emblem.png"
 
 
+def logo_source(balai: BalaiInfo) -> str | io.BytesIO:
+    """What ReportLab draws as the logo: the Balai's own image (synced in its record),
+    else its logo file, else the placeholder emblem."""
+    if balai.logo_png:
+        return io.BytesIO(balai.logo_png)
+    return str(logo_path(balai))
+
+
 def logo_path(balai: BalaiInfo) -> Path:
     """The Balai's logo setting, or the placeholder emblem; a set but missing file is an
     error to fix, never silently replaced on an official document."""
@@ -166,7 +174,7 @@ def _draw_running_header(canv: Canvas, decor: PageDecor) -> None:
     top = height - st.MARGIN_TOP
     canv.saveState()
     size = 10 * mm
-    canv.drawImage(ImageReader(str(logo_path(decor.balai))), st.MARGIN_LEFT, top - size,
+    canv.drawImage(ImageReader(logo_source(decor.balai)), st.MARGIN_LEFT, top - size,
                    size, size, mask="auto", preserveAspectRatio=True)
     x = st.MARGIN_LEFT + size + 3 * mm
     canv.setFont(BOLD, 8.5)
@@ -233,7 +241,7 @@ def letterhead(balai: BalaiInfo) -> list[Flowable]:
     elif second:
         text += "<br/>" + esc(", ".join(second))
     lines.append(Paragraph(text, st.HEAD_CONTACT))
-    logo = Image(str(logo_path(balai)), width=LOGO_SIZE, height=LOGO_SIZE, kind="proportional",
+    logo = Image(logo_source(balai), width=LOGO_SIZE, height=LOGO_SIZE, kind="proportional",
                  mask="auto")
     # the text is centred in the room right of the logo, less a small balancing margin
     right = 8 * mm

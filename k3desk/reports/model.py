@@ -55,6 +55,7 @@ class BalaiInfo:
     website: str = ""
     code: str = ""  # "BK3JKT"
     logo_path: Path | None = None  # None: the placeholder emblem in resources/logos
+    logo_png: bytes | None = None  # the Balai's own logo (PNG or JPEG bytes), before logo_path
     parent_lines: tuple[str, ...] = DEFAULT_PARENT_LINES
     head_title: str = ""  # "" -> "KEPALA BALAI K3 <CITY>"
     head: PersonInfo | None = None

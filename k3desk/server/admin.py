@@ -7,6 +7,7 @@ through pull like any other change. Problems a person must fix raise K3Error.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,14 +18,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from k3desk.domain.canonical import canonical_json
-from k3desk.domain.errors import K3Error, NotFoundError, ValidationError
+from k3desk.domain.errors import K3Error, NotFoundError, PermissionDenied, ValidationError
 from k3desk.domain.object_types import OBJECT_TYPES
 from k3desk.domain.workflow import Role
 from k3desk.server.db import begin_write
 from k3desk.server.models import Credential, Record
+from k3desk.server.rules import is_uuid
 from k3desk.server.security import hash_password, password_problem, revoke_tokens
 from k3desk.server.store import claim_key, key_holder, lock_seq, new_id, utcnow, write_record
 from k3desk.server.template_store import template_key
+
+
+class VersionConflict(K3Error):
+    """The record changed since the caller read it (HTTP 409)."""
+
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
@@ -67,6 +74,58 @@ def find_balai(session: Session, code: str) -> Record:
     record = session.get(Record, record_id) if record_id else None
     if record is None:
         raise NotFoundError(f"no Balai with code {code!r}")
+    return record
+
+
+def update_balai(session: Session, balai: str, fields: Mapping[str, str | None], *,
+                 logo: bytes | None = None, clear_logo: bool = False,
+                 base_version: int | None = None, by: str | None = None,
+                 only_balai: str | None = None) -> Record:
+    """Change a Balai's document settings (``balai`` is its code or id).
+
+    ``fields`` maps document fields to their new text (None: unchanged, '': cleared when
+    optional); ``logo`` is an image file's bytes. Everything is checked first (the same
+    rules as the laptop's settings page); the new record reaches the laptops by pull.
+    ``base_version`` refuses the change when the record changed since it was read;
+    ``only_balai`` (an admin of one Balai) refuses every other Balai.
+    """
+    from k3desk.domain.balai_documents import check_logo, clean_fields
+
+    cleaned = clean_fields(fields)
+    if logo is not None and clear_logo:
+        raise ValidationError("give a logo or clear it, not both", field="logo")
+    logo_entry = check_logo(logo) if logo is not None else None
+    if not cleaned and logo_entry is None and not clear_logo:
+        raise ValidationError("nothing to change: name at least one document setting")
+    with session.begin():
+        lock_seq(session)
+        record = _balai_record(session, balai)
+        if only_balai is not None and record.id != only_balai:
+            raise PermissionDenied("an admin of one Balai changes only that Balai")
+        if base_version is not None and base_version != record.version:
+            raise VersionConflict(f"the Balai's settings changed on the server (version "
+                                  f"{record.version}, not {base_version}); load them again")
+        data = dict(record.data)
+        for name, value in cleaned.items():
+            if value:
+                data[name] = value
+            else:
+                data.pop(name, None)
+        if logo_entry is not None:
+            data["logo"] = logo_entry
+        elif clear_logo:
+            data.pop("logo", None)
+        if data == record.data:
+            return record
+        return write_record(session, type_="balai", id_=record.id, data=data,
+                            balai_id=record.balai_id, by=by, existing=record)
+
+
+def _balai_record(session: Session, balai: str) -> Record:
+    text = balai.strip()
+    record = session.get(Record, text) if is_uuid(text) else None
+    if record is None or record.type != "balai" or record.deleted:
+        return find_balai(session, text)
     return record
 
 

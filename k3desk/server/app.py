@@ -21,7 +21,7 @@ __all__ = ["Settings", "create_app"]
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """A server over ``settings.db_url``, its schema migrated unless told otherwise."""
-    from k3desk.server.routes import auth, blobs, leases, public, sync
+    from k3desk.server.routes import auth, balai, blobs, leases, public, sync
 
     settings = settings or Settings()
     engine = make_engine(settings.db_url, pool_size=settings.pool_size)
@@ -42,7 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.blob_store = blob_store
     app.state.sessions = session_factory(engine)
     install_error_handlers(app)
-    for module in (public, auth, sync, blobs, leases):
+    for module in (public, auth, sync, blobs, leases, balai):
         app.include_router(module.router)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     app.add_middleware(PublicGuard, per_minute=settings.verify_per_minute)

@@ -60,7 +60,7 @@ class BlobWriter:
         self.path.unlink(missing_ok=True)
 
 
-#: UniqueKey kind naming a Balai whose own upload brought a blob in: ``<balai>:<sha256>``.
+#: The UniqueKey namespace of the Balai whose own upload brought a blob in: ``<balai>:<sha256>``.
 UPLOADED_BY = "blob.balai"
 
 

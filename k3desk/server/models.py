@@ -49,11 +49,13 @@ class Record(Base):
 
 
 class UniqueKey(Base):
-    """A value that must be unique across the server, e.g. ("certificate.number", N)."""
+    """A value that must be unique across the server within its namespace, e.g.
+    ("certificate.number", N)."""
 
     __tablename__ = "unique_keys"
 
-    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
+    #: The column keeps its first name, ``kind``.
+    namespace: Mapped[str] = mapped_column("kind", String(40), primary_key=True)
     key: Mapped[str] = mapped_column(String(400), primary_key=True)
     record_id: Mapped[str] = mapped_column(String(36), index=True)
 

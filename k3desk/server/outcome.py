@@ -14,7 +14,7 @@ class Refusal:
 
 @dataclass
 class Accept:
-    """The change may be applied; ``keys`` are (kind, value) pairs it claims as unique,
+    """The change may be applied; ``keys`` are (namespace, value) pairs it claims as unique,
     ``server_fields`` what the server writes over the client's data (who revoked, when)."""
 
     keys: list[tuple[str, str]] = field(default_factory=list)

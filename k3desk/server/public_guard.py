@@ -96,13 +96,13 @@ class PublicGuard:
     async def _throttled(self, path: str, wait: int, extra: list[tuple[bytes, bytes]],
                          send: Any) -> None:
         if path == "/verify":
-            body, kind = _THROTTLED_PAGE.encode(), b"text/html; charset=utf-8"
+            body, content_type = _THROTTLED_PAGE.encode(), b"text/html; charset=utf-8"
         else:
             body = json.dumps({"error": {"code": "throttled", "retry_after": wait,
                                          "message": "too many verifications from this "
                                          "address; try again later"}}).encode()
-            kind = b"application/json"
-        headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode()),
+            content_type = b"application/json"
+        headers = [(b"content-type", content_type), (b"content-length", str(len(body)).encode()),
                    (b"retry-after", str(wait).encode()), *extra]
         await send({"type": "http.response.start", "status": 429, "headers": headers})
         await send({"type": "http.response.body", "body": body})

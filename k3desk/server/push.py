@@ -230,8 +230,8 @@ def apply_change(ctx: PushContext, change: Change) -> PushResult:
     record = write_record(session, type_=change.type, id_=change.id, data=data,
                           balai_id=change.data.get("balai_id"), by=ctx.actor.id,
                           deleted=change.deleted, now=ctx.now, existing=existing)
-    for kind, key in outcome.keys:
-        if not claim_key(session, kind, key, record.id):
-            raise RuntimeError(f"unique key {kind} {key} taken after the check")
+    for namespace, key in outcome.keys:
+        if not claim_key(session, namespace, key, record.id):
+            raise RuntimeError(f"unique key {namespace} {key} taken after the check")
     return PushResult(status="applied", change_id=change.change_id, version=record.version,
                       seq=record.seq)

@@ -65,7 +65,7 @@ def _object_type(v: Any) -> bool:
     return isinstance(v, str) and v in OBJECT_TYPES
 
 
-KINDS: dict[str, tuple[Callable[[Any], bool], str]] = {
+VALUE_CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "text": (_text, "a non-empty text"),
     "str": (_str, "a text"),
     "uuid": (is_uuid, "a UUID"),
@@ -193,8 +193,8 @@ def shape_error(type_: str, data: dict[str, Any], *, deleted: bool = False
     required = dict(REQUIRED[type_])
     if deleted and type_ not in ("balai", "user", "template", "number_block", "signing_key"):
         required = dict(TOMBSTONE_REQUIRED)
-    for name, kind in required.items():
-        check, what = KINDS[kind]
+    for name, value_type in required.items():
+        check, what = VALUE_CHECKS[value_type]
         if name not in data:
             return f"data.{name} is required", name
         if not check(data[name]):
@@ -206,8 +206,8 @@ def shape_error(type_: str, data: dict[str, Any], *, deleted: bool = False
             if char:
                 return (f"data.{name} holds the bidirectional control character {char}, "
                         "which can show a text reversed"), name
-        for name, kind in OPTIONAL.get(type_, {}).items():
-            check, what = KINDS[kind]
+        for name, value_type in OPTIONAL.get(type_, {}).items():
+            check, what = VALUE_CHECKS[value_type]
             if name in data and data[name] is not None and not check(data[name]):
                 return f"data.{name} must be {what}", name
         if type_ == "attachment" and data["size"] < 0:

@@ -91,28 +91,28 @@ def write_record(session: Session, *, type_: str, id_: str, data: dict[str, Any]
     return record
 
 
-def claim_key(session: Session, kind: str, key: str, record_id: str) -> bool:
+def claim_key(session: Session, namespace: str, key: str, record_id: str) -> bool:
     """Claim a unique value for ``record_id``; False when another record holds it.
 
     The primary key decides (a savepoint absorbs the violation), so two racing
     writers can never both win.
     """
-    held = session.get(UniqueKey, (kind, key))
+    held = session.get(UniqueKey, (namespace, key))
     if held is not None:
         return held.record_id == record_id
     try:
         with session.begin_nested():
-            session.add(UniqueKey(kind=kind, key=key, record_id=record_id))
+            session.add(UniqueKey(namespace=namespace, key=key, record_id=record_id))
     except IntegrityError:
         return False
     return True
 
 
-def key_holder(session: Session, kind: str, key: str) -> str | None:
+def key_holder(session: Session, namespace: str, key: str) -> str | None:
     batch = session.info.get("batch")
-    if batch is not None and (kind, key) in batch.keys:
-        return str(batch.keys[kind, key])
-    held = session.get(UniqueKey, (kind, key))
+    if batch is not None and (namespace, key) in batch.keys:
+        return str(batch.keys[namespace, key])
+    held = session.get(UniqueKey, (namespace, key))
     return held.record_id if held else None
 
 

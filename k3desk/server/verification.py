@@ -82,8 +82,8 @@ def equipment_text(object_type: object, serial: object) -> str | None:
     serial alone)."""
     if not serial and not object_type:
         return None
-    kind = OBJECT_TYPES.get(str(object_type)) if object_type else None
-    name = kind.name_id if kind else (str(object_type) if object_type else "Objek")
+    spec = OBJECT_TYPES.get(str(object_type)) if object_type else None
+    name = spec.name_id if spec else (str(object_type) if object_type else "Objek")
     return f"{name}, nomor seri {serial or '-'}"
 
 

@@ -350,7 +350,7 @@ def photo_field(inspection: Inspection, slot: str) -> bool:
                                             inspection.template_version)
     path = re.sub(r"\[\d+\]", "", slot)
     try:
-        return bool(template.field(path).kind == "photo")
+        return bool(template.field(path).field_type == "photo")
     except K3Error:  # not a field of this template (or a template this laptop lacks)
         return False
 

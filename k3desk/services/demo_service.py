@@ -119,7 +119,7 @@ def _fill(db: Database, balai_id: str, today: date) -> DemoSummary:
     auth_service.unlock_signing_key(db, supervisor.actor, _password_of("penyelia"))
     inspectors = [_actor(db, "inspektur"), _actor(db, "inspektur2")]
     instrument_ids = []
-    for name, kind in (("Insulation tester Kyoritsu 3125A", "Insulation tester"),
+    for name, instrument_kind in (("Insulation tester Kyoritsu 3125A", "Insulation tester"),
                        ("Earth tester Kyoritsu 4105A", "Earth resistance tester"),
                        ("Sound level meter Rion NL-42", "Sound level meter"),
                        ("Lux meter Extech HD450", "Lux meter"),
@@ -128,7 +128,8 @@ def _fill(db: Database, balai_id: str, today: date) -> DemoSummary:
                        ("Pressure gauge standar Wika 0-100 bar", "Pressure gauge"),
                        ("Load cell Dillon EDxtreme 20 t", "Dynamometer")):
         change = records_service.save_instrument(supervisor, {
-            "name": name, "kind": kind, "serial_number": f"SN-{rnd.randint(100000, 999999)}",
+            "name": name, "kind": instrument_kind,
+            "serial_number": f"SN-{rnd.randint(100000, 999999)}",
             "calibration_certificate": f"KAL/{rnd.randint(100, 999)}/LK-{today.year}",
             "calibration_valid_until": (today + timedelta(days=rnd.randint(120, 360))
                                         ).isoformat()})
@@ -199,16 +200,16 @@ def _inspections(db: Database, rnd: random.Random, today: date, inspectors: list
         if outcome == "draft_partial":
             keep = list(values)[: max(1, len(values) // 3)]
             values = {k: values[k] for k in keep}
-        photo_slots = [f for f in template.fields.values() if f.kind == "photo"]
+        photo_slots = [f for f in template.fields.values() if f.field_type == "photo"]
         for spec in photo_slots:  # example ids name no image: real photos are attached below
             values.pop(spec.id, None)
         ctx = inspectors[n % 2]
-        kind = values.get("jenis_pemeriksaan")
-        if kind not in template.kinds:
-            kind = "berkala" if "berkala" in template.kinds else template.kinds[0]
-            values["jenis_pemeriksaan"] = kind
+        inspection_kind = values.get("jenis_pemeriksaan")
+        if inspection_kind not in template.kinds:
+            inspection_kind = "berkala" if "berkala" in template.kinds else template.kinds[0]
+            values["jenis_pemeriksaan"] = inspection_kind
         change = inspection_service.create_draft(
-            ctx, equipment_id=equipment_id, kind=kind, values=values,
+            ctx, equipment_id=equipment_id, kind=inspection_kind, values=values,
             inspected_on=today - timedelta(days=rnd.randint(1, 150)),
             instrument_ids=rnd.sample(instrument_ids, 2))
         inspection_id = change.ids[0]

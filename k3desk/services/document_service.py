@@ -14,6 +14,7 @@ from typing import TypedDict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from k3desk.domain.balai_documents import logo_bytes
 from k3desk.domain.certificates import parse_payload
 from k3desk.domain.errors import NotFoundError, ValidationError
 from k3desk.domain.evaluation import evaluate
@@ -178,6 +179,7 @@ def _parts(s: Session, inspection: Inspection) -> _Parts:
         balai=rm.BalaiInfo(name=balai.name, city=balai.city or "", address=balai.address,
                            phone=balai.phone or "", email=balai.email or "",
                            website=balai.website or "", code=balai.code,
+                           logo_png=logo_bytes((balai.extra or {}).get("logo")),
                            head=rm.PersonInfo(balai.head_name or "", balai.head_nip or "")),
         number=cert.number if cert else f"DRAF-{inspection.id[:8].upper()}",
         object_type_name=object_type.name_id,
@@ -256,13 +258,13 @@ def _safe_name(number: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", number).strip("-")
 
 
-def render(db: Database, inspection_id: str, kind: str) -> tuple[bytes, str]:
-    """PDF bytes and a file name for ``kind`` 'certificate' or 'report'."""
+def render(db: Database, inspection_id: str, document_type: str) -> tuple[bytes, str]:
+    """PDF bytes and a file name for ``document_type`` 'certificate' or 'report'."""
     from k3desk.reports.certificate import render_certificate
     from k3desk.reports.report import render_report
 
     with db.session() as s:
-        if kind == "certificate":
+        if document_type == "certificate":
             doc = certificate_document(s, inspection_id)
             if doc.stamp is None:
                 raise ValidationError(translate("document", "pemeriksaan ini belum disetujui: "

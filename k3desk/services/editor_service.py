@@ -50,8 +50,8 @@ def load(ctx: AppContext, inspection_id: str) -> EditorData:
         i = own_inspection(ctx, s, inspection_id)
         company = s.get(Company, i.company_id)
         equipment = s.get(Equipment, i.equipment_id)
-        kind = OBJECT_TYPES.get(equipment.object_type) if equipment else None
-        label = " · ".join(x for x in (kind.name_id if kind else "",
+        object_spec = OBJECT_TYPES.get(equipment.object_type) if equipment else None
+        label = " · ".join(x for x in (object_spec.name_id if object_spec else "",
                                        equipment.serial_number if equipment else "") if x)
         editable = (Status(i.status) in EDITABLE_STATUSES and ctx.actor.role == "inspector"
                     and i.inspector_id == ctx.actor.id)

@@ -33,13 +33,13 @@ from k3desk.services.import_tables import Table, header_key, read_table, row_val
 from k3desk.store.models import Company, Equipment, Instrument, SyncedRecord
 
 log = logging.getLogger("k3desk.import")
-KINDS = ("companies", "equipment", "instruments")
+IMPORT_TARGETS = ("companies", "equipment", "instruments")
 PREVIEW_ROWS = 20
 
 
 @dataclass(frozen=True)
 class Spec:
-    """What one kind of record takes from a spreadsheet."""
+    """What one import target (companies, equipment, instruments) takes from a spreadsheet."""
 
     fields: dict[str, str]  # field -> label (Bahasa Indonesia)
     required: tuple[str, ...]
@@ -102,7 +102,7 @@ class PreviewRow:
 
 @dataclass(frozen=True)
 class Preview:
-    kind: str
+    import_target: str
     headers: list[str]
     suggested: dict[str, str | None]  # header -> field (None: ignored)
     mapping: dict[str, str | None]  # the one used here
@@ -130,10 +130,10 @@ def _norm(text: Any) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", str(text or "").casefold()).split())
 
 
-def suggest_mapping(kind: str, headers: list[str]) -> dict[str, str | None]:
+def suggest_mapping(import_target: str, headers: list[str]) -> dict[str, str | None]:
     """Headers equal to a field name (SYNC_PROTOCOL.md section 3) or its label map by
     themselves; anything else is left for the person to choose."""
-    spec = _spec(kind)
+    spec = _spec(import_target)
     known: dict[str, str] = {}
     for name, label in spec.fields.items():
         known[header_key(label)] = name
@@ -149,24 +149,25 @@ def suggest_mapping(kind: str, headers: list[str]) -> dict[str, str | None]:
     return mapping
 
 
-def _spec(kind: str) -> Spec:
-    if kind not in SPECS:
+def _spec(import_target: str) -> Spec:
+    if import_target not in SPECS:
         raise ValidationError(translate("import", "jenis impor tidak dikenal: {kind} "
                                         "(pilih {value})").format(
-                                  kind=kind, value=', '.join(KINDS)))
-    return SPECS[kind]
+                                  kind=import_target, value=', '.join(IMPORT_TARGETS)))
+    return SPECS[import_target]
 
 
-def _check_mapping(kind: str, table: Table, mapping: dict[str, str | None]) -> list[RowError]:
-    spec = _spec(kind)
+def _check_mapping(import_target: str, table: Table,
+                   mapping: dict[str, str | None]) -> list[RowError]:
+    spec = _spec(import_target)
     problems = []
     for header, target in mapping.items():
         if header not in table.headers:
             problems.append(RowError(table.header_row, header, "kolom ini tidak ada di berkas"))
         elif target is not None and target not in spec.fields:
             problems.append(RowError(table.header_row, header,
-                                     f"'{target}' bukan isian {kind}; pilih salah satu dari "
-                                     + ", ".join(spec.fields)))
+                                     f"'{target}' bukan isian {import_target}; pilih salah "
+                                     "satu dari " + ", ".join(spec.fields)))
     targets = [t for t in mapping.values() if t]
     for target in sorted({t for t in targets if targets.count(t) > 1}):
         problems.append(RowError(table.header_row, None,
@@ -175,7 +176,7 @@ def _check_mapping(kind: str, table: Table, mapping: dict[str, str | None]) -> l
         if name not in targets:
             problems.append(RowError(table.header_row, None, f"kolom wajib belum dipetakan: "
                                      f"{name} ({spec.fields[name]})"))
-    if kind == "equipment" and not {"company_id", "company_name"} & set(targets):
+    if import_target == "equipment" and not {"company_id", "company_name"} & set(targets):
         problems.append(RowError(table.header_row, None, "kolom perusahaan belum dipetakan: "
                                  "company_name (Nama perusahaan) atau company_id"))
     return problems
@@ -194,11 +195,11 @@ class _Plan:
 class _Planner:
     """Checks every row against the rules and the records already there."""
 
-    def __init__(self, ctx: AppContext, s: Session, kind: str) -> None:
-        self.ctx, self.s, self.kind = ctx, s, kind
+    def __init__(self, ctx: AppContext, s: Session, import_target: str) -> None:
+        self.ctx, self.s, self.import_target = ctx, s, import_target
         balai = ctx.actor.balai_id
         model: type[SyncedRecord] = {"companies": Company, "equipment": Equipment,
-                                     "instruments": Instrument}[kind]
+                                     "instruments": Instrument}[import_target]
         stmt = select(model).where(model.deleted.is_(False))
         if balai:
             stmt = stmt.where(model.balai_id == balai)  # type: ignore[attr-defined]
@@ -206,16 +207,16 @@ class _Planner:
         for record in s.scalars(stmt):
             self.existing.setdefault(self.key(record.to_data()), record)
         self.companies: list[Company] = []
-        if kind == "equipment":
+        if import_target == "equipment":
             cstmt = select(Company).where(Company.deleted.is_(False))
             if balai:
                 cstmt = cstmt.where(Company.balai_id == balai)
             self.companies = list(s.scalars(cstmt))
 
     def key(self, values: dict[str, Any]) -> tuple[str, ...]:
-        if self.kind == "companies":
+        if self.import_target == "companies":
             return (_norm(values.get("name")), _norm(values.get("address")))
-        if self.kind == "equipment":
+        if self.import_target == "equipment":
             return (str(values.get("company_id")), _norm(values.get("serial_number")))
         return (_norm(values.get("serial_number")),)
 
@@ -246,9 +247,9 @@ class _Planner:
         return found[0].id
 
     def check(self, values: dict[str, Any], creating: bool) -> list[ValidationError]:
-        if self.kind == "companies":
+        if self.import_target == "companies":
             return rs.check_company(values, creating=creating)[1]
-        if self.kind == "equipment":
+        if self.import_target == "equipment":
             return rs.check_equipment(values, creating=creating)[1]
         return rs.check_instrument(values, creating=creating)[1]
 
@@ -256,7 +257,7 @@ class _Planner:
              exclude: set[int]) -> _Plan:
         plan = _Plan()
         seen: dict[tuple[str, ...], int] = {}
-        if self.kind == "instruments":
+        if self.import_target == "instruments":
             try:
                 self.ctx.actor.require_role(Role.SUPERVISOR, action="mengimpor alat ukur")
             except K3Error as exc:
@@ -280,7 +281,7 @@ class _Planner:
             plan.errors.append(RowError(row, column_of.get(name or "", name), exc.message))
 
         bad_reference = False
-        if self.kind == "equipment":
+        if self.import_target == "equipment":
             try:
                 values["company_id"] = self.company_id(values)
             except ValidationError as exc:
@@ -298,7 +299,7 @@ class _Planner:
             err(ValidationError(translate("import", "data yang sama sudah ada di baris "
                                           "{seen}").format(
                                     seen=seen[key])),
-                "serial_number" if self.kind != "companies" else "name")
+                "serial_number" if self.import_target != "companies" else "name")
             return
         seen[key] = row
         record = self.existing.get(key)
@@ -310,7 +311,7 @@ class _Planner:
         changes = {k: v for k, v in values.items()
                    if k not in {"name", "address", "company_id", "serial_number"}
                    and _stored(record, k) != v}
-        if self.kind == "equipment" and changes.get("object_type") not in (None,
+        if self.import_target == "equipment" and changes.get("object_type") not in (None,
                                                                            record.object_type):
             err(ValidationError(translate("import", "jenis objek peralatan "
                                           "yang sudah terdaftar tidak dapat "
@@ -331,29 +332,30 @@ def _stored(record: Any, name: str) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
-def _prepare(ctx: AppContext, s: Session, table: Table, kind: str,
+def _prepare(ctx: AppContext, s: Session, table: Table, import_target: str,
              mapping: dict[str, str | None] | None, exclude_rows: Iterable[int]
              ) -> tuple[dict[str, str | None], dict[str, str | None], _Plan]:
-    suggested = suggest_mapping(kind, table.headers)
+    suggested = suggest_mapping(import_target, table.headers)
     used = dict(suggested if mapping is None else mapping)
-    problems = _check_mapping(kind, table, used)
+    problems = _check_mapping(import_target, table, used)
     if problems:
         return suggested, used, _Plan(errors=problems)
     fields = {table.headers.index(h): f for h, f in used.items() if f}
     column_of = {f: table.headers[i] for i, f in fields.items()}
     rows = ((n, {f: cells[i] for i, f in fields.items()}) for n, cells in table.rows)
-    plan = _Planner(ctx, s, kind).plan(rows, column_of, set(exclude_rows))
+    plan = _Planner(ctx, s, import_target).plan(rows, column_of, set(exclude_rows))
     return suggested, used, plan
 
 
-def preview(ctx: AppContext, path: Path, kind: str, mapping: dict[str, str | None] | None = None,
+def preview(ctx: AppContext, path: Path, import_target: str,
+            mapping: dict[str, str | None] | None = None,
             *, exclude_rows: Iterable[int] = (), limit: int = PREVIEW_ROWS) -> Preview:
     """What an import of ``path`` would do, without writing: headers, the suggested
     mapping, the first rows with their fate, every row's errors and the counts."""
-    _spec(kind)
+    _spec(import_target)
     table = read_table(Path(path))  # before the transaction: parsing holds no lock
     with ctx.db.session() as s:
-        suggested, used, plan = _prepare(ctx, s, table, kind, mapping, exclude_rows)
+        suggested, used, plan = _prepare(ctx, s, table, import_target, mapping, exclude_rows)
         s.rollback()
     rows = [PreviewRow(n, dict(zip(table.headers, cells, strict=False)),
                        plan.actions.get(n, "error" if plan.errors else "create"))
@@ -361,23 +363,23 @@ def preview(ctx: AppContext, path: Path, kind: str, mapping: dict[str, str | Non
     counts = {"created": len(plan.creates), "updated": len(plan.updates),
               "unchanged": plan.unchanged, "excluded": plan.excluded,
               "errors": len(plan.errors)}
-    return Preview(kind, table.headers, suggested, used, rows, len(table.rows), plan.errors,
-                   counts)
+    return Preview(import_target, table.headers, suggested, used, rows, len(table.rows),
+                   plan.errors, counts)
 
 
-def import_file(ctx: AppContext, path: Path, kind: str,
+def import_file(ctx: AppContext, path: Path, import_target: str,
                 mapping: dict[str, str | None] | None = None,
                 exclude_rows: Iterable[int] = ()) -> ImportResult:
     """Import every row of ``path`` in one transaction, or nothing (``ImportRejected``)."""
     path = Path(path)
-    _spec(kind)
+    _spec(import_target)
     table = read_table(path)
     with ctx.db.session() as s:
-        _suggested, _used, plan = _prepare(ctx, s, table, kind, mapping, exclude_rows)
+        _suggested, _used, plan = _prepare(ctx, s, table, import_target, mapping, exclude_rows)
         if plan.errors:
             raise ImportRejected(path, plan.errors)
         apply = {"companies": rs.apply_company, "equipment": rs.apply_equipment,
-                 "instruments": rs.apply_instrument}[kind]
+                 "instruments": rs.apply_instrument}[import_target]
         for row, values in plan.creates:
             _write(apply, ctx, s, path, row, values, None)
         for row, record_id, changes in plan.updates:
@@ -385,32 +387,32 @@ def import_file(ctx: AppContext, path: Path, kind: str,
         ignored = tuple(h for h in table.headers if h and not _used.get(h))
         result = ImportResult(len(plan.creates), len(plan.updates), plan.unchanged,
                               plan.excluded, ignored)
-    log.info("import %s from %s: %s", kind, path.name, result)
+    log.info("import %s from %s: %s", import_target, path.name, result)
     return result
 
 
-def template_headers(kind: str) -> list[str]:
+def template_headers(import_target: str) -> list[str]:
     """The headers of an empty import workbook: each field's label, required ones first."""
-    spec = _spec(kind)
+    spec = _spec(import_target)
     names = [*spec.required, *(n for n in spec.fields if n not in spec.required)]
-    if kind == "equipment":  # company_id is for files exported from k3desk
+    if import_target == "equipment":  # company_id is for files exported from k3desk
         names = [n for n in names if n != "company_id"]
         names.insert(0, "company_name")
         names.insert(1, "company_address")
     return [spec.fields[n] for n in dict.fromkeys(names)]
 
 
-def write_template(kind: str, path: Path) -> list[str]:
-    """Write an empty .xlsx with the headers ``kind`` maps by itself; returns them."""
+def write_template(import_target: str, path: Path) -> list[str]:
+    """Write an empty .xlsx with the headers ``import_target`` maps by itself; returns them."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    headers = template_headers(kind)
+    headers = template_headers(import_target)
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = {"companies": "Perusahaan", "equipment": "Peralatan",
-                   "instruments": "Alat ukur"}[kind]
+                   "instruments": "Alat ukur"}[import_target]
     sheet.append(headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)

@@ -220,7 +220,7 @@ def nameplate_values(db: Database, equipment_id: str) -> dict[str, Any]:
         except K3Error:
             return {}
     names = [f.id for sec in old.sections if sec.id == NAMEPLATE_SECTION for f in sec.fields
-             if f.kind not in ("computed", "group", "photo", "signature")]
+             if f.field_type not in ("computed", "group", "photo", "signature")]
     return {n: values[n] for n in names
             if n in new.fields and values.get(n) not in (None, "")}
 

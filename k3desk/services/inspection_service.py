@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from k3desk.domain.evaluation import Evaluation
     from k3desk.domain.templates import Template
 
-KINDS = INSPECTION_KINDS
 
 
 def _template(template_id: str, version: int | None = None) -> Template:
@@ -85,7 +84,7 @@ def evaluate_inspection(inspection: Inspection, s: Session | None = None) -> Eva
 KIND_FIELD = "jenis_pemeriksaan"
 
 
-def _kind_of(kind: str | None, values: dict[str, Any]) -> str:
+def _inspection_kind(kind: str | None, values: dict[str, Any]) -> str:
     """The kind of inspection; the form's own field, when filled, must agree with it."""
     form_kind = values.get(KIND_FIELD)
     if kind is not None and form_kind not in (None, "") and form_kind != kind:
@@ -116,11 +115,11 @@ def apply_create_draft(ctx: AppContext, s: Session, *, equipment_id: str,
     """:func:`create_draft` inside the caller's session (added and flushed, not committed)."""
     ctx.actor.require_role(Role.INSPECTOR, action="membuat pemeriksaan")
     values = dict(values or {})
-    kind = _kind_of(kind, values)
-    if kind not in KINDS:
+    kind = _inspection_kind(kind, values)
+    if kind not in INSPECTION_KINDS:
         raise ValidationError(translate("inspection", "jenis pemeriksaan harus salah "
                                         "satu dari {value}").format(
-                                  value=', '.join(KINDS)),
+                                  value=', '.join(INSPECTION_KINDS)),
                               field="kind")
     from k3desk.domain.templates import default_registry
 
@@ -197,7 +196,7 @@ def update_draft(ctx: AppContext, inspection_id: str, *, values: dict[str, Any] 
                                             inspection.template_version), new_values)
             inspection.values = new_values
             form_kind = new_values.get(KIND_FIELD)
-            if form_kind in KINDS:
+            if form_kind in INSPECTION_KINDS:
                 inspection.kind = form_kind
         if instrument_ids is not None:
             inspection.instrument_ids = list(instrument_ids)

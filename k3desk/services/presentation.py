@@ -54,7 +54,7 @@ def format_value(value: Any, spec: Any = None, lang: str = "id") -> str:
     if isinstance(value, int | float | Fraction):
         # An integer field is a year, a count or a number that names something: never
         # "Tahun pembuatan 2.012".
-        return format_number(value, grouping=getattr(spec, "kind", None) != "integer")
+        return format_number(value, grouping=getattr(spec, "field_type", None) != "integer")
     if isinstance(value, str):
         if spec is not None:
             for choice in getattr(spec, "choices", []) or []:
@@ -62,7 +62,7 @@ def format_value(value: Any, spec: Any = None, lang: str = "id") -> str:
                     return str(choice.title.get(lang))
         return (_WORDS_EN if en else _WORDS).get(value, value)
     if isinstance(value, list):
-        if spec is not None and getattr(spec, "kind", None) == "photo":
+        if spec is not None and getattr(spec, "field_type", None) == "photo":
             return f"{len(value)} photo(s)" if en else f"{len(value)} foto"
         return "; ".join(format_value(v, None, lang) for v in value)
     return str(value)
@@ -92,7 +92,7 @@ def section_rows(template: Template, values: dict[str, Any], lang: str = "id"
         rows: list[tuple[str, str, str]] = []
         for spec in section.fields:
             value = values.get(spec.id)
-            if spec.kind == "group":
+            if spec.field_type == "group":
                 items = value if isinstance(value, list) else []
                 for n, item in enumerate(items, start=1):
                     title = (spec.item_title or spec.title).get(lang)

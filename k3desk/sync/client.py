@@ -18,6 +18,7 @@ import httpx
 from k3desk.domain.errors import K3Error
 from k3desk.sync.protocol import (
     API_PREFIX,
+    BalaiUpdate,
     Change,
     Envelope,
     Info,
@@ -199,6 +200,12 @@ class SyncClient:
         """Lease a block of certificate numbers for offline approvals (supervisors)."""
         body = NumberBlockCreate(device_id=device_id, size=size)
         response = self._request("POST", "/number-blocks", ok=(201,), json=body.model_dump())
+        return Envelope.model_validate(self._json(response))
+
+    def put_balai(self, balai_id: str, body: BalaiUpdate) -> Envelope:
+        """An admin's new document settings of a Balai ([k3desk] extension)."""
+        response = self._request("PUT", f"/balai/{balai_id}",
+                                 json=body.model_dump(exclude_none=True))
         return Envelope.model_validate(self._json(response))
 
     def blob_exists(self, sha256: str) -> bool:

@@ -148,6 +148,27 @@ class NumberBlockCreate(_Wire):
     size: int = Field(ge=1, le=10000)
 
 
+class BalaiUpdate(_Wire):
+    """``PUT /balai/{id}`` ([k3desk] extension): an admin changes a Balai's document
+    settings. An absent or null field stays as it is; ``""`` clears an optional one."""
+
+    name: str | None = Field(default=None, max_length=1000)
+    address: str | None = Field(default=None, max_length=1000)
+    city: str | None = Field(default=None, max_length=1000)
+    phone: str | None = Field(default=None, max_length=1000)
+    email: str | None = Field(default=None, max_length=1000)
+    website: str | None = Field(default=None, max_length=1000)
+    number_prefix: str | None = Field(default=None, max_length=1000)
+    number_format: str | None = Field(default=None, max_length=1000)
+    head_name: str | None = Field(default=None, max_length=1000)
+    head_nip: str | None = Field(default=None, max_length=1000)
+    logo: str | None = Field(default=None, max_length=1_400_000,
+                             description="base64 of a PNG or JPEG file (at most 256 KiB)")
+    clear_logo: bool = False
+    base_version: int | None = Field(default=None, ge=1, description="refuse (409) when "
+                                     "the record's version is another")
+
+
 class SigningKeyCreate(_Wire):
     device_id: str = Field(min_length=1, max_length=200)
     public_key: str = Field(min_length=1, max_length=200, description="base64 of 32 raw bytes")

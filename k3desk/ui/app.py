@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from k3desk.domain.errors import K3Error
-from k3desk.ui.main_window import NAV, MainWindow, placeholder
+from k3desk.ui.main_window import MainWindow
 from k3desk.ui.session import UiSession
 
 
@@ -38,19 +38,11 @@ def build_main_window(data_dir: Path, lang: str | None = None) -> MainWindow:
     session = UiSession(db)
     window = MainWindow(session)
     window.install_start_pages()
-    for key, _object_name, _supervisor in NAV:
-        if key == "inspections":
-            window.set_page(key, InspectionsPage(session))
-        elif key == "registry":
-            window.set_page(key, RegistryPage(session))
-        elif key == "dashboard":
-            window.set_page(key, DashboardPage(session, window))
-        elif key == "settings":
-            window.set_page(key, SettingsPage(session, window))
-        elif key in ("review", "certificates"):
-            continue  # install_desk below
-        else:
-            window.set_page(key, placeholder(session, key, window))
+    window.set_page("dashboard", DashboardPage(session, window))
+    window.set_page("inspections", InspectionsPage(session))
+    window.set_page("registry", RegistryPage(session))
+    window.set_page("settings", SettingsPage(session, window))
+    # review and certificates: install_desk below
     _install_editor(window)
     install_desk(window)
     last = window.settings.value("last_username")

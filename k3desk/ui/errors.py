@@ -43,9 +43,9 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     show_unexpected(parent, type(exc), exc, exc.__traceback__)
 
 
-def show_unexpected(parent: QWidget | None, kind: type[BaseException], exc: BaseException,
+def show_unexpected(parent: QWidget | None, exc_type: type[BaseException], exc: BaseException,
                     tb: TracebackType | None) -> None:
-    details = "".join(traceback.format_exception(kind, exc, tb))
+    details = "".join(traceback.format_exception(exc_type, exc, tb))
     log.error("unexpected error in the window\n%s", details)
     box = QMessageBox(parent)
     box.setObjectName("unexpected_error_dialog")
@@ -67,12 +67,12 @@ def show_unexpected(parent: QWidget | None, kind: type[BaseException], exc: Base
 def install_excepthook() -> None:
     """Unhandled exceptions on the UI thread: log, show the dialog, keep running."""
 
-    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        if issubclass(kind, KeyboardInterrupt):
-            sys.__excepthook__(kind, exc, tb)
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
             return
         app = QApplication.instance()
         parent = app.activeWindow() if isinstance(app, QApplication) else None
-        show_unexpected(parent, kind, exc, tb)
+        show_unexpected(parent, exc_type, exc, tb)
 
     sys.excepthook = hook

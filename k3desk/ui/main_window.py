@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from k3desk.services.context import Actor
-from k3desk.ui.pages.base import Page, PlaceholderPage
+from k3desk.ui.pages.base import Page
 from k3desk.ui.session import EXTERNAL, UiSession
 from k3desk.ui.sync_bridge import SyncBridge
 
@@ -457,10 +457,3 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.sync.stop()
         super().closeEvent(event)
-
-
-def placeholder(session: UiSession, key: str, window: MainWindow) -> Page:
-    """The page for an entry that part 2 fills."""
-    return PlaceholderPage(session, window._nav_label(key), window.tr(
-        "Layar ini hadir pada bagian berikutnya (bagian 2). Pekerjaan yang sama dapat "
-        "dilakukan sekarang dari baris perintah: `k3desk --help`."))

@@ -263,10 +263,6 @@ Reason: {reason}</translation>
         <translation>No conflicts are waiting.</translation>
     </message>
     <message>
-        <source>Tutup</source>
-        <translation>Close</translation>
-    </message>
-    <message>
         <source>{kind}: {title}</source>
         <translation>{kind}: {title}</translation>
     </message>
@@ -599,6 +595,122 @@ Reason: {reason}</translation>
             <numerusform>%n piece of equipment exported to {path}</numerusform>
             <numerusform>%n pieces of equipment exported to {path}</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentSettingsBox</name>
+    <message>
+        <source>Dokumen Balai (kop surat dan nomor sertifikat)</source>
+        <extracomment>The fields an admin edits here, in the order shown (number_format has its own row).</extracomment>
+        <translation>The Balai&apos;s documents (letterhead and certificate numbers)</translation>
+    </message>
+    <message>
+        <source>Balai</source>
+        <translation>Balai</translation>
+    </message>
+    <message>
+        <source>Kop surat</source>
+        <translation>Letterhead</translation>
+    </message>
+    <message>
+        <source>Nama Balai</source>
+        <translation>Balai name</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Kota</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Situs web</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Nama Kepala Balai</source>
+        <translation>Head of the Balai</translation>
+    </message>
+    <message>
+        <source>NIP Kepala Balai</source>
+        <translation>Head&apos;s NIP</translation>
+    </message>
+    <message>
+        <source>Pilih logo…</source>
+        <translation>Choose logo…</translation>
+    </message>
+    <message>
+        <source>Pakai lambang bawaan</source>
+        <translation>Use the default emblem</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Format nomor</source>
+        <translation>Number format</translation>
+    </message>
+    <message>
+        <source>Contoh</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>Simpan ke server</source>
+        <translation>Save to the server</translation>
+    </message>
+    <message>
+        <source>Perubahan dikirim ke server dan tiba di laptop lain Balai ini pada sinkronisasi berikutnya. Perlu koneksi dan login daring.</source>
+        <translation>Changes are sent to the server and reach this Balai&apos;s other laptops with their next sync. Needs a connection and an online login.</translation>
+    </message>
+    <message>
+        <source>Kop surat, logo dan format nomor diubah oleh admin Balai; perubahan tiba di sini lewat sinkronisasi. Di sini format nomor dapat dicoba.</source>
+        <translation>The letterhead, logo and number format are changed by the Balai&apos;s admin; changes arrive here by sync. Here you can try out a number format.</translation>
+    </message>
+    <message>
+        <source>Data Balai belum ada di laptop ini; jalankan sinkronisasi.</source>
+        <translation>The Balai&apos;s data is not on this laptop yet; run a sync.</translation>
+    </message>
+    <message>
+        <source>Lambang bawaan (Balai belum punya logo sendiri)</source>
+        <translation>Default emblem (the Balai has no logo of its own yet)</translation>
+    </message>
+    <message>
+        <source>Logo Balai, {w}x{h} piksel, {kb} KB</source>
+        <translation>The Balai&apos;s logo, {w}x{h} pixels, {kb} KB</translation>
+    </message>
+    <message>
+        <source>Nomor berikutnya: {number}</source>
+        <translation>Next number: {number}</translation>
+    </message>
+    <message>
+        <source>Misalnya: {number}</source>
+        <translation>For example: {number}</translation>
+    </message>
+    <message>
+        <source>Pilih logo Balai</source>
+        <translation>Choose the Balai&apos;s logo</translation>
+    </message>
+    <message>
+        <source>Gambar PNG atau JPEG (*.png *.jpg *.jpeg)</source>
+        <translation>PNG or JPEG images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Mengirim ke server…</source>
+        <translation>Sending to the server…</translation>
+    </message>
+    <message>
+        <source>Disimpan di server (versi {version}). Laptop lain Balai ini menerimanya pada sinkronisasi berikutnya.</source>
+        <translation>Saved on the server (version {version}). This Balai&apos;s other laptops receive it with their next sync.</translation>
     </message>
 </context>
 <context>
@@ -1600,10 +1712,6 @@ be opened</translation>
         <translation>Discard change…</translation>
     </message>
     <message>
-        <source>Tutup</source>
-        <translation>Close</translation>
-    </message>
-    <message>
         <source>Perusahaan</source>
         <translation>Company</translation>
     </message>
@@ -2333,30 +2441,6 @@ Reason: {reason}</translation>
         <translation>Backups</translation>
     </message>
     <message>
-        <source>Dokumen Balai (kop surat dan nomor sertifikat)</source>
-        <translation>Balai documents (letterhead and certificate numbers)</translation>
-    </message>
-    <message>
-        <source>Kop surat</source>
-        <translation>Letterhead</translation>
-    </message>
-    <message>
-        <source>Format nomor</source>
-        <translation>Number format</translation>
-    </message>
-    <message>
-        <source>Contoh</source>
-        <translation>Example</translation>
-    </message>
-    <message>
-        <source>Data Balai ditulis oleh server saja: laptop tidak mengirim rekaman Balai, dan server menolaknya. Kop surat, logo dan format nomor diubah oleh admin di server lalu tiba di sini lewat sinkronisasi. Di sini format nomor dapat dicoba.</source>
-        <translation>The Balai&apos;s data is written by the server only: laptops do not send Balai records, and the server refuses them. The letterhead, logo and number format are changed by an admin on the server and arrive here by sync. Here you can try out a number format.</translation>
-    </message>
-    <message>
-        <source>Data Balai belum ada di laptop ini; jalankan sinkronisasi.</source>
-        <translation>The Balai&apos;s data is not on this laptop yet; run a sync.</translation>
-    </message>
-    <message>
         <source>Menghubungi {url}…</source>
         <translation>Contacting {url}…</translation>
     </message>
@@ -2902,6 +2986,102 @@ Reason: {reason}</translation>
     <message>
         <source>pemulihan dibatalkan, data lama dikembalikan: {exc}</source>
         <translation>restore cancelled, the previous data was put back: {exc}</translation>
+    </message>
+</context>
+<context>
+    <name>balai</name>
+    <message>
+        <source>{field} bukan pengaturan dokumen Balai</source>
+        <extracomment>The fields an admin may change, with their longest allowed length. Fields a document cannot do without: never cleared.</extracomment>
+        <translation>{field} is not one of the Balai&apos;s document settings</translation>
+    </message>
+    <message>
+        <source>{field} harus berupa teks</source>
+        <translation>{field} must be text</translation>
+    </message>
+    <message>
+        <source>{field} memuat karakter yang tidak sah</source>
+        <translation>{field} contains an invalid character</translation>
+    </message>
+    <message>
+        <source>{field} harus satu baris teks biasa</source>
+        <translation>{field} must be one line of plain text</translation>
+    </message>
+    <message>
+        <source>{field} wajib diisi: dokumen mencetaknya</source>
+        <translation>{field} is required: documents print it</translation>
+    </message>
+    <message>
+        <source>{field} paling panjang {limit} karakter</source>
+        <translation>{field} is at most {limit} characters long</translation>
+    </message>
+    <message>
+        <source>{field} memuat karakter kendali arah {char} yang tidak diizinkan</source>
+        <translation>{field} contains the direction control character {char}, which is not allowed</translation>
+    </message>
+    <message>
+        <source>email {text} bukan alamat email (contoh: info@bk3.go.id)</source>
+        <translation>email {text} is not an email address (e.g. info@bk3.go.id)</translation>
+    </message>
+    <message>
+        <source>website {text} bukan alamat situs (contoh: https://bk3jakarta.go.id)</source>
+        <translation>website {text} is not a web address (e.g. https://bk3jakarta.go.id)</translation>
+    </message>
+    <message>
+        <source>number_prefix hanya huruf, angka, . _ - (paling panjang 32)</source>
+        <translation>number_prefix takes only letters, digits, . _ - (at most 32)</translation>
+    </message>
+    <message>
+        <source>head_nip harus 18 angka NIP</source>
+        <translation>head_nip must be the 18 digits of a NIP</translation>
+    </message>
+    <message>
+        <source>format nomor tidak dapat dipakai: {why}</source>
+        <translation>the number format cannot be used: {why}</translation>
+    </message>
+    <message>
+        <source>berkas logo {size} KB; paling besar {limit} KB</source>
+        <translation>the logo file is {size} KB; at most {limit} KB</translation>
+    </message>
+    <message>
+        <source>berkas logo bukan gambar PNG atau JPEG yang utuh</source>
+        <translation>the logo file is not a complete PNG or JPEG image</translation>
+    </message>
+    <message>
+        <source>logo harus PNG atau JPEG, bukan {kind}</source>
+        <translation>the logo must be PNG or JPEG, not {kind}</translation>
+    </message>
+    <message>
+        <source>logo {width}x{height} piksel; harus antara {low} dan {high} piksel per sisi</source>
+        <translation>the logo is {width}x{height} pixels; each side must be between {low} and {high} pixels</translation>
+    </message>
+    <message>
+        <source>berkas {name} tidak dapat dibaca: {why}</source>
+        <translation>cannot read the file {name}: {why}</translation>
+    </message>
+    <message>
+        <source>hanya admin yang dapat mengubah pengaturan dokumen Balai</source>
+        <translation>only an admin can change the Balai&apos;s document settings</translation>
+    </message>
+    <message>
+        <source>alamat server belum diatur: pengaturan Balai disimpan di server</source>
+        <translation>no server address is set: the Balai&apos;s settings are kept on the server</translation>
+    </message>
+    <message>
+        <source>Balai ini tidak ada di laptop ini</source>
+        <translation>this Balai is not on this laptop</translation>
+    </message>
+    <message>
+        <source>pengaturan Balai sudah diubah di server sejak dibuka di sini; sinkronkan, periksa, lalu simpan lagi</source>
+        <translation>the Balai&apos;s settings were changed on the server since they were opened here; sync, check, then save again</translation>
+    </message>
+    <message>
+        <source>server menolak: hanya admin Balai ini yang dapat mengubah pengaturan dokumennya</source>
+        <translation>the server refused: only an admin of this Balai can change its document settings</translation>
+    </message>
+    <message>
+        <source>server tidak mengenal Balai ini</source>
+        <translation>the server does not know this Balai</translation>
     </message>
 </context>
 <context>
@@ -3521,13 +3701,6 @@ Reason: {reason}</translation>
     <message>
         <source>“{clip}” bukan tanggal yang sah (tulis TTTT-BB-HH, mis. 2026-01-15)</source>
         <translation>“{clip}” is not a valid date (write YYYY-MM-DD, e.g. 2026-01-15)</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Layar ini hadir pada bagian berikutnya (bagian 2). Pekerjaan yang sama dapat dilakukan sekarang dari baris perintah: `k3desk --help`.</source>
-        <translation>This screen comes in the next part (part 2). The same work can be done now from the command line: `k3desk --help`.</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ def largest() -> str:
     def size(t: object) -> int:
         values = example_values(t)  # type: ignore[arg-type]
         return sum(len(v) * len(t.fields[k].fields) if isinstance(v, list)  # type: ignore
-                   and t.fields[k].kind == "group" else 1 for k, v in values.items())  # type: ignore
+                   and t.fields[k].field_type == "group" else 1 for k, v in values.items())  # type: ignore
     return max(default_registry().latest(), key=size).object_type
 
 

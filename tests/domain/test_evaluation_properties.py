@@ -30,9 +30,9 @@ any_json = st.recursive(
 
 
 def value_for(spec: FieldSpec) -> st.SearchStrategy[Any]:
-    """Values of the field's kind (in and out of range), sometimes missing or odd."""
-    kind = spec.kind
-    if kind in ("number", "integer", "computed"):
+    """Values of the field's type (in and out of range), sometimes missing or odd."""
+    field_type = spec.field_type
+    if field_type in ("number", "integer", "computed"):
         plain: st.SearchStrategy[Any] = numbers
         if spec.min is not None and spec.max is not None:
             plain = st.one_of(numbers, st.floats(min_value=spec.min, max_value=spec.max))
@@ -40,21 +40,21 @@ def value_for(spec: FieldSpec) -> st.SearchStrategy[Any]:
             plain = st.one_of(plain, st.fixed_dictionaries({
                 "value": numbers, "unit": st.sampled_from(spec.allowed_units())}))
         base = plain
-    elif kind in ("choice", "checklist"):
+    elif field_type in ("choice", "checklist"):
         base = st.one_of(st.sampled_from(spec.answers()), st.text(max_size=8))
-    elif kind == "yesno":
+    elif field_type == "yesno":
         base = st.booleans()
-    elif kind == "date":
+    elif field_type == "date":
         base = st.one_of(st.dates().map(lambda d: d.isoformat()), st.text(max_size=10))
-    elif kind == "photo":
+    elif field_type == "photo":
         base = st.lists(st.one_of(st.text(alphabet="0123456789abcdef", min_size=64,
                                           max_size=64), st.uuids().map(str)), max_size=3)
-    elif kind == "group":
+    elif field_type == "group":
         base = st.lists(st.fixed_dictionaries({}, optional={
             sub.id: value_for(sub) for sub in spec.fields}), max_size=4)
     else:
         base = st.text(max_size=20)
-    return st.one_of(base, st.none(), any_json) if kind != "group" else st.one_of(
+    return st.one_of(base, st.none(), any_json) if field_type != "group" else st.one_of(
         base, st.none())
 
 

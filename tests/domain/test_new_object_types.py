@@ -39,10 +39,10 @@ def test_new_types_are_known_and_have_a_template(template_id: str) -> None:
         assert cr.reference.grade == "R" and not cr.reference.repealed or cr.reference.unverified
 
 
-@pytest.mark.parametrize(("speed", "kind", "passed"), [
+@pytest.mark.parametrize(("speed", "unit_type", "passed"), [
     (0.75, "eskalator", True), (0.751, "eskalator", False)])
-def test_escalator_speed(speed: float, kind: str, passed: bool) -> None:
-    assert finding(run("eskalator", {"kecepatan": speed, "jenis_unit": kind}),
+def test_escalator_speed(speed: float, unit_type: str, passed: bool) -> None:
+    assert finding(run("eskalator", {"kecepatan": speed, "jenis_unit": unit_type}),
                    "kecepatan_eskalator").passed is passed
 
 

@@ -62,9 +62,9 @@ def test_noise_message_names_the_point() -> None:
                         "titik_kebisingan[0].durasi_paparan"]
 
 
-def boiler(p: Any, test_pressure: Any, kind: str = "pertama") -> Evaluation:
+def boiler(p: Any, test_pressure: Any, inspection_kind: str = "pertama") -> Evaluation:
     return run("pesawat_uap", {"tekanan_kerja_diizinkan": p, "tekanan_uji": test_pressure,
-                               "jenis_pemeriksaan": kind})
+                               "jenis_pemeriksaan": inspection_kind})
 
 
 @pytest.mark.parametrize(("p", "required"), [
@@ -140,13 +140,13 @@ def test_heat_in_fahrenheit() -> None:
     assert f.measured == 28 and f.passed  # 82.4 °F is exactly 28 °C
 
 
-@pytest.mark.parametrize(("kind", "lux", "passed"), [
+@pytest.mark.parametrize(("work_type", "lux", "passed"), [
     ("darurat", 5, True), ("darurat", 4.9, False), ("pekerjaan_halus", 500, True),
     ("pekerjaan_halus", 499.9, False), ("barang_kecil", 100, True),
 ])
-def test_lighting_by_kind_of_work(kind: str, lux: float, passed: bool) -> None:
+def test_lighting_by_kind_of_work(work_type: str, lux: float, passed: bool) -> None:
     ev = run("lingkungan_kerja", group="titik_pencahayaan",
-             item={"lokasi": "A", "jenis_pekerjaan": kind, "intensitas": lux})
+             item={"lokasi": "A", "jenis_pekerjaan": work_type, "intensitas": lux})
     f = result(ev, "pencahayaan_minimum")
     assert f.passed is passed and f.grade == "T" and f.unverified
 

@@ -40,7 +40,7 @@ def test_template_attributes(template: Template) -> None:
     assert template.regulation and template.months_valid >= 1
     assert set(template.kinds) <= {"pertama", "berkala", "khusus", "ulang"}
     jenis = template.fields["jenis_pemeriksaan"]
-    assert jenis.kind == "choice" and jenis.required
+    assert jenis.field_type == "choice" and jenis.required
     assert template.definition["id"] == template.id
     assert template.sections and all(s.fields for s in template.sections)
     # The file name says id and version, so two versions can sit side by side.
@@ -63,7 +63,7 @@ def test_example_values_pass_and_failing_values_fail(template: Template) -> None
 
 @pytest.mark.parametrize("template", ALL, ids=IDS)
 def test_every_threshold_carries_a_graded_reference(template: Template) -> None:
-    assert template.rules or any(f.kind == "checklist" for f in template.fields.values())
+    assert template.rules or any(f.field_type == "checklist" for f in template.fields.values())
     for cr in template.rules:
         ref = cr.reference
         assert ref.regulation and ref.article and ref.grade in ("R", "T", "A", "?")

@@ -74,12 +74,12 @@ def test_minor_failure_is_a_follow_up_never_a_failed_row_under_a_pass(demo_dir: 
         steps[0]["lendutan"] = 90  # girder deflection over span/600: a minor rule
         values["langkah_uji_beban"] = steps
         inspection.values = values
-    for kind in ("certificate", "report"):
-        data, _ = document_service.render(db, inspection_id, kind)
+    for document_type in ("certificate", "report"):
+        data, _ = document_service.render(db, inspection_id, document_type)
         text = " ".join(_pages(data))
         assert "MEMENUHI PERSYARATAN K3" in text and "TIDAK MEMENUHI" not in text
-        assert "Tidak Memenuhi" not in text, kind
-        assert FOLLOW_UP_LABEL in text, kind
+        assert "Tidak Memenuhi" not in text, document_type
+        assert FOLLOW_UP_LABEL in text, document_type
 
 
 def test_render_refuses_a_balai_without_city(demo_dir: Path) -> None:
@@ -88,9 +88,9 @@ def test_render_refuses_a_balai_without_city(demo_dir: Path) -> None:
     with db.session() as s, s.begin():
         for balai in s.scalars(select(Balai)):
             balai.city = ""
-    for kind in ("certificate", "report"):
+    for document_type in ("certificate", "report"):
         with pytest.raises(ValidationError, match="kota Balai"):
-            document_service.render(db, inspection_id, kind)
+            document_service.render(db, inspection_id, document_type)
 
 
 def _images(data: bytes) -> int:

@@ -205,7 +205,7 @@ def upload_example_photos(api: Api, values: dict[str, Any]) -> None:
     for spec in template.fields.values():
         body = f"contoh-foto-{spec.id}".encode()
         sha = hashlib.sha256(body).hexdigest()
-        if spec.kind == "photo" and sha in (values.get(spec.id) or []):
+        if spec.field_type == "photo" and sha in (values.get(spec.id) or []):
             r = api.client.put(f"/api/v1/blobs/{sha}", content=body, headers=api.headers)
             assert r.status_code in (200, 201, 204), r.text
 

@@ -21,11 +21,11 @@ from tests.server.helpers import (
 def _with_notes() -> dict[str, Any]:
     template = default_registry().get(*TEMPLATE)
     values = good_values()
-    checklist = next(f.id for f in template.fields.values() if f.kind == "checklist")
+    checklist = next(f.id for f in template.fields.values() if f.field_type == "checklist")
     values["_notes"] = {checklist: "retak rambut di las sambungan"}
     for f in template.fields.values():
-        subs = [s.id for s in f.fields if s.kind == "checklist"]
-        if f.kind == "group" and subs and values.get(f.id):
+        subs = [s.id for s in f.fields if s.field_type == "checklist"]
+        if f.field_type == "group" and subs and values.get(f.id):
             values[f.id][0]["_notes"] = {subs[0]: "perlu dipantau"}
     return values
 

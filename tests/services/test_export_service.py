@@ -40,9 +40,9 @@ def ctx(tmp_path: Path) -> Any:
         s.add_all([c1, c2])
         s.flush()
         eq = {}
-        for key, company, kind in (("E1", c1, "apar"), ("E2", c1, "overhead_crane"),
+        for key, company, object_type in (("E1", c1, "apar"), ("E2", c1, "overhead_crane"),
                                    ("E3", c2, "bejana_tekan"), ("E4", c2, "apar")):
-            eq[key] = Equipment(balai_id=b, company_id=company.id, object_type=kind,
+            eq[key] = Equipment(balai_id=b, company_id=company.id, object_type=object_type,
                                 serial_number=f"SN-{key}")
         s.add_all(eq.values())
         s.flush()

@@ -16,7 +16,7 @@ def test_numbers_use_indonesian_separators() -> None:
 def test_a_year_prints_without_a_thousands_separator() -> None:
     template = default_registry().get("pesawat_uap")
     spec = next(f for s in template.sections for f in s.fields if f.id == "tahun_pembuatan")
-    assert spec.kind == "integer"
+    assert spec.field_type == "integer"
     assert presentation.format_value(2012, spec) == "2012"
     rows = dict((label, value) for _title, section in
                 presentation.section_rows(template, {"tahun_pembuatan": 2012})

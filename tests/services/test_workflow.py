@@ -99,7 +99,7 @@ def test_wrong_value_is_refused_and_nothing_changes(demo_dir: Path) -> None:
     inspection_id = _filled(inspector)
     before = inspection_service.get(inspector, inspection_id).values
     template = default_registry().latest_for_object_type("forklift")
-    number_field = next(f.id for f in template.fields.values() if f.kind == "number")
+    number_field = next(f.id for f in template.fields.values() if f.field_type == "number")
     with pytest.raises(ValuesRejected) as err:
         inspection_service.update_draft(inspector, inspection_id,
                                         values={number_field: "banyak sekali"})
@@ -114,7 +114,7 @@ def test_a_decimal_comma_is_saved_as_a_number(demo_dir: Path) -> None:
     inspection_id = _filled(inspector)
     template = default_registry().latest_for_object_type("forklift")
     spec = next(f for f in template.fields.values()
-                if f.kind == "number" and (f.max or 0) >= 13 and (f.min or 0) <= 12)
+                if f.field_type == "number" and (f.max or 0) >= 13 and (f.min or 0) <= 12)
     inspection_service.update_draft(inspector, inspection_id, values={spec.id: "12,5"})
     assert inspection_service.get(inspector, inspection_id).values[spec.id] == 12.5
 

@@ -16,7 +16,7 @@ def attach_example_photos(ctx: AppContext, inspection_id: str) -> dict[str, list
     inspection = inspection_service.get(ctx, inspection_id)
     template = default_registry().get(inspection.template_id, inspection.template_version)
     out: dict[str, list[str]] = {}
-    for n, spec in enumerate(f for f in template.fields.values() if f.kind == "photo"):
+    for n, spec in enumerate(f for f in template.fields.values() if f.field_type == "photo"):
         out[spec.id] = [inspection_service.attach_photo(
             ctx, inspection_id, spec.id, sample_photo(n + i + 1, 64, 48), f"{spec.id}-{i}.jpg")
             for i in range(max(spec.min_count, 1))]

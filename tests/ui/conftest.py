@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from k3desk.ui.app import build_main_window
 from k3desk.ui.main_window import MainWindow
+from tests.ui.desk_support import demo_copy, open_window
 
 
 def close_window(window: MainWindow) -> None:
@@ -41,3 +42,15 @@ def inspector_window(qtbot: QtBot, demo_dir: Path) -> Iterator[MainWindow]:
     login(qtbot, window, "inspektur", "demo-inspektur")
     yield window
     close_window(window)
+
+
+@pytest.fixture(scope="module")
+def desk_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The supervisor's desk tests: a copy of the demo folder per module."""
+    return demo_copy(tmp_path_factory)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, desk_dir: Path) -> Iterator[MainWindow]:
+    """The desk folder's window, the supervisor logged in (``desk_support.open_window``)."""
+    yield from open_window(qtbot, desk_dir)

@@ -4,7 +4,6 @@ verifies), save as, revoke with a reason and a correction that names what it rep
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -27,17 +26,7 @@ from k3desk.ui.main_window import MainWindow
 from k3desk.ui.models.review_table_model import CertificateTableModel
 from k3desk.ui.pages.certificates_page import CertificatesPage
 from tests.reports.helpers import rasterize
-from tests.ui.desk_support import click, demo_copy, login, open_window
-
-
-@pytest.fixture(scope="module")
-def desk_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_copy(tmp_path_factory)
-
-
-@pytest.fixture
-def window(qtbot: QtBot, desk_dir: Path) -> Iterator[MainWindow]:
-    yield from open_window(qtbot, desk_dir)
+from tests.ui.desk_support import click, login
 
 
 def certificates_page(qtbot: QtBot, window: MainWindow) -> CertificatesPage:

@@ -152,15 +152,17 @@ def test_backup_now_and_diagnostics(qtbot: QtBot, demo_dir: Path, tmp_path: Path
         qtbot.waitUntil(lambda: "diagnostik ditulis" in page.data_message.text(),
                         timeout=30_000)
         assert out.is_file()
-        # the Balai's number format, tried live
-        qtbot.waitUntil(lambda: bool(page.number_format.text()), timeout=10_000)
-        assert page.document_box.isVisible() and "BK3JKT" in page.number_example.text()
-        page.number_format.setText("{seq:03d}/{balai_code}/{year}")
-        assert page.number_example.text() == f"042/BK3JKT/{date.today().year}"
-        page.number_format.setText("{nomor}/{year}")
-        assert "nomor" in page.number_example.text() and "a40000" in \
-            page.number_example.styleSheet()
-        assert "Jakarta" in page.letterhead.text()
+        # the Balai's number format, tried live (a supervisor sees, never sends)
+        box = page.document_box
+        qtbot.waitUntil(lambda: bool(box.number_format.text()), timeout=10_000)
+        assert box.isVisible() and "BK3JKT" in box.number_example.text()
+        box.number_format.setText("{seq:03d}/{balai_code}/{year}")
+        assert f"{box.seq or 42:03d}/BK3JKT/{date.today().year}" in box.number_example.text()
+        box.number_format.setText("{nomor}/{year}")
+        assert "nomor" in box.number_example.text() and "a40000" in \
+            box.number_example.styleSheet()
+        assert "Jakarta" in box.letterhead.text()
+        assert not box.save_button.isVisible() and not box.inputs["name"].isVisible()
     finally:
         _close(window)
 

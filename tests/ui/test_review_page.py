@@ -5,11 +5,9 @@ preview of the new certificate, and approvals the guards refuse."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QLineEdit
@@ -21,17 +19,7 @@ from k3desk.store.models import Attachment, Certificate, Inspection, Instrument,
 from k3desk.ui.dialogs.reason_dialog import ReasonDialog
 from k3desk.ui.main_window import MainWindow
 from k3desk.ui.pages.review_page import ReviewPage
-from tests.ui.desk_support import click, context, demo_copy, open_window
-
-
-@pytest.fixture(scope="module")
-def desk_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_copy(tmp_path_factory)
-
-
-@pytest.fixture
-def window(qtbot: QtBot, desk_dir: Path) -> Iterator[MainWindow]:
-    yield from open_window(qtbot, desk_dir)
+from tests.ui.desk_support import click, context, open_window
 
 
 def review_page(qtbot: QtBot, window: MainWindow) -> ReviewPage:

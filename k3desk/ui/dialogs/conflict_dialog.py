@@ -14,14 +14,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -30,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from k3desk.services.context import Changes
+from k3desk.ui.dialogs.parts import button_row, close_box, message_label, push_button
 from k3desk.ui.errors import message_of
 
 if TYPE_CHECKING:
@@ -96,27 +94,17 @@ class ConflictDialog(QDialog):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
-        self.all_mine = QPushButton(self.tr("Semua milik saya"))
-        self.all_mine.setObjectName("conflict_all_mine")
-        self.all_mine.clicked.connect(lambda: self._pick_all("mine"))
-        self.all_theirs = QPushButton(self.tr("Semua dari server"))
-        self.all_theirs.setObjectName("conflict_all_theirs")
-        self.all_theirs.clicked.connect(lambda: self._pick_all("theirs"))
-        self.resolve_button = QPushButton(self.tr("Selesaikan konflik"))
-        self.resolve_button.setObjectName("conflict_resolve")
-        self.resolve_button.setDefault(True)
-        self.resolve_button.clicked.connect(self.resolve)
-        self.message = QLabel()
-        self.message.setObjectName("conflict_message")
-        self.message.setWordWrap(True)
-        self.notice = QLabel()
-        self.notice.setObjectName("conflict_notice")
-        self.notice.setWordWrap(True)
+        self.all_mine = push_button(self.tr("Semua milik saya"), "conflict_all_mine",
+                                    lambda: self._pick_all("mine"))
+        self.all_theirs = push_button(self.tr("Semua dari server"), "conflict_all_theirs",
+                                      lambda: self._pick_all("theirs"))
+        self.resolve_button = push_button(self.tr("Selesaikan konflik"), "conflict_resolve",
+                                          self.resolve, default=True)
+        self.message = message_label("conflict_message")
+        self.notice = message_label("conflict_notice")
         self.empty = QLabel(self.tr("Tidak ada konflik yang menunggu."))
         self.empty.setObjectName("conflict_empty")
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
-        close.rejected.connect(self.reject)
+        close = close_box(self)
 
         right = QWidget()
         column = QVBoxLayout(right)
@@ -124,12 +112,7 @@ class ConflictDialog(QDialog):
         column.addWidget(self.title)
         column.addWidget(self.reason)
         column.addWidget(self.table, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.all_mine)
-        row.addWidget(self.all_theirs)
-        row.addStretch(1)
-        row.addWidget(self.resolve_button)
-        column.addLayout(row)
+        column.addLayout(button_row([self.all_mine, self.all_theirs], [self.resolve_button]))
         column.addWidget(self.message)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.list)
@@ -168,7 +151,7 @@ class ConflictDialog(QDialog):
         self.list.clear()
         for c in conflicts:
             item = QListWidgetItem(self.tr("{kind}: {title}").format(
-                kind=self.kind_label(c.record_type), title=c.title or c.record_id[:8]))
+                kind=self.record_type_label(c.record_type), title=c.title or c.record_id[:8]))
             item.setData(Qt.ItemDataRole.UserRole, c.id)
             item.setToolTip(item.text())
             self.list.addItem(item)
@@ -179,7 +162,7 @@ class ConflictDialog(QDialog):
         if not conflicts:
             self._show(None)
 
-    def kind_label(self, record_type: str) -> str:
+    def record_type_label(self, record_type: str) -> str:
         return {"company": self.tr("Perusahaan"), "equipment": self.tr("Peralatan"),
                 "inspection": self.tr("Pemeriksaan"), "instrument": self.tr("Alat ukur"),
                 "attachment": self.tr("Lampiran"), "certificate": self.tr("Sertifikat")
@@ -211,7 +194,7 @@ class ConflictDialog(QDialog):
             self.reason.clear()
             return
         self.title.setText(self.tr("{kind}: {title}").format(
-            kind=self.kind_label(c.record_type), title=c.title or c.record_id))
+            kind=self.record_type_label(c.record_type), title=c.title or c.record_id))
         self.reason.setText(c.reason if c.workflow else self.tr(
             "Kolom yang sama diubah di laptop ini dan di server: {fields}. Pilih untuk setiap "
             "kolom: milik saya, dari server, atau sunting nilainya.").format(

@@ -34,9 +34,10 @@ from k3desk.ui.session import UiSession
 class ImportDialog(QDialog):
     imported = Signal(object)  # ImportResult
 
-    def __init__(self, session: UiSession, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(self, session: UiSession, import_target: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session, self.kind = session, kind
+        self.session, self.import_target = session, import_target
         self.setObjectName("import_dialog")
         self.setWindowTitle(self.tr("Impor dari Excel"))
         self.resize(900, 600)
@@ -101,12 +102,13 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Membaca berkas…"))
         self.session.run(import_service.preview, self.session.context(), Path(path),
-                         self.kind, mapping, success=self._previewed, failure=self._failed)
+                         self.import_target, mapping, success=self._previewed,
+                         failure=self._failed)
 
     def _previewed(self, preview: import_service.Preview) -> None:
         self.preview = preview
         if not self.mapping:
-            fields = import_service.SPECS[self.kind].fields
+            fields = import_service.SPECS[self.import_target].fields
             for header in preview.headers:
                 combo = QComboBox()
                 combo.setObjectName(f"import_map:{header}")
@@ -156,7 +158,7 @@ class ImportDialog(QDialog):
     def run_import(self) -> None:
         self.import_button.setEnabled(False)
         self.session.run(import_service.import_file, self.session.context(),
-                         Path(self.path_edit.text()), self.kind, self.current_mapping(),
+                         Path(self.path_edit.text()), self.import_target, self.current_mapping(),
                          success=self._done, failure=self._failed)
 
     def _done(self, result: import_service.ImportResult) -> None:

@@ -12,18 +12,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
 from k3desk.services.context import Changes
+from k3desk.ui.dialogs.parts import button_row, close_box, message_label, push_button
 from k3desk.ui.errors import message_of
 
 if TYPE_CHECKING:
@@ -77,22 +75,12 @@ class QuarantineDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection)
-        self.retry_button = QPushButton(self.tr("Kirim lagi"))
-        self.retry_button.setObjectName("quarantine_retry")
-        self.retry_button.clicked.connect(self.retry)
-        self.discard_button = QPushButton(self.tr("Buang perubahan…"))
-        self.discard_button.setObjectName("quarantine_discard")
-        self.discard_button.clicked.connect(self.ask_discard)
-        self.message = QLabel()
-        self.message.setObjectName("quarantine_message")
-        self.message.setWordWrap(True)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
-        close.rejected.connect(self.reject)
-        row = QHBoxLayout()
-        row.addWidget(self.retry_button)
-        row.addWidget(self.discard_button)
-        row.addStretch(1)
+        self.retry_button = push_button(self.tr("Kirim lagi"), "quarantine_retry", self.retry)
+        self.discard_button = push_button(self.tr("Buang perubahan…"), "quarantine_discard",
+                                          self.ask_discard)
+        self.message = message_label("quarantine_message")
+        close = close_box(self)
+        row = button_row([self.retry_button, self.discard_button])
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
@@ -114,7 +102,7 @@ class QuarantineDialog(QDialog):
         dialog.raise_()
         return dialog
 
-    def kind_label(self, record_type: str) -> str:
+    def record_type_label(self, record_type: str) -> str:
         return {"company": self.tr("Perusahaan"), "equipment": self.tr("Peralatan"),
                 "inspection": self.tr("Pemeriksaan"), "instrument": self.tr("Alat ukur"),
                 "attachment": self.tr("Lampiran"), "certificate": self.tr("Sertifikat")
@@ -131,7 +119,7 @@ class QuarantineDialog(QDialog):
             if q.field:
                 reason = self.tr("{reason} (kolom {field})").format(reason=reason,
                                                                     field=q.field)
-            cells = (self.kind_label(q.record_type), title, reason,
+            cells = (self.record_type_label(q.record_type), title, reason,
                      (q.at or "").replace("T", " ").rstrip("Z"))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -25,30 +25,31 @@ from k3desk.ui.session import UiSession
 
 
 class RecordDialog(QDialog):
-    """``kind``: company | equipment | instrument; ``record``: the row to edit, or None."""
+    """``record_type``: company | equipment | instrument; ``record``: the row to edit, or None."""
 
     saved = Signal(object)  # Changes
 
-    def __init__(self, session: UiSession, kind: str, record: dict[str, Any] | None = None,
+    def __init__(self, session: UiSession, record_type: str,
+                 record: dict[str, Any] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session, self.kind, self.record = session, kind, record
-        self.setObjectName(f"{kind}_dialog")
+        self.session, self.record_type, self.record = session, record_type, record
+        self.setObjectName(f"{record_type}_dialog")
         titles = {"company": (self.tr("Perusahaan baru"), self.tr("Ubah perusahaan")),
                   "equipment": (self.tr("Peralatan baru"), self.tr("Ubah peralatan")),
                   "instrument": (self.tr("Alat ukur baru"), self.tr("Ubah alat ukur"))}
-        self.setWindowTitle(titles[kind][record is not None])
+        self.setWindowTitle(titles[record_type][record is not None])
         self.setMinimumWidth(520)
         self.inputs: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         self.form = QFormLayout()
         self.equipment_form: EquipmentForm | None = None
         self.company: QComboBox | None = None
-        if kind == "company":
+        if record_type == "company":
             self._fields({"name": self.tr("Nama perusahaan"), "address": self.tr("Alamat"),
                           "city": self.tr("Kota"), "phone": self.tr("Telepon"),
                           "contact_person": self.tr("Narahubung")})
-        elif kind == "instrument":
+        elif record_type == "instrument":
             self._fields({"name": self.tr("Nama alat"), "serial_number": self.tr("Nomor seri"),
                           "kind": self.tr("Jenis alat"),
                           "calibration_certificate": self.tr("Nomor sertifikat kalibrasi"),
@@ -71,12 +72,12 @@ class RecordDialog(QDialog):
         if record is not None:
             for name, edit in self.inputs.items():
                 edit.setText(str(record.get(name) or ""))
-        self.message = error_label(f"{kind}_message")
+        self.message = error_label(f"{record_type}_message")
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(self.tr("Simpan"),
                                              QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setObjectName(f"{kind}_save")
+        self.save_button.setObjectName(f"{record_type}_save")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -89,11 +90,11 @@ class RecordDialog(QDialog):
     def _fields(self, labels: dict[str, str]) -> None:
         for name, text in labels.items():
             edit = QLineEdit()
-            edit.setObjectName(f"{self.kind}_{name}")
+            edit.setObjectName(f"{self.record_type}_{name}")
             edit.setAccessibleName(text)
             label = QLabel(text)
             label.setBuddy(edit)
-            error = error_label(f"{self.kind}_{name}_error")
+            error = error_label(f"{self.record_type}_{name}_error")
             box = QVBoxLayout()
             box.setSpacing(1)
             box.addWidget(edit)
@@ -124,7 +125,7 @@ class RecordDialog(QDialog):
         self.clear_errors()
         save = {"company": records_service.save_company,
                 "equipment": records_service.save_equipment,
-                "instrument": records_service.save_instrument}[self.kind]
+                "instrument": records_service.save_instrument}[self.record_type]
         self.save_button.setEnabled(False)
         self.session.run(save, self.session.context(), self.values(),
                          self.record["id"] if self.record else None,

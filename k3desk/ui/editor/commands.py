@@ -140,15 +140,15 @@ class SetRows(QUndoCommand):
         self.target.apply_rows(self.group, copy.deepcopy(self.old))
 
 
-def rows_after(items: list[dict[str, Any]], kind: str, index: int) -> list[dict[str, Any]]:
+def rows_after(items: list[dict[str, Any]], action: str, index: int) -> list[dict[str, Any]]:
     """The rows after a row action."""
     rows = copy.deepcopy(items)
-    if kind == "add":
+    if action == "add":
         rows.insert(min(index, len(rows)), {})
-    elif kind == "remove" and 0 <= index < len(rows):
+    elif action == "remove" and 0 <= index < len(rows):
         rows.pop(index)
-    elif kind == "up" and 0 < index < len(rows):
+    elif action == "up" and 0 < index < len(rows):
         rows[index - 1], rows[index] = rows[index], rows[index - 1]
-    elif kind == "down" and 0 <= index < len(rows) - 1:
+    elif action == "down" and 0 <= index < len(rows) - 1:
         rows[index + 1], rows[index] = rows[index], rows[index + 1]
     return rows

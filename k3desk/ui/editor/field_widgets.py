@@ -1,6 +1,6 @@
-"""One widget class per field kind, built from the template's ``FieldSpec``.
+"""One widget class per field type, built from the template's ``FieldSpec``.
 
-Every widget has the same small interface, so the form never asks which kind it holds:
+Every widget has the same small interface, so the form never asks which type it holds:
 ``value()`` (the JSON value stored in ``values[path]``, None when empty),
 ``set_value(v)`` (no signal), ``input_problem()`` (a hard problem with what is typed:
 letters in a number, out of range, a bad date; None when valid), ``set_message(hard,

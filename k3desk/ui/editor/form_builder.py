@@ -2,7 +2,7 @@
 
 ``build_form(template, photo_slot)`` makes one frame per section (``section:<id>``)
 and, for every field, its label (a buddy of the input, which also takes the label as
-its accessible name; ``*`` marks a required field), the widget of its kind
+its accessible name; ``*`` marks a required field), the widget of its field type
 (``field_widgets.WIDGETS``, a ``GroupTable`` for a group, a photo slot for photos),
 its unit or unit chooser, range hint and help text. Nothing here is written per object
 type: a new template is a new form.
@@ -136,7 +136,7 @@ class Form(QWidget):
             label.setObjectName(f"label:{spec.id}")
             label.setWordWrap(True)
             self.labels[spec.id] = label
-            if spec.kind == "group":
+            if spec.field_type == "group":
                 table = GroupTable(spec, spec.title.get(language()), self.make_cell)
                 table.cell_edited.connect(self.edited)
                 table.note_edited.connect(self.note_edited)
@@ -162,19 +162,19 @@ class Form(QWidget):
                 hint.setObjectName(f"hint:{spec.id}")
                 hint.setWordWrap(True)
                 small(hint)
-                grid.addWidget(hint, row, 1 if spec.kind != "group" else 0, 1,
-                               1 if spec.kind != "group" else 2)
+                grid.addWidget(hint, row, 1 if spec.field_type != "group" else 0, 1,
+                               1 if spec.field_type != "group" else 2)
                 row += 1
         return body
 
     def make_cell(self, spec: FieldSpec, path: str, label: str) -> FieldWidget:
         """The widget of one field (top level or a group's cell)."""
         widget: FieldWidget
-        if spec.kind == "photo":
+        if spec.field_type == "photo":
             widget = PhotoField(spec, path, label, self._photo_slot(path, spec))
         else:
-            widget = WIDGETS[spec.kind](spec, path, label)
-        if spec.kind != "computed":
+            widget = WIDGETS[spec.field_type](spec, path, label)
+        if spec.field_type != "computed":
             widget.edited.connect(self.edited)
         if isinstance(widget, ChecklistField):
             widget.note_edited.connect(self.note_edited)

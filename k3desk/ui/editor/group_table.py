@@ -4,7 +4,7 @@ Cells are the same field widgets as the rest of the form, named
 ``field:<group>[i].<sub>``; each row has buttons ``group_up:<group>[i]``,
 ``group_down:<group>[i]`` and ``group_remove:<group>[i]``, and ``group_add:<group>``
 adds one. The table only shows; the page owns the values and turns a row button into
-an undoable command (``row_action(kind, group, index)``), then calls ``set_items``.
+an undoable command (``row_action(action, group, index)``), then calls ``set_items``.
 ``min_items`` / ``max_items`` decide which buttons are enabled.
 """
 
@@ -74,7 +74,7 @@ class GroupTable(QWidget):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setWordWrap(True)
         for col, sub in enumerate(self.subs):
-            self.table.setColumnWidth(col, 190 if sub.kind in ("checklist", "number")
+            self.table.setColumnWidth(col, 190 if sub.field_type in ("checklist", "number")
                                       else 150)
         self.table.setColumnWidth(len(self.subs), 84)
         item_title = (spec.item_title.get(language()) if spec.item_title
@@ -97,6 +97,7 @@ class GroupTable(QWidget):
         row.addStretch(1)
         column.addLayout(row)
         self._items: list[dict[str, Any]] = []
+        self.table.horizontalScrollBar().rangeChanged.connect(lambda _lo, high: self._fit())
         self._fit()
 
     def count(self) -> int:
@@ -151,15 +152,15 @@ class GroupTable(QWidget):
         row = QHBoxLayout(box)
         row.setContentsMargins(2, 0, 2, 0)
         row.setSpacing(1)
-        for kind, text, tip in (("up", "↑", translate("GroupTable", "Naikkan baris")),
+        for action, text, tip in (("up", "↑", translate("GroupTable", "Naikkan baris")),
                                 ("down", "↓", translate("GroupTable", "Turunkan baris")),
                                 ("remove", "✕", translate("GroupTable", "Hapus baris"))):
             button = QToolButton()
-            button.setObjectName(f"group_{kind}:{self.path}[{i}]")
+            button.setObjectName(f"group_{action}:{self.path}[{i}]")
             button.setText(text)
             button.setToolTip(tip)
             button.setAccessibleName(f"{tip} {i + 1}")
-            button.clicked.connect(lambda _c=False, k=kind, n=i: self.row_action.emit(
+            button.clicked.connect(lambda _c=False, k=action, n=i: self.row_action.emit(
                 k, self.path, n))
             row.addWidget(button)
         return box
@@ -169,9 +170,9 @@ class GroupTable(QWidget):
         max_items = self.spec.max_items
         self.add_button.setEnabled(not self._read_only and (max_items is None or n < max_items))
         for i in range(n):
-            for kind, enabled in (("up", i > 0), ("down", i < n - 1),
+            for action, enabled in (("up", i > 0), ("down", i < n - 1),
                                   ("remove", n > self.spec.min_items)):
-                button = self.table.findChild(QToolButton, f"group_{kind}:{self.path}[{i}]")
+                button = self.table.findChild(QToolButton, f"group_{action}:{self.path}[{i}]")
                 if button is not None:
                     button.setEnabled(enabled and not self._read_only)
 
@@ -179,14 +180,21 @@ class GroupTable(QWidget):
         self._fit()
 
     def _fit(self) -> None:
+        """Every row shown whole: the table is as tall as its header, its rows and, when
+        the columns are wider than the form, the scroll bar (refitted when that changes)."""
         self.table.resizeRowsToContents()
-        height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        header = self.table.horizontalHeader()
+        height = max(header.height(), header.sizeHint().height()) + 2 * self.table.frameWidth()
         height += sum(self.table.rowHeight(i) for i in range(self.count()))
         bar = self.table.horizontalScrollBar()
-        self.table.setFixedHeight(height + (bar.sizeHint().height() if bar.isVisible() else 4))
+        self.table.setFixedHeight(height + (bar.sizeHint().height() if bar.maximum() > 0
+                                            else 4))
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
+        # the row buttons do nothing in a read-only form (the review): their room goes
+        # to the values
+        self.table.setColumnHidden(len(self.subs), read_only)
         for cell in self.cells.values():
             cell.set_read_only(read_only)
         self._update_buttons()

@@ -87,12 +87,12 @@ class SignatureCanvas(QWidget):
 
     def tabletEvent(self, event: QTabletEvent) -> None:  # noqa: N802
         width = 1.0 + 3.5 * max(0.05, event.pressure())
-        kind = event.type()
-        if kind == QEvent.Type.TabletPress:
+        event_type = event.type()
+        if event_type == QEvent.Type.TabletPress:
             self._begin(event.position(), width)
-        elif kind == QEvent.Type.TabletMove:
+        elif event_type == QEvent.Type.TabletMove:
             self._extend(event.position(), width)
-        elif kind == QEvent.Type.TabletRelease:
+        elif event_type == QEvent.Type.TabletRelease:
             self._end()
         event.accept()  # no mouse event is made up from it
 

@@ -139,7 +139,8 @@ class InspectionTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return self.id_at(index.row())
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
-                        ROW_ROLE, Qt.ItemDataRole.AccessibleTextRole):
+                        ROW_ROLE, Qt.ItemDataRole.AccessibleTextRole,
+                        Qt.ItemDataRole.ToolTipRole):
             return None
         item = self.item(index.row())
         if role == ROW_ROLE:

@@ -22,8 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from k3desk.ui.session import UiSession
@@ -58,18 +57,3 @@ class Page(QWidget):
             self.refresh()
         else:
             self._stale = True
-
-
-class PlaceholderPage(Page):
-    """A screen that a later part fills: a plain sentence, never a broken page."""
-
-    def __init__(self, session: UiSession, title: str, text: str,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(session, parent)
-        self.title = title
-        label = QLabel(text)
-        label.setObjectName("placeholder_text")
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)

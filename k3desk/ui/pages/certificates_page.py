@@ -19,11 +19,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -45,6 +43,7 @@ from k3desk.ui.models.review_table_model import (
 from k3desk.ui.pages.base import Page
 from k3desk.ui.printing import prepare_printer, print_pdf
 from k3desk.ui.session import UiSession
+from k3desk.ui.widgets.desk_parts import action_buttons, heading, row_table
 from k3desk.ui.widgets.pdf_preview import PdfPreview
 
 QR_PIXELS = 132
@@ -167,17 +166,7 @@ class CertificatesPage(Page):
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.status.currentIndexChanged.connect(lambda _i: self.refresh_list())
         self.model = CertificateTableModel()
-        self.table = QTableView()
-        self.table.setObjectName("certificates_table")
-        self.table.setAccessibleName(self.tr("Daftar sertifikat"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = row_table("certificates_table", self.tr("Daftar sertifikat"), self.model)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.count = QLabel()
         self.count.setObjectName("certificates_count")
@@ -191,25 +180,17 @@ class CertificatesPage(Page):
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count)
 
-        self.heading = QLabel(self.tr("Pilih sertifikat dari daftar."))
-        self.heading.setObjectName("certificate_title")
-        self.heading.setStyleSheet("font-size: 15px; font-weight: bold")
+        self.heading = heading("certificate_title", self.tr("Pilih sertifikat dari daftar."))
         self.state = QLabel()
         self.state.setObjectName("certificate_status")
         self.state.setWordWrap(True)
         self.message = QLabel()
         self.message.setObjectName("certificate_message")
         self.message.setWordWrap(True)
-        buttons = QHBoxLayout()
-        for action, name in ((self.action_print_certificate, "certificate_print"),
-                             (self.action_save_certificate_as, "certificate_save_as"),
-                             (self.action_revoke_certificate, "certificate_revoke"),
-                             (self.action_correct_certificate, "certificate_correct")):
-            b = QToolButton()
-            b.setObjectName(name)
-            b.setDefaultAction(action)
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        buttons = action_buttons(((self.action_print_certificate, "certificate_print"),
+                                  (self.action_save_certificate_as, "certificate_save_as"),
+                                  (self.action_revoke_certificate, "certificate_revoke"),
+                                  (self.action_correct_certificate, "certificate_correct")))
         self.qr = QToolButton()
         self.qr.setObjectName("certificate_qr")
         self.qr.setIconSize(QSize(QR_PIXELS, QR_PIXELS))

@@ -49,7 +49,10 @@ class MonthlyChart(QWidget):
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
         p.setFont(font)
         fm = p.fontMetrics()
-        left, right, top, bottom = 34, 40, 22, fm.height() + 8
+        # the legend has a band of its own, and under it room for the tallest bar's
+        # figure, so a label never touches the legend
+        legend = fm.height() + 6
+        left, right, top, bottom = 34, 40, legend + fm.height() + 4, fm.height() + 8
         area = QRectF(left, top, self.width() - left - right, self.height() - top - bottom)
         if area.width() <= 10 or area.height() <= 10 or not self.points:
             p.end()
@@ -90,13 +93,14 @@ class MonthlyChart(QWidget):
         for point in line:
             p.drawEllipse(point, 3, 3)
         # legend
-        p.fillRect(QRectF(left, 4, 10, 10), BAR)
+        mid = 3 + fm.height() / 2
+        p.fillRect(QRectF(left, mid - 5, 10, 10), BAR)
         p.setPen(TEXT)
         width = fm.horizontalAdvance(self.legend_count)
-        p.drawText(QPointF(left + 14, 4 + fm.ascent() - 1), self.legend_count)
+        p.drawText(QPointF(left + 14, 3 + fm.ascent()), self.legend_count)
         x = left + 30 + width
         p.setPen(QPen(PASSED, 2))
-        p.drawLine(QPointF(x, 9), QPointF(x + 14, 9))
+        p.drawLine(QPointF(x, mid), QPointF(x + 14, mid))
         p.setPen(TEXT)
-        p.drawText(QPointF(x + 18, 4 + fm.ascent() - 1), self.legend_rate)
+        p.drawText(QPointF(x + 18, 3 + fm.ascent()), self.legend_rate)
         p.end()

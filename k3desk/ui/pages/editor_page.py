@@ -358,14 +358,14 @@ class EditorPage(Page):
         if new != old:
             self.undo_stack.push(SetNote(self, path, old, new, self.tr("Ubah catatan")))
 
-    def _row_action(self, kind: str, group: str, index: int) -> None:
+    def _row_action(self, action: str, group: str, index: int) -> None:
         if self.read_only:
             return
         old = copy.deepcopy(self.values.get(group) or [])
-        new = rows_after(old, kind, index)
+        new = rows_after(old, action, index)
         if new != old:
             text = {"add": self.tr("Tambah baris"), "remove": self.tr("Hapus baris"),
-                    "up": self.tr("Naikkan baris"), "down": self.tr("Turunkan baris")}[kind]
+                    "up": self.tr("Naikkan baris"), "down": self.tr("Turunkan baris")}[action]
             self.undo_stack.push(SetRows(self, group, old, new, text))
 
     # called by the undo commands

@@ -125,7 +125,11 @@ class InspectionsPage(Page):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((88, 92, 116, 172, 120, 214, 196)):
+        # the object type column fits the longest name (never "Alat Bantu Angkat (Sli…")
+        metrics = self.view.fontMetrics()
+        object_width = min(360, 20 + max(metrics.horizontalAdvance(object_type_name(code))
+                                         for code in OBJECT_TYPES))
+        for column, width in enumerate((84, 92, 116, object_width, 120, 200, 184)):
             self.view.setColumnWidth(column, width)
         self.view.setSortingEnabled(True)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)

@@ -29,25 +29,25 @@ from k3desk.ui.session import UiSession
 
 
 class RecordsTab(QWidget):
-    def __init__(self, page: RegistryPage, kind: str, columns: list[tuple[str, str]],
+    def __init__(self, page: RegistryPage, record_type: str, columns: list[tuple[str, str]],
                  widths: tuple[int, ...] = ()) -> None:
         super().__init__()
-        self.page, self.kind, self.session = page, kind, page.session
-        self.setObjectName(f"registry_{kind}")
+        self.page, self.record_type, self.session = page, record_type, page.session
+        self.setObjectName(f"registry_{record_type}")
         self.search = QLineEdit()
-        self.search.setObjectName(f"registry_{kind}_search")
+        self.search.setObjectName(f"registry_{record_type}_search")
         self.search.setPlaceholderText(self.tr("Cari… (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Cari"))
         self.search.setClearButtonEnabled(True)
         self.new_button = QPushButton(self.tr("Baru…"))
-        self.new_button.setObjectName(f"registry_{kind}_new")
+        self.new_button.setObjectName(f"registry_{record_type}_new")
         self.edit_button = QPushButton(self.tr("Ubah…"))
-        self.edit_button.setObjectName(f"registry_{kind}_edit")
+        self.edit_button.setObjectName(f"registry_{record_type}_edit")
         self.import_button = QPushButton(self.tr("Impor dari Excel…"))
-        self.import_button.setObjectName(f"registry_{kind}_import")
+        self.import_button.setObjectName(f"registry_{record_type}_import")
         self.model = RecordTableModel(columns)
         self.view = QTableView()
-        self.view.setObjectName(f"registry_{kind}_table")
+        self.view.setObjectName(f"registry_{record_type}_table")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -59,7 +59,7 @@ class RecordsTab(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.doubleClicked.connect(lambda _i: self.edit())
         self.count = QLabel()
-        self.count.setObjectName(f"registry_{kind}_count")
+        self.count.setObjectName(f"registry_{record_type}_count")
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         for button in (self.new_button, self.edit_button, self.import_button):
@@ -67,7 +67,7 @@ class RecordsTab(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.addLayout(bar)
         self.detail: QTextBrowser | None = None
-        if kind == "equipment":
+        if record_type == "equipment":
             self.detail = QTextBrowser()
             self.detail.setObjectName("registry_equipment_detail")
             split = QSplitter()
@@ -97,14 +97,14 @@ class RecordsTab(QWidget):
         text = self.search.text().strip() or None
         fn = {"company": browse_service.company_rows,
               "equipment": browse_service.equipment_rows,
-              "instrument": browse_service.instrument_rows}[self.kind]
+              "instrument": browse_service.instrument_rows}[self.record_type]
         self.session.run(fn, self.session.db, text,
                          success=lambda rows: self._rows(serial, rows))
 
     def _rows(self, serial: int, rows: list[dict[str, Any]]) -> None:
         if serial != self._serial:
             return
-        if self.kind == "equipment":
+        if self.record_type == "equipment":
             rows = [dict(r, object_type_name=object_type_name(r["object_type"])) for r in rows]
         self.model.set_rows(rows)
         self.count.setText(self.tr("%n baris", "", len(rows)))
@@ -123,7 +123,7 @@ class RecordsTab(QWidget):
     def _open_dialog(self, record: dict[str, Any] | None) -> None:
         from k3desk.ui.dialogs.record_dialog import RecordDialog
 
-        dialog = RecordDialog(self.session, self.kind, record, self)
+        dialog = RecordDialog(self.session, self.record_type, record, self)
         dialog.saved.connect(lambda _c: self.refresh())
         self.dialog = dialog
         dialog.open()
@@ -131,9 +131,9 @@ class RecordsTab(QWidget):
     def import_file(self) -> None:
         from k3desk.ui.dialogs.import_dialog import ImportDialog
 
-        kind = {"company": "companies", "equipment": "equipment",
-                "instrument": "instruments"}[self.kind]
-        dialog = ImportDialog(self.session, kind, self)
+        import_target = {"company": "companies", "equipment": "equipment",
+                         "instrument": "instruments"}[self.record_type]
+        dialog = ImportDialog(self.session, import_target, self)
         dialog.imported.connect(lambda _r: self.refresh())
         self.import_dialog = dialog
         dialog.open()

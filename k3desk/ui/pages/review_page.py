@@ -19,12 +19,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
-    QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +50,7 @@ from k3desk.ui.pages.review_detail import (
     title_of,
 )
 from k3desk.ui.session import UiSession
+from k3desk.ui.widgets.desk_parts import action_buttons, heading, row_table
 
 SEARCH_DEBOUNCE_MS = 250
 
@@ -126,17 +124,8 @@ class ReviewPage(Page):
         self._debounce.timeout.connect(self.refresh_queue)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.model = ReviewQueueModel()
-        self.table = QTableView()
-        self.table.setObjectName("review_queue")
-        self.table.setAccessibleName(self.tr("Antrean tinjauan"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = row_table("review_queue", self.tr("Antrean tinjauan"), self.model,
+                               wrap_column=ReviewQueueModel.OBJECT)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.count = QLabel()
         self.count.setObjectName("review_count")
@@ -152,10 +141,7 @@ class ReviewPage(Page):
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count)
 
-        self.heading = QLabel(self.tr("Pilih pemeriksaan dari antrean."))
-        self.heading.setObjectName("review_title")
-        self.heading.setWordWrap(True)
-        self.heading.setStyleSheet("font-size: 15px; font-weight: bold")
+        self.heading = heading("review_title", self.tr("Pilih pemeriksaan dari antrean."))
         self.meta = QLabel()
         self.meta.setObjectName("review_meta")
         self.meta.setWordWrap(True)
@@ -167,15 +153,9 @@ class ReviewPage(Page):
         self.numbers = QLabel()
         self.numbers.setObjectName("review_numbers_left")
         self.numbers.setWordWrap(True)
-        buttons = QHBoxLayout()
-        for action, name in ((self.action_approve, "review_approve"),
-                             (self.action_request_revision, "review_request_revision"),
-                             (self.action_reject, "review_reject")):
-            b = QToolButton()
-            b.setObjectName(name)
-            b.setDefaultAction(action)
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        buttons = action_buttons(((self.action_approve, "review_approve"),
+                                  (self.action_request_revision, "review_request_revision"),
+                                  (self.action_reject, "review_reject")))
         buttons.addWidget(self.numbers, 1)
         self.view = ReviewDetailView(self.session)
         self.view.photo_clicked.connect(self.open_photo)

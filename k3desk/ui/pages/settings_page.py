@@ -181,36 +181,14 @@ class SettingsPage(Page):
         return box
 
     def _document_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Dokumen Balai (kop surat dan nomor sertifikat)"))
-        box.setObjectName("settings_document_box")
-        self.document_box = box
-        form = QFormLayout(box)
-        self.letterhead = QLabel()
-        self.letterhead.setObjectName("settings_letterhead")
-        self.letterhead.setWordWrap(True)
-        form.addRow(self.tr("Kop surat"), self.letterhead)
-        self.number_format = QLineEdit()
-        self.number_format.setObjectName("settings_number_format")
-        label = QLabel(self.tr("Format nomor"))
-        label.setBuddy(self.number_format)
-        self.number_format.setAccessibleName(label.text())
-        self.number_format.textChanged.connect(self.update_number_example)
-        form.addRow(label, self.number_format)
-        self.number_example = self._message("settings_number_example")
-        form.addRow(self.tr("Contoh"), self.number_example)
-        note = QLabel(self.tr("Data Balai ditulis oleh server saja: laptop tidak mengirim "
-                              "rekaman Balai, dan server menolaknya. Kop surat, logo dan format "
-                              "nomor diubah oleh admin di server lalu tiba di sini lewat "
-                              "sinkronisasi. Di sini format nomor dapat dicoba."))
-        note.setObjectName("settings_document_note")
-        note.setWordWrap(True)
-        form.addRow("", note)
-        self.balai_code = "BALAI"
-        return box
+        from k3desk.ui.pages.document_settings import DocumentSettingsBox
+
+        self.document_box = DocumentSettingsBox(self.session)
+        return self.document_box
 
     # loading -------------------------------------------------------------------------
     def refresh(self) -> None:
-        from k3desk.services import balai_service, settings_service, sync_service
+        from k3desk.services import settings_service, sync_service
 
         db = self.session.db
         self.session.run(sync_service.server_url, db, success=self._server_loaded)
@@ -219,8 +197,7 @@ class SettingsPage(Page):
         self.document_box.setVisible(actor is not None
                                      and actor.role in ("admin", "supervisor"))
         if actor is not None:
-            self.session.run(balai_service.document_settings, db, actor.balai_id,
-                             success=self._document_loaded)
+            self.document_box.refresh()
 
     def _server_loaded(self, url: str | None) -> None:
         if not self.server_url.hasFocus():
@@ -228,15 +205,6 @@ class SettingsPage(Page):
 
     def _language_loaded(self, lang: str) -> None:
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
-
-    def _document_loaded(self, doc: Any) -> None:
-        if doc is None:
-            self.letterhead.setText(self.tr("Data Balai belum ada di laptop ini; jalankan "
-                                            "sinkronisasi."))
-            return
-        self.balai_code = doc.code
-        self.letterhead.setText(doc.letterhead)
-        self.number_format.setText(doc.number_format)
 
     # server --------------------------------------------------------------------------
     def _checked_url(self) -> str | None:
@@ -421,15 +389,3 @@ class SettingsPage(Page):
         self._busy(False)
         self._say(self.data_message, self.tr("Berkas diagnostik ditulis: {path}").format(
             path=str(path)))
-
-    # document settings -------------------------------------------------------------------
-    def update_number_example(self, text: str) -> None:
-        from k3desk.domain.errors import K3Error
-        from k3desk.services import balai_service
-
-        try:
-            example = balai_service.number_example(text, self.balai_code)
-        except K3Error as exc:
-            self._say(self.number_example, message_of(exc), ok=False)
-            return
-        self._say(self.number_example, example)

@@ -1,4 +1,4 @@
-"""Field kinds beyond numbers: dates typed or picked, yes/no, choices, computed values
+"""Field types beyond numbers: dates typed or picked, yes/no, choices, computed values
 updated live (top level and in a group's row), the section index."""
 
 from __future__ import annotations
