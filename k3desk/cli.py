@@ -30,7 +30,20 @@ class _Parser(argparse.ArgumentParser):
     """argparse that exits 2 with usage on bad input (its default) and never traces."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _starts_window(argv: Sequence[str]) -> bool:
+    """True when ``argv`` only starts the window (no command, or ``gui``): then only the
+    gui command is registered, so a start does not import every command's code."""
+    words = list(argv)
+    if any(w in ("-h", "--help", "--version") for w in words):
+        return False
+    while words and words[0].startswith("-"):
+        option = words.pop(0)
+        if option in ("--data-dir", "--lang") and words:
+            words.pop(0)
+    return not words or words[0] == "gui"
+
+
+def build_parser(only_gui: bool = False) -> argparse.ArgumentParser:
     parser = _Parser(prog="k3desk", description="Pemeriksaan dan pengujian K3, luring dulu.")
     parser.add_argument("--version", action="version", version=f"k3desk {__version__}")
     parser.add_argument("--data-dir", type=Path, default=None,
@@ -39,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="language of the interface (default: id)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for info in sorted(pkgutil.iter_modules(k3desk.commands.__path__), key=lambda m: m.name):
+        if only_gui and info.name != "gui":
+            continue
         module = importlib.import_module(f"k3desk.commands.{info.name}")
         register = getattr(module, "register", None)
         if register is not None:
@@ -47,8 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(only_gui=_starts_window(words))
+    args = parser.parse_args(words)
     if args.command is None:
         args.command = "gui"
         gui = importlib.import_module("k3desk.commands.gui")

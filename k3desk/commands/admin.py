@@ -94,6 +94,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                "cursor came from after the backup pull everything again")
     a.set_defaults(func=_mark_restored)
 
+    a = action("ca-certificate", "print (or write) the root certificate of the server's "
+               "authority for PDF signatures, making the authority if it has none yet")
+    a.add_argument("--out", type=Path, help="write it to this file (PEM) instead")
+    a.add_argument("--organisation", default=None,
+                   help="the organisation it names, when it is made now (default: "
+                        "'Balai K3 (k3desk)')")
+    a.set_defaults(func=_ca_certificate)
+
     a = action("publish-template", "validate a template YAML file and publish it")
     a.add_argument("file", type=Path)
     a.set_defaults(func=_publish)
@@ -119,6 +127,24 @@ def _password() -> str:
     if not password:
         raise ValidationError("no password on standard input")
     return password
+
+
+def _ca_certificate(args: argparse.Namespace) -> int:
+    from cryptography.hazmat.primitives import hashes
+
+    from k3desk.domain import pki
+    from k3desk.server import authority
+
+    with _sessions(args)() as session:
+        made = authority.ensure(session, args.organisation or authority.ORGANISATION)
+    cert = pki.load_certificate(made.certificate_pem)
+    if args.out is None:
+        print(made.certificate_pem, end="")
+        return 0
+    args.out.write_text(made.certificate_pem, encoding="ascii")
+    fingerprint = cert.fingerprint(hashes.SHA256()).hex(":").upper()
+    print(f"{args.out}: {cert.subject.rfc4514_string()}\nSHA-256 {fingerprint}")
+    return 0
 
 
 def _create_balai(args: argparse.Namespace) -> int:

@@ -48,8 +48,9 @@ def run_approve(args: argparse.Namespace) -> int:
         if not args.no_render:
             from k3desk.services import document_service
 
-            path = document_service.write_certificate(db, issued.certificate_id)
+            path, note = document_service.write_certificate(db, issued.certificate_id)
             print(f"PDF: {path}", file=sys.stderr)
+            print(note, file=sys.stderr)
         if issued.block_low:
             print(f"Peringatan: sisa nomor sertifikat di laptop ini tinggal "
                   f"{issued.numbers_left}; sinkronkan untuk meminta blok baru.", file=sys.stderr)

@@ -31,6 +31,8 @@ _LABELS = (
     ("key_id", "Kunci penandatangan"),
     ("signer_user_id", "Pemilik kunci"),
     ("revoked_reason", "Alasan pencabutan"),
+    ("pdf_signature", "Tanda tangan PDF"),
+    ("pdf_signer", "Penanda tangan PDF"),
 )
 
 
@@ -73,6 +75,8 @@ def _print(result: Verification, as_json: bool) -> None:
             print(f"  {label:<20}: {_format_value(name, result.details[name])}")
     if result.details.get("expired"):
         print(f"  {'Catatan':<20}: masa berlaku telah habis")
+    for note in result.details.get("pdf_notes", []):
+        print(f"  {'Catatan':<20}: {note}")
     print(f"  {'Sumber':<20}: {source}")
 
 

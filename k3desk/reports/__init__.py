@@ -12,7 +12,9 @@ same bytes.
 
 from __future__ import annotations
 
-from k3desk.reports.certificate import render_certificate
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from k3desk.reports.model import (
     BalaiInfo,
     CertificateDocument,
@@ -27,8 +29,23 @@ from k3desk.reports.model import (
     SectionValue,
     SignedStamp,
 )
-from k3desk.reports.report import render_report
-from k3desk.reports.sample import sample_certificate_document, sample_report_document
+
+if TYPE_CHECKING:
+    from k3desk.reports.certificate import render_certificate
+    from k3desk.reports.report import render_report
+    from k3desk.reports.sample import sample_certificate_document, sample_report_document
+
+# ReportLab is imported with the first document rendered, not with the package (the
+# window imports k3desk.reports.model at start; ReportLab costs half a second).
+_LAZY = {"render_certificate": "certificate", "render_report": "report",
+         "sample_certificate_document": "sample", "sample_report_document": "sample"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(f"k3desk.reports.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "BalaiInfo", "CertificateDocument", "CompanyInfo", "EquipmentInfo", "Instrument",

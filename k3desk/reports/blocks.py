@@ -168,7 +168,8 @@ def _result_cell(row: ResultRow) -> str:
     return result
 
 
-def results_table(results: Sequence[ResultRow], *, official: bool = False) -> list[Flowable]:
+def results_table(results: Sequence[ResultRow], *, official: bool = False,
+                  compact: bool = False) -> list[Flowable]:
     """Factor | required value over its reference | measured | result.
 
     ``official`` (the company's certificate): rows grouped, the regulation the Balai
@@ -203,9 +204,9 @@ def results_table(results: Sequence[ResultRow], *, official: bool = False) -> li
     widths.append(st.CONTENT_WIDTH - sum(widths))
     table = Table(data, colWidths=widths, repeatRows=1)
     style = table_style()
-    if official:
-        style += [("TOPPADDING", (0, 0), (-1, -1), 0.6),
-                  ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6)]
+    if official:  # compact: a certificate that just overflows its one page
+        style += [("TOPPADDING", (0, 0), (-1, -1), 0.2 if compact else 0.6),
+                  ("BOTTOMPADDING", (0, 0), (-1, -1), 0.8 if compact else 1.6)]
     table.setStyle(TableStyle(style))
     out: list[Flowable] = [table]
     if any_unverified:

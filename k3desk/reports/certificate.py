@@ -6,8 +6,17 @@ issues instead of a certificate: no validity, the findings and recommendations i
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from k3desk.domain.certificates import verdict_label
 from k3desk.domain.dates import format_date_id
@@ -25,7 +34,7 @@ from k3desk.reports.blocks import (
     results_table,
     signature_cell,
 )
-from k3desk.reports.fonts import register_fonts
+from k3desk.reports.fonts import REGULAR, register_fonts
 from k3desk.reports.layout import PageDecor, build_pdf, esc, letterhead, stamp_info
 from k3desk.reports.model import CertificateDocument
 
@@ -38,13 +47,21 @@ def certificate_title(doc: CertificateDocument) -> str:
     return TITLE_MEETS if doc.meets else f"{TITLE_FAILS} {SUBTITLE_FAILS}"
 
 
-def _heading(doc: CertificateDocument) -> list[Flowable]:
+#: the tighter spacing of a certificate that would overflow its page by a little
+_TIGHT_SECTION = ParagraphStyle("section-tight", parent=st.SECTION, spaceBefore=1.5,
+                                spaceAfter=1)
+_TIGHT_FLOW = ParagraphStyle("section-flow-tight", parent=st.SECTION_FLOW, spaceBefore=1.5,
+                             spaceAfter=1)
+
+
+def _heading(doc: CertificateDocument, compact: bool = False) -> list[Flowable]:
     title = TITLE_MEETS if doc.meets else TITLE_FAILS
-    out: list[Flowable] = [Spacer(1, 1.5 * mm), Paragraph(f"<u>{esc(title)}</u>", st.TITLE)]
+    out: list[Flowable] = [Spacer(1, 0.5 * mm if compact else 1.5 * mm),
+                           Paragraph(f"<u>{esc(title)}</u>", st.TITLE)]
     if doc.fails:
         out.append(Paragraph(SUBTITLE_FAILS, st.SUBTITLE))
     out.append(Paragraph(f"Nomor: {esc(doc.number)}", st.NUMBER))
-    out.append(Spacer(1, 1.2 * mm))
+    out.append(Spacer(1, 0.5 * mm if compact else 1.2 * mm))
     out.append(Paragraph("TENTANG", st.SUBTITLE))
     out.append(Paragraph(f"HASIL PEMERIKSAAN DAN PENGUJIAN K3 "
                          f"{esc(doc.object_type_name.upper())}", st.SUBTITLE))
@@ -52,7 +69,7 @@ def _heading(doc: CertificateDocument) -> list[Flowable]:
         out.append(Spacer(1, 1.5 * mm))
         out.append(Paragraph(f"Menggantikan Surat Keterangan Nomor {esc(doc.replaces_number)}",
                              st.CENTER))
-    out.append(Spacer(1, 2 * mm))
+    out.append(Spacer(1, 1 * mm if compact else 2 * mm))
     return out
 
 
@@ -96,7 +113,7 @@ def _validity(doc: CertificateDocument) -> list[Flowable]:
     return out
 
 
-def _closing(doc: CertificateDocument) -> Flowable:
+def _closing(doc: CertificateDocument, compact: bool = False) -> Flowable:
     inspector = signature_cell(
         ["", "Pemeriksa,", doc.inspector.position or "Pengawas Ketenagakerjaan Spesialis K3"],
         doc.inspector)
@@ -107,35 +124,58 @@ def _closing(doc: CertificateDocument) -> Flowable:
                               if doc.stamp else "")
     verdict = "berdasarkan hasil pemeriksaan dan pengujian, objek K3 ini dinyatakan"
     # the verdict, its validity and the signatures stay on one page together
-    lead = [Spacer(1, 2 * mm), conclusion_box(verdict_label(doc.verdict), verdict,
-                                              failed=doc.fails),
-            Spacer(1, 2.5 * mm), *_validity(doc), Spacer(1, 2.5 * mm)]
+    gap = 1.2 * mm if compact else 2.5 * mm
+    lead = [Spacer(1, 0.8 * mm if compact else 2 * mm),
+            conclusion_box(verdict_label(doc.verdict), verdict, failed=doc.fails),
+            Spacer(1, gap), *_validity(doc), Spacer(1, gap)]
     return closing_block(doc.stamp, inspector, approver, lead)
 
 
-def certificate_story(doc: CertificateDocument) -> list[Flowable]:
+def certificate_story(doc: CertificateDocument, compact: bool = False) -> list[Flowable]:
+    """The certificate's flowables; ``compact`` tightens the spacing (not the type, not
+    the QR code) for one that would otherwise put its closing block alone on page 2."""
     register_fonts()
-    story: list[Flowable] = [*letterhead(doc.balai), *_heading(doc), *_basis(doc)]
-    story.append(Paragraph("A. Perusahaan", st.SECTION))
+    section = _TIGHT_SECTION if compact else st.SECTION
+    story: list[Flowable] = [*letterhead(doc.balai), *_heading(doc, compact), *_basis(doc)]
+    story.append(Paragraph("A. Perusahaan", section))
     story.append(label_value_table(company_rows(doc.company)))
-    story.append(Paragraph("B. Objek K3", st.SECTION))
+    story.append(Paragraph("B. Objek K3", section))
     story.append(label_value_grid(equipment_rows(doc.equipment),
                                   wide=("Jenis objek", "Lokasi / penempatan")))
     story.append(CondPageBreak(30 * mm))
-    story.append(Paragraph("C. Hasil Pemeriksaan dan Pengujian", st.SECTION_FLOW))
-    story.extend(results_table(doc.results, official=True))
+    story.append(Paragraph("C. Hasil Pemeriksaan dan Pengujian",
+                           _TIGHT_FLOW if compact else st.SECTION_FLOW))
+    story.extend(results_table(doc.results, official=True, compact=compact))
     if doc.meets and doc.findings:
         story.append(KeepTogether([Paragraph("D. Catatan untuk Ditindaklanjuti", st.SECTION),
                                    numbered_list(doc.findings, st.SMALL)]))
     if doc.fails:
+        found = []
         if doc.findings:
-            story.append(KeepTogether([Paragraph("D. Temuan", st.SECTION),
-                                       numbered_list(doc.findings)]))
+            found.append(("D. Temuan", doc.findings))
         if doc.recommendations:
-            story.append(KeepTogether([Paragraph("E. Rekomendasi", st.SECTION),
-                                       numbered_list(doc.recommendations)]))
-    story.append(_closing(doc))
+            found.append((f"{'E' if doc.findings else 'D'}. Rekomendasi", doc.recommendations))
+        if compact and len(found) == 2:
+            story.append(_side_by_side(found))  # two short lists: one beside the other
+        else:
+            for title, items in found:
+                story.append(KeepTogether([Paragraph(title, section), numbered_list(items)]))
+    story.append(_closing(doc, compact))
     return story
+
+
+def _side_by_side(parts: list[tuple[str, tuple[str, ...]]]) -> Table:
+    half = st.CONTENT_WIDTH / 2
+    cells = [[Paragraph(title, _TIGHT_SECTION), numbered_list(items, st.SMALL)]
+             for title, items in parts]
+    table = Table([cells], colWidths=[half, half])
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return table
 
 
 def render_certificate(doc: CertificateDocument) -> bytes:
@@ -149,5 +189,23 @@ def render_certificate(doc: CertificateDocument) -> bytes:
                 doc.equipment.serial_number, verdict_label(doc.verdict)]
     subject = (f"Hasil pemeriksaan dan pengujian K3 {doc.object_type_name}, "
                f"{doc.company.name}, nomor seri {doc.equipment.serial_number}")
-    return build_pdf(certificate_story(doc), decor, title=f"{title} Nomor {doc.number}",
-                     subject=subject, keywords=keywords)
+
+    def build(compact: bool) -> bytes:
+        return build_pdf(certificate_story(doc, compact), decor,
+                         title=f"{title} Nomor {doc.number}", subject=subject,
+                         keywords=keywords)
+
+    data = build(False)
+    if _pages(data) == 1:
+        return data
+    # a little too long: the tighter spacing may keep it on one page (else the first stays)
+    compact = build(True)
+    return compact if _pages(compact) == 1 else data
+
+
+def _pages(data: bytes) -> int:
+    import io
+
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(data)).pages)

@@ -29,6 +29,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         migrate(engine)
     settings.blob_dir.mkdir(parents=True, exist_ok=True)
     blob_store = make_blob_store(settings)
+    if settings.migrate:
+        from k3desk.server import authority
+
+        with session_factory(engine)() as session:
+            authority.ensure(session)  # the Balai's CA: made on first start
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

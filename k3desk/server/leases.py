@@ -13,9 +13,11 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from k3desk.domain import pki
 from k3desk.domain.errors import NotFoundError, PermissionDenied, ValidationError
 from k3desk.domain.signing import decode_public_key
 from k3desk.domain.workflow import Role
+from k3desk.server import authority
 from k3desk.server.auth import Actor
 from k3desk.server.models import Record
 from k3desk.server.store import (
@@ -63,13 +65,20 @@ def key_id_of(raw_public: bytes) -> str:
 
 
 def register_key(session: Session, actor: Actor, device_id: str, public_key: str,
-                 now: datetime) -> Record:
-    """Publish a supervisor device's Ed25519 key; registering it again returns it."""
+                 now: datetime, csr: str | None = None, crl_url: str | None = None) -> Record:
+    """Publish a supervisor device's Ed25519 key; registering it again returns it.
+
+    With ``csr`` (extension: a PEM request for the laptop's ECDSA P-256 PDF key) the
+    server's authority issues the certificate of the PDF signature into the record
+    (``x509_certificate``, ``x509_serial``, ``ca_certificate``), also for a key registered
+    before without one. The request is checked before anything is written."""
     if actor.role != Role.SUPERVISOR:
         raise PermissionDenied("only a supervisor registers a signing key")
     raw = decode_public_key(public_key)
     normalised = base64.b64encode(raw).decode("ascii")
     key_id = key_id_of(raw)
+    if csr is not None:
+        pki.read_csr(csr)  # a bad request is a 422 before the transaction
     with session.begin():
         lock_writer(session, actor.balai_id)
         held = key_holder(session, "signing_key", key_id)
@@ -81,10 +90,18 @@ def register_key(session: Session, actor: Actor, device_id: str, public_key: str
                                       field="public_key")
             if record.data.get("revoked"):
                 raise ValidationError("this key was revoked; make a new one", field="public_key")
-            return record
+            if csr is None or record.data.get("x509_certificate"):
+                return record
+            data = dict(record.data, **authority.issue_for(session, actor, key_id, csr,
+                                                           crl_url, now))
+            return write_record(session, type_="signing_key", id_=record.id, data=data,
+                                balai_id=record.balai_id, by=actor.id, now=now,
+                                existing=record)
         data = {"key_id": key_id, "user_id": actor.id, "device_id": device_id,
                 "public_key": normalised, "revoked": False, "balai_id": actor.balai_id,
                 "full_name": actor.full_name, "created_at": now.strftime("%Y-%m-%dT%H:%M:%SZ")}
+        if csr is not None:
+            data.update(authority.issue_for(session, actor, key_id, csr, crl_url, now))
         record = write_record(session, type_="signing_key", id_=new_id(), data=data,
                               balai_id=actor.balai_id, by=actor.id, now=now)
         if not claim_key(session, "signing_key", key_id, record.id):  # a racing twin won

@@ -11,7 +11,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Index, Integer, MetaData, String
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -128,4 +138,18 @@ class Blob(Base):
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AuthorityKey(Base):
+    """The certificate authority the server runs for its Balai (``k3desk.domain.pki``):
+    its private key and self-signed root, made on first start. A stand-in for the national
+    e-signature authority: the key is kept as PEM in the database, as the server's other
+    secrets are (back the database up, and restrict who reads it)."""
+
+    __tablename__ = "authority"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    key_pem: Mapped[str] = mapped_column(Text)
+    certificate_pem: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime)

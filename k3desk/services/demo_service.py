@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from k3desk.domain.errors import K3Error
 from k3desk.domain.object_types import OBJECT_TYPES
@@ -176,10 +177,41 @@ def _supervisor_device(db: Database, balai_id: str, supervisor_id: str, today: d
     pair = keys_service.unlocked_keypair(db)
     device_id = settings_service.device_id(db)
     with db.session(remote=True) as s:
-        s.add(SigningKey(key_id="BK3JKT-DEMO-1", user_id=supervisor_id, device_id=device_id,
-                         public_key=pair.public_b64, revoked=False, version=1))
+        key = SigningKey(key_id="BK3JKT-DEMO-1", user_id=supervisor_id, device_id=device_id,
+                         public_key=pair.public_b64, revoked=False, version=1)
+        key.extra = _demo_certificate(db, s, balai_id, supervisor_id, key.key_id)
+        s.add(key)
         s.add(NumberBlock(device_id=device_id, prefix="BK3JKT", first=1, last=200,
                           year=today.year, balai_id=balai_id, version=1))
+
+
+DEMO_CA = "Otoritas Sertifikat DEMO k3desk (bukan untuk dokumen resmi)"
+
+
+def _demo_certificate(db: Database, s: Session, balai_id: str, supervisor_id: str,
+                      key_id: str) -> dict[str, Any]:
+    """A demo folder is never synced, so it gets a demo authority of its own: its root
+    and an empty CRL in ``<data>/pki/``, the supervisor's PDF certificate in the key
+    record, as a server would give them. Its private key is dropped at once (nothing else
+    is ever issued by it), and every name says DEMO."""
+    from datetime import UTC, datetime
+
+    from k3desk.domain import pki
+    from k3desk.services import keys_service, pades_service
+
+    csr = keys_service.pdf_csr(db)
+    balai, user = s.get(Balai, balai_id), s.get(User, supervisor_id)
+    if csr is None or balai is None or user is None:
+        return {}
+    now = datetime.now(UTC)
+    authority = pki.make_authority(DEMO_CA, f"DEMO {balai.name}", now)
+    cert = pki.issue(authority, csr, pki.Subject(user.full_name, user.nip,
+                                                 f"DEMO {balai.name}", key_id), now)
+    pades_service.save_pki(db.data_dir, authority.certificate_pem.encode("ascii"),
+                           pki.make_crl(authority, [], now, number=1))
+    return {"x509_certificate": pki.to_pem(cert),
+            "x509_serial": format(cert.serial_number, "x"),
+            "ca_certificate": authority.certificate_pem}
 
 
 def _inspections(db: Database, rnd: random.Random, today: date, inspectors: list[AppContext],

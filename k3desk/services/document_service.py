@@ -25,7 +25,7 @@ from k3desk.domain.templates import Template, default_registry
 from k3desk.domain.verify_url import VerifyLink, build_qr_url
 from k3desk.domain.vocabulary import CERTIFIED_VERDICTS, Verdict
 from k3desk.reports import model as rm
-from k3desk.services import presentation, settings_service
+from k3desk.services import pades_service, presentation, settings_service
 from k3desk.services.photo_service import evaluation_values
 from k3desk.store.db import Database
 from k3desk.store.models import (
@@ -258,11 +258,17 @@ def _safe_name(number: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", number).strip("-")
 
 
-def render(db: Database, inspection_id: str, document_type: str) -> tuple[bytes, str]:
-    """PDF bytes and a file name for ``document_type`` 'certificate' or 'report'."""
+def render(db: Database, inspection_id: str, document_type: str, *, sign: bool = False
+           ) -> tuple[bytes, str]:
+    """PDF bytes and a file name for ``document_type`` 'certificate' or 'report'. The same
+    records give the same bytes; with ``sign`` a certificate also gets the PDF signature
+    (PAdES) when this laptop can make it (``signed_certificate``)."""
     from k3desk.reports.certificate import render_certificate
     from k3desk.reports.report import render_report
 
+    if document_type == "certificate" and sign:
+        signed, name = signed_certificate(db, inspection_id)
+        return signed.data, name
     with db.session() as s:
         if document_type == "certificate":
             doc = certificate_document(s, inspection_id)
@@ -274,7 +280,22 @@ def render(db: Database, inspection_id: str, document_type: str) -> tuple[bytes,
         return render_report(rdoc), f"laporan-{_safe_name(rdoc.number)}.pdf"
 
 
-def write_certificate(db: Database, certificate_id: str, out: Path | None = None) -> Path:
+def signed_certificate(db: Database, inspection_id: str) -> tuple[pades_service.Signed, str]:
+    """The certificate PDF with its PAdES signature when this laptop holds the approver's
+    unlocked key and its X.509 certificate, else signed by the QR only (``note`` why)."""
+    data, name = render(db, inspection_id, "certificate")
+    with db.session() as s:
+        cert_id = s.scalars(select(Certificate.id).where(
+            Certificate.inspection_id == inspection_id)
+            .order_by(Certificate.issued_on.desc())).first()
+    assert cert_id is not None  # render refused an inspection without one
+    return pades_service.sign_certificate_pdf(db, data, cert_id), name
+
+
+def write_certificate(db: Database, certificate_id: str, out: Path | None = None
+                      ) -> tuple[Path, str]:
+    """Write the (PAdES-signed where possible) certificate PDF: its path and the note
+    saying whether the PDF itself is signed."""
     with db.session() as s:
         cert = s.get(Certificate, certificate_id)
         if cert is None:
@@ -282,11 +303,11 @@ def write_certificate(db: Database, certificate_id: str, out: Path | None = None
                                           "tidak ditemukan").format(
                                     certificate_id=certificate_id))
         inspection_id = cert.inspection_id
-    data, name = render(db, inspection_id, "certificate")
+    signed, name = signed_certificate(db, inspection_id)
     path = out or db.data_dir / "documents" / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return path
+    path.write_bytes(signed.data)
+    return path, signed.note
 
 
 def sample_inspection_id(db: Database) -> str | None:

@@ -104,15 +104,17 @@ def _filtered(stmt: Any, balai_id: str | None, q: ListQuery) -> Any:
         pattern = f"%{escaped}%"
         types, statuses, verdicts = _codes_matching(text)
         # Each shown text is matched once in its own small table (IN subqueries), not
-        # row by row: the scan of the inspections stays one pass.
-        equipment: Any = Equipment.serial_number.ilike(pattern, escape="\\")
+        # row by row: the scan of the inspections stays one pass, over the covering
+        # index ix_inspection_list alone. SQLite's LIKE ignores ASCII case as ilike's
+        # lower() does, without calling lower() on every row (a third of the time).
+        equipment: Any = Equipment.serial_number.like(pattern, escape="\\")
         if types:
             equipment = or_(equipment, Equipment.object_type.in_(types))
         terms = [Inspection.company_id.in_(select(Company.id).where(
-                     Company.name.ilike(pattern, escape="\\"))),
+                     Company.name.like(pattern, escape="\\"))),
                  Inspection.equipment_id.in_(select(Equipment.id).where(equipment)),
                  Inspection.id.in_(select(Certificate.inspection_id).where(
-                     Certificate.number.ilike(pattern, escape="\\")))]
+                     Certificate.number.like(pattern, escape="\\")))]
         if statuses:
             terms.append(Inspection.status.in_(statuses))
         if verdicts:

@@ -6,6 +6,9 @@ own password with argon2id. It is unlocked when the supervisor logs in (``unlock
 ``auth_service.login_offline`` and ``sync_service.login``, where the password is known)
 and held in this process's memory only; a lost laptop or a backup gives no usable key.
 The public half is stored in clear beside it, so a sync can register it while locked.
+Beside it, sealed under the same password-derived key, is the PDF key (ECDSA P-256) of the
+PAdES signature, and in clear its certificate request (``pdf_csr``), which a sync sends
+with the registration so that the server's authority issues its X.509 certificate.
 A plain ``keys/signing.key`` left by an older k3desk is encrypted (and removed) at the
 owner's next login. The matching ``signing_key`` record (from the server, or made by
 ``k3desk demo``) names its ``key_id``.
@@ -17,6 +20,7 @@ import base64
 import json
 import os
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -27,7 +31,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from k3desk.domain import signing
+from k3desk.domain import pki, signing
 from k3desk.domain.errors import K3Error
 from k3desk.domain.i18n import translate
 from k3desk.domain.workflow import Role
@@ -46,6 +50,7 @@ LOCKED = ("kunci tanda tangan laptop ini masih terkunci: login dulu sebagai peny
 
 #: Unlocked private keys of this process, by data folder: never written anywhere.
 _UNLOCKED: dict[Path, signing.KeyPair] = {}
+_PDF_KEYS: dict[Path, bytes] = {}
 
 
 def key_path(db: Database) -> Path:
@@ -73,6 +78,10 @@ def _write_encrypted(path: Path, pair: signing.KeyPair, user_id: str, password: 
     body = {"format": KEY_FORMAT, "user_id": user_id, "public_key": pair.public_b64,
             "kdf": dict(KDF, name="argon2id", salt=_b64(salt)), "cipher": "AES-256-GCM",
             "nonce": _b64(nonce), "ciphertext": _b64(sealed)}
+    _write_body(path, body)
+
+
+def _write_body(path: Path, body: Mapping[str, object]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -93,16 +102,37 @@ def _read(path: Path) -> dict[str, object]:
     return body
 
 
-def _decrypt(body: dict[str, object], password: str) -> signing.KeyPair | None:
+def _decrypt(body: dict[str, object], password: str) -> tuple[signing.KeyPair, bytes] | None:
+    """The QR key and the key-encryption key, or None for a wrong password."""
     kdf = body["kdf"]
     assert isinstance(kdf, dict)
     try:
-        raw = AESGCM(_kek(password, base64.b64decode(str(kdf["salt"])), kdf)).decrypt(
+        kek = _kek(password, base64.b64decode(str(kdf["salt"])), kdf)
+        raw = AESGCM(kek).decrypt(
             base64.b64decode(str(body["nonce"])), base64.b64decode(str(body["ciphertext"])),
             str(body["user_id"]).encode())
     except (InvalidTag, KeyError, ValueError):
         return None
-    return signing.keypair_from_private(raw)
+    return signing.keypair_from_private(raw), kek
+
+
+def _pdf_key(path: Path, body: dict[str, object], kek: bytes) -> bytes | None:
+    """The PDF key (ECDSA P-256, PKCS#8 DER) sealed beside the QR key under the same
+    key-encryption key; made, with its certificate request, when the file has none."""
+    aad = str(body["user_id"]).encode() + b"|pdf"
+    sealed = body.get("pdf_key")
+    if isinstance(sealed, dict):
+        try:
+            return AESGCM(kek).decrypt(base64.b64decode(str(sealed["nonce"])),
+                                       base64.b64decode(str(sealed["ciphertext"])), aad)
+        except (InvalidTag, KeyError, ValueError):
+            return None
+    private = pki.generate_key()
+    nonce = secrets.token_bytes(12)
+    body = dict(body, pdf_key={"nonce": _b64(nonce), "ciphertext": _b64(
+        AESGCM(kek).encrypt(nonce, private, aad))}, pdf_csr=pki.make_csr(private))
+    _write_body(path, body)
+    return private
 
 
 def unlock(db: Database, user_id: str, role: str, password: str) -> bool:
@@ -123,16 +153,36 @@ def unlock(db: Database, user_id: str, role: str, password: str) -> bool:
     body = _read(path)
     if body.get("user_id") != user_id:
         return False  # another supervisor's key on a shared laptop
-    pair = _decrypt(body, password)
-    if pair is None:
+    opened = _decrypt(body, password)
+    if opened is None:
         return False  # the password changed on the server: the key stays locked
+    pair, kek = opened
     _UNLOCKED[_folder(db)] = pair
+    pdf = _pdf_key(path, body, kek)
+    if pdf is not None:
+        _PDF_KEYS[_folder(db)] = pdf
     return True
 
 
 def lock(db: Database) -> None:
     """Forget the unlocked key of ``db``'s folder (logout, end of a test)."""
     _UNLOCKED.pop(_folder(db), None)
+    _PDF_KEYS.pop(_folder(db), None)
+
+
+def unlocked_pdf_key(db: Database) -> bytes | None:
+    """The unlocked PDF key (PKCS#8 DER), or None while locked."""
+    return _PDF_KEYS.get(_folder(db))
+
+
+def pdf_csr(db: Database) -> str | None:
+    """The certificate request of this laptop's PDF key (readable while locked), or None
+    before the first login that made it."""
+    path = key_path(db)
+    if not path.exists():
+        return None
+    csr = _read(path).get("pdf_csr")
+    return str(csr) if csr else None
 
 
 def is_unlocked(db: Database) -> bool:

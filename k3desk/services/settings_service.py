@@ -10,7 +10,7 @@ from pathlib import Path
 from k3desk.domain.errors import ValidationError
 from k3desk.domain.i18n import translate
 from k3desk.store.db import DB_NAME, Database
-from k3desk.store.settings import DEVICE_ID, LANGUAGE, Setting, get, put
+from k3desk.store.settings import DEVICE_ID, LANGUAGE, SERVER_URL, Setting, get, put
 
 __all__ = ["LANGUAGES", "Setting", "device_id", "get", "language", "language_of_folder", "put",
            "set_language"]
@@ -26,6 +26,13 @@ def device_id(db: Database) -> str:
             value = str(uuid.uuid4())
             put(s, DEVICE_ID, value)
         return str(value)
+
+
+def server_url(db: Database) -> str | None:
+    """The server this laptop syncs with, None when none is set (read without importing
+    the sync code: the window asks at start)."""
+    with db.session() as s:
+        return get(s, SERVER_URL) or None
 
 
 def language(db: Database) -> str:

@@ -170,6 +170,7 @@ def sync_now(db: Database, server: str | None = None, *, progress: Progress | No
     try:
         summary = engine.sync()
         supervisor_device(db, engine, summary)
+        refresh_pki(db, engine, summary)
         return summary
     except AuthRequired:
         TokenStore(db.data_dir, engine.client.server_url).clear()
@@ -209,9 +210,17 @@ def supervisor_device(db: Database, engine: SyncEngine, summary: SyncSummary) ->
             known = s.scalars(select(SigningKey).where(
                 SigningKey.user_id == actor.id, SigningKey.public_key == public,
                 SigningKey.revoked.is_(False))).first()
+            certified = known is not None and bool((known.extra or {}).get("x509_certificate"))
+        csr = keys_service.pdf_csr(db)
         if known is None:
-            _apply_envelope(db, engine.client.register_key(engine.device_id, public))
+            _apply_envelope(db, engine.client.register_key(engine.device_id, public, csr))
             summary.messages.append("kunci tanda tangan laptop ini didaftarkan di server")
+        elif csr and not certified:
+            # a key registered before the PDF signature: ask for its certificate now
+            answer = engine.client.register_key(engine.device_id, public, csr)
+            _apply_envelope(db, answer)
+            if answer.data.get("x509_certificate"):
+                summary.messages.append("sertifikat tanda tangan PDF diterima dari server")
         left = keys_service.numbers_left(db, engine.device_id)
         if left < LOW_NUMBERS:
             _apply_envelope(db, engine.client.lease_block(engine.device_id, BLOCK_SIZE))
@@ -219,6 +228,21 @@ def supervisor_device(db: Database, engine: SyncEngine, summary: SyncSummary) ->
                                     f"(sisa sebelumnya {left})")
     except (Unreachable, ServerRefused) as exc:
         summary.messages.append(f"kunci/nomor sertifikat belum diperbarui: {exc}")
+
+
+def refresh_pki(db: Database, engine: SyncEngine, summary: SyncSummary) -> None:
+    """Keep the Balai root and its latest CRL (public files of the server's authority),
+    so this laptop signs PDFs with a fresh CRL and verifies them offline. A server
+    without them (older k3desk) is no error."""
+    from k3desk.services import pades_service
+
+    try:
+        root = engine.client.pki_file("ca.crt")
+        crl = engine.client.pki_file("crl") if root else None
+    except (Unreachable, ServerRefused) as exc:
+        summary.messages.append(f"sertifikat induk Balai belum diperbarui: {exc}")
+        return
+    pades_service.save_pki(db.data_dir, root, crl)
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,38 @@ def verify_pdf(path: Path, data_dir: Path) -> Verification:
         return Verification(
             VerificationStatus.INVALID, "isi dokumen yang tercetak tidak sesuai dengan data "
             f"yang ditandatangani ({', '.join(missing)})", dict(result.details), source)
-    return _result(result, source)
+    return _with_pdf_signature(_result(result, source), path.read_bytes(), stamp.key_id,
+                               data_dir)
+
+
+def _with_pdf_signature(found: Verification, pdf: bytes, key_id: str,
+                        data_dir: Path) -> Verification:
+    """Add the PDF's own signature (PAdES) to what the QR payload's check found: a PDF
+    changed after signing, a signature by another key or a certificate the Balai does not
+    know makes it INVALID, a revoked certificate REVOKED; a PDF without one (issued before
+    the PDF signature, or on a laptop without a certificate) stays as the QR says."""
+    from k3desk.reports.pades import validate_pdf
+    from k3desk.services.pades_service import trust_material
+
+    roots, crls = trust_material(data_dir)
+    check = validate_pdf(pdf, roots, crls)
+    details = dict(found.details)
+    details["pdf_signature"] = check.reason
+    if check.signer:
+        details["pdf_signer"] = check.signer
+    if check.notes:
+        details["pdf_notes"] = list(check.notes)
+    if check.state == "invalid":
+        return Verification(VerificationStatus.INVALID, f"tanda tangan digital PDF: "
+                            f"{check.reason}", details, found.source)
+    if check.state != "none" and check.key_id != key_id:
+        return Verification(VerificationStatus.INVALID, "tanda tangan digital PDF dibuat "
+                            "dengan sertifikat kunci lain daripada tanda tangan kode QR "
+                            f"({check.key_id or 'tanpa kunci k3desk'} ≠ {key_id})", details,
+                            found.source)
+    if check.state == "revoked" and found.status is VerificationStatus.VALID:
+        return Verification(VerificationStatus.REVOKED, check.reason, details, found.source)
+    return Verification(found.status, found.reason, details, found.source)
 
 
 def verify_qr(text: str, data_dir: Path) -> Verification:

@@ -10,22 +10,24 @@ with a message naming it, and left untouched.
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from k3desk.domain.errors import ConstraintError, DataFileError
 from k3desk.store import outbox
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -36,15 +38,35 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config  # only to migrate: Alembic costs a second at start
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
+_REVISION = re.compile(r"^(down_revision|revision)\s*=\s*['\"]?([\w]+)['\"]?", re.M)
+
+
+@cache
+def revisions() -> dict[str, str | None]:
+    """Each migration's revision and the one it revises, read from the files of
+    ``migrations/versions`` without importing Alembic (a linear history; tests/store
+    checks it against Alembic's own reading)."""
+    found: dict[str, str | None] = {}
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        fields = dict(_REVISION.findall(path.read_text(encoding="utf-8")))
+        if "revision" in fields:
+            down = fields.get("down_revision")
+            found[fields["revision"]] = None if down in (None, "None") else down
+    return found
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    known = revisions()
+    heads = set(known) - {down for down in known.values() if down}
+    assert len(heads) == 1, heads
+    return heads.pop()
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -191,9 +213,7 @@ def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
     except (sqlite3.DatabaseError, DBAPIError) as exc:
         raise DataFileError(f"{path} is damaged or is not a k3desk database ({exc}); "
                             "it was left as it is") from exc
-    script = ScriptDirectory.from_config(alembic_config())
-    known = {rev.revision for rev in script.walk_revisions()}
-    if revision is not None and revision not in known:
+    if revision is not None and revision not in revisions():
         raise DataFileError(f"{path} was written by a newer k3desk (schema {revision}); "
                             "install the newer k3desk to open it. The file was left untouched.")
     db = Database(data_dir)
@@ -201,6 +221,8 @@ def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
         if revision is not None:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             backup_file(path, data_dir / "backups" / f"k3desk-{stamp}-before-{head}.db")
+        from alembic import command
+
         try:
             with db.engine.begin() as conn:
                 cfg = alembic_config()

@@ -175,8 +175,11 @@ class Equipment(SyncedRecord):
 
 class Inspection(SyncedRecord):
     __tablename__ = "inspection"
-    # The window's list in date order, covering (migration 0003).
-    __table_args__ = (Index("ix_inspection_list", "deleted", "inspected_on", "id"),)
+    # The window's list in date order, covering every column it filters on, so the list
+    # and its search read the index alone (migrations 0003, 0004).
+    __table_args__ = (Index("ix_inspection_list", "deleted", "inspected_on", "id", "balai_id",
+                            "company_id", "equipment_id", "status", "verdict",
+                            "inspector_id"),)
     sync_type = "inspection"
     wire_fields = ("balai_id", "company_id", "equipment_id", "template_id", "template_version",
                    "inspector_id", "inspected_on", "status", "values", "kind", "verdict",

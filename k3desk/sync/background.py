@@ -20,10 +20,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from k3desk.sync.backoff import Backoff
-from k3desk.sync.client import AuthRequired, Unreachable
-from k3desk.sync.engine import Cancelled, Progress, SyncSummary
+
+if TYPE_CHECKING:  # (the engine and the client, with the protocol's pydantic models, are
+    # imported by the first run: the window shows SyncStatus from its start)
+    from k3desk.sync.engine import Progress, SyncSummary
 
 log = logging.getLogger("k3desk.sync")
 
@@ -72,7 +75,7 @@ class SyncStatus:
         return "Belum disinkronkan"
 
 
-RunSync = Callable[[Progress], SyncSummary]
+RunSync = Callable[["Progress"], "SyncSummary"]
 
 
 class BackgroundSync:
@@ -206,6 +209,9 @@ class BackgroundSync:
         self.runs += 1
         self.cancel_event.clear()
         self._emit(SyncStatus(State.SYNCING, last_success=self.last_success))
+        from k3desk.sync.client import AuthRequired, Unreachable
+        from k3desk.sync.engine import Cancelled
+
         try:
             summary = self.run_sync(self._progress)
         except Cancelled as exc:

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from k3desk.domain.errors import K3Error
 from k3desk.sync.protocol import (
@@ -31,7 +29,12 @@ from k3desk.sync.protocol import (
     SigningKeyCreate,
 )
 
-DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+if TYPE_CHECKING:
+    import httpx
+
+# seconds: a whole request, and connecting (httpx is imported with the first client, not
+# when the window starts)
+DEFAULT_TIMEOUT = (30.0, 5.0)
 
 
 log = logging.getLogger("k3desk.sync")
@@ -90,8 +93,12 @@ class SyncClient:
     """A connection to one server; ``token`` is set after a login."""
 
     def __init__(self, server_url: str, token: str | None = None, *,
-                 timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+                 timeout: httpx.Timeout | float | None = None,
                  transport: httpx.BaseTransport | None = None) -> None:
+        import httpx
+
+        if timeout is None:
+            timeout = httpx.Timeout(DEFAULT_TIMEOUT[0], connect=DEFAULT_TIMEOUT[1])
         self.server_url = server_url.rstrip("/")
         self.token = token
         # plain http (a LAN server) needs no CA bundle: loading one costs ~40 ms per client
@@ -118,6 +125,8 @@ class SyncClient:
             if not self.token:
                 raise AuthRequired("belum login ke server: login daring diperlukan")
             headers["Authorization"] = f"Bearer {self.token}"
+        import httpx
+
         try:
             response = self._http.request(method, path, headers=headers, **kw)
         except httpx.TimeoutException as exc:
@@ -189,12 +198,20 @@ class SyncClient:
         response = self._request("GET", "/sync/pull", params={"since": since, "limit": limit})
         return PullResponse.model_validate(self._json(response))
 
-    def register_key(self, device_id: str, public_key: str) -> Envelope:
+    def register_key(self, device_id: str, public_key: str, csr: str | None = None
+                     ) -> Envelope:
         """Register this device's Ed25519 public key (supervisors; not retried: a lost
-        answer is learnt from the next pull)."""
-        body = SigningKeyCreate(device_id=device_id, public_key=public_key)
-        response = self._request("POST", "/signing-keys", ok=(201,), json=body.model_dump())
+        answer is learnt from the next pull), with the PDF key's certificate request."""
+        body = SigningKeyCreate(device_id=device_id, public_key=public_key, csr=csr)
+        response = self._request("POST", "/signing-keys", ok=(201,),
+                                 json=body.model_dump(exclude_none=True))
         return Envelope.model_validate(self._json(response))
+
+    def pki_file(self, name: str) -> bytes | None:
+        """``ca.crt`` or ``crl`` of the server's authority (extension, section 10); None
+        from a server without them."""
+        response = self._request("GET", f"/pki/{name}", auth=False, ok=(200, 404))
+        return response.content if response.status_code == 200 else None
 
     def lease_block(self, device_id: str, size: int) -> Envelope:
         """Lease a block of certificate numbers for offline approvals (supervisors)."""

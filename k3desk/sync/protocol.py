@@ -172,6 +172,9 @@ class BalaiUpdate(_Wire):
 class SigningKeyCreate(_Wire):
     device_id: str = Field(min_length=1, max_length=200)
     public_key: str = Field(min_length=1, max_length=200, description="base64 of 32 raw bytes")
+    csr: str | None = Field(default=None, max_length=4000, description=(
+        "extension: a PEM certificate request for the laptop's ECDSA P-256 PDF key; the "
+        "server's authority issues its certificate into the signing_key record"))
 
 
 class SigningKeyPublic(_Wire):

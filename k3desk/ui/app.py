@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from k3desk.domain.errors import K3Error
+from k3desk.ui.first_paint import after_first_paint
 from k3desk.ui.main_window import MainWindow
 from k3desk.ui.session import UiSession
 
@@ -24,11 +25,17 @@ def build_main_window(data_dir: Path, lang: str | None = None) -> MainWindow:
     page, every start (issue 11), with the last username filled in and the focus on the
     password; a user the CLI or an earlier window left logged in is not let in without
     the password. Tests log in with ``window.session.set_actor(actor)``."""
+    window = _build_first(data_dir, lang)
+    _build_rest(window)
+    return window
+
+
+def _build_first(data_dir: Path, lang: str | None) -> MainWindow:
+    """What the first screen (welcome or login) needs: the shell and the plain pages."""
     from k3desk.services import auth_service, settings_service
     from k3desk.store.db import open_database
     from k3desk.ui.i18n import set_language
     from k3desk.ui.pages.dashboard_page import DashboardPage
-    from k3desk.ui.pages.desk import install_desk
     from k3desk.ui.pages.inspections_page import InspectionsPage
     from k3desk.ui.pages.registry_page import RegistryPage
     from k3desk.ui.pages.settings_page import SettingsPage
@@ -42,9 +49,7 @@ def build_main_window(data_dir: Path, lang: str | None = None) -> MainWindow:
     window.set_page("inspections", InspectionsPage(session))
     window.set_page("registry", RegistryPage(session))
     window.set_page("settings", SettingsPage(session, window))
-    # review and certificates: install_desk below
-    _install_editor(window)
-    install_desk(window)
+    # the editor, review and certificates: _build_rest
     last = window.settings.value("last_username")
     if not last:
         actor = auth_service.current_actor(db)  # one small query, before the loop runs
@@ -52,6 +57,15 @@ def build_main_window(data_dir: Path, lang: str | None = None) -> MainWindow:
     window.login_page.set_last_username(str(last))
     window.show_start()
     return window
+
+
+def _build_rest(window: MainWindow) -> None:
+    """The pages no one reaches before logging in: the editor (templates, pydantic) and
+    the review and certificate desk (documents)."""
+    from k3desk.ui.pages.desk import install_desk
+
+    _install_editor(window)
+    install_desk(window)
 
 
 def _install_editor(window: MainWindow) -> None:
@@ -94,14 +108,23 @@ def run_app(data_dir: Path, *, with_demo: bool = False, lang: str | None = None)
             if not has_users(data_dir):  # a fresh folder only: never a real one
                 create_demo(data_dir)
         setup_logging(data_dir)
-        window = build_main_window(data_dir, lang)
-        maybe_auto_backup(window.session.db)
-        start_housekeeping(window)
+        window = _build_first(data_dir, lang)
     except K3Error as exc:
         QMessageBox.critical(None, "k3desk", str(exc))
         return 2
     install_excepthook()
     window.show()
+
+    def after_shown() -> None:
+        # Once the first screen is on screen: the pages behind the login, then, off the
+        # UI thread, the day's backup (seconds for years of inspections; on the render
+        # worker, so the login's queries do not wait for it; it never raises) and the
+        # blob sweep.
+        _build_rest(window)
+        window.session.run(maybe_auto_backup, window.session.db, pool="render")
+        start_housekeeping(window)
+
+    after_first_paint(window, after_shown)
     code = int(app.exec())
     while window.successor is not None:  # a demo folder set aside for a real one
         window = window.successor

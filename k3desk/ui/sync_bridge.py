@@ -35,10 +35,12 @@ class SyncBridge(QObject):
 
     def configure(self) -> bool:
         """Start the runner when a server is (now) configured; True when it runs."""
-        from k3desk.services import sync_service
+        from k3desk.services.settings_service import server_url
 
-        self.configured = bool(sync_service.server_url(self.db))
+        self.configured = bool(server_url(self.db))
         if self.configured and self.runner is None:
+            from k3desk.services import sync_service  # (httpx and the engine: only now)
+
             self.stopped = False
             self.runner = sync_service.background_runner(
                 self.db, on_status=self._on_status,

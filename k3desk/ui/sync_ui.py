@@ -57,9 +57,13 @@ class SyncController(QObject):
         self._build_status_bar()
         self._build_actions()
         self.session.data_changed.connect(lambda *_a: self.refresh_counts())
-        self.set_bridge(window.sync)
+        self.set_bridge(window.sync, refresh=False)
+        from k3desk.ui.first_paint import after_first_paint
 
-    def set_bridge(self, bridge: SyncBridge) -> None:
+        # the counts need the sync code (pydantic models): after the window is painted
+        after_first_paint(window, self.refresh_counts)
+
+    def set_bridge(self, bridge: SyncBridge, refresh: bool = True) -> None:
         """Follow this background sync (a new one after the first online login)."""
         self.bridge = bridge
         bridge.state_changed.connect(self._on_state)
@@ -68,7 +72,8 @@ class SyncController(QObject):
             self.window.sync_label.setText(self.tr("Luring: belum ada server"))
         elif isinstance(bridge.last_status, SyncStatus):  # reported before we listened
             self._on_state(bridge.last_status)
-        self.refresh_counts()
+        if refresh:
+            self.refresh_counts()
 
     # building ------------------------------------------------------------------------
     def _build_status_bar(self) -> None:

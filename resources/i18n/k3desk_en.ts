@@ -141,6 +141,14 @@
         <translation>Preparing preview…</translation>
     </message>
     <message>
+        <source>PDF ini bertanda tangan digital (PAdES) dengan sertifikat Balai.</source>
+        <translation>This PDF carries a digital signature (PAdES) with the Balai&apos;s certificate.</translation>
+    </message>
+    <message>
+        <source>PDF ini hanya bertanda tangan pada kode QR: tanda tangan digital PDF dibuat di laptop penyelia yang menyetujuinya, setelah laptop itu menerima sertifikatnya dari server (sinkronkan sekali).</source>
+        <translation>This PDF is signed by its QR code only: the PDF&apos;s digital signature is made on the approving supervisor&apos;s laptop once that laptop has received its certificate from the server (sync once).</translation>
+    </message>
+    <message>
         <source>Pratinjau tidak dapat dibuat; rincian ada di log.</source>
         <translation>The preview could not be made; the details are in the log.</translation>
     </message>
@@ -806,6 +814,10 @@ Reason: {reason}</translation>
     <message>
         <source>Turunkan baris</source>
         <translation>Move row down</translation>
+    </message>
+    <message>
+        <source>Perlu tindak lanjut: {message}</source>
+        <translation>To follow up: {message}</translation>
     </message>
     <message>
         <source>Tidak memenuhi: {message}</source>
@@ -2335,6 +2347,10 @@ Reason: {reason}</translation>
         <translation>Does not apply to these entries</translation>
     </message>
     <message>
+        <source>Catatan: perlu tindak lanjut</source>
+        <translation>Note: to follow up</translation>
+    </message>
+    <message>
         <source>Yang harus diperbaiki</source>
         <translation>What must be fixed</translation>
     </message>
@@ -2363,6 +2379,10 @@ Reason: {reason}</translation>
         <translation>{ok} pass · {bad} fail · {wait} incomplete · {prob} entries need fixing</translation>
     </message>
     <message>
+        <source>{n} perlu tindak lanjut</source>
+        <translation>{n} to follow up</translation>
+    </message>
+    <message>
         <source>⚠ ambang belum terverifikasi</source>
         <translation>⚠ threshold not yet verified</translation>
     </message>
@@ -2376,6 +2396,18 @@ Reason: {reason}</translation>
     <message>
         <source>Kesimpulan dan aturan</source>
         <translation>Verdict and rules</translation>
+    </message>
+    <message>
+        <source>Memenuhi</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <source>Catatan: perlu tindak lanjut</source>
+        <translation>Note: to follow up</translation>
+    </message>
+    <message>
+        <source>Tidak memenuhi</source>
+        <translation>Fails</translation>
     </message>
 </context>
 <context>

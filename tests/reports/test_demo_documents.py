@@ -63,6 +63,34 @@ def test_demo_crane_certificate_is_at_most_two_pages_and_reads_as_official(
     assert "versi 2" in text  # the requirements the Balai applied
 
 
+def _certified(db_dir: Path, object_type: str) -> str:
+    db = open_database(db_dir)
+    with db.session() as s:
+        for cert in s.scalars(select(Certificate).order_by(Certificate.number)):
+            inspection = s.get(Inspection, cert.inspection_id)
+            assert inspection is not None
+            equipment = s.get(Equipment, inspection.equipment_id)
+            if equipment is not None and equipment.object_type == object_type:
+                return inspection.id
+    raise AssertionError(f"the demo has no certified {object_type}")
+
+
+@pytest.mark.parametrize("object_type", ["forklift", "penyalur_petir"])
+def test_short_certificates_keep_their_signatures_on_one_page(demo_dir: Path,
+                                                              object_type: str) -> None:
+    """A certificate a little too long for its page (the closing block ~14 mm short; for
+    the lightning protection, a findings report with its findings and recommendations)
+    is laid out tighter rather than leaving the signatures alone on page 2."""
+    db = open_database(demo_dir)
+    data, _ = document_service.render(db, _certified(demo_dir, object_type), "certificate")
+    pages = _pages(data)
+    assert len(pages) == 1, object_type
+    text = pages[0]
+    assert "Halaman 1 dari 1" in text and "KESIMPULAN" in text
+    assert "Pemeriksa," in text and "Ditetapkan di" in text and "NIP" in text
+    assert "pindai kode QR" in text
+
+
 def test_minor_failure_is_a_follow_up_never_a_failed_row_under_a_pass(demo_dir: Path) -> None:
     inspection_id = _crane(demo_dir)
     db = open_database(demo_dir)

@@ -283,3 +283,14 @@ def test_enum_columns_store_the_same_strings_and_read_back_enums(data_dir: Path)
     with pytest.raises(StatementError, match="'raja' is not a valid Role"), db.session() as s:
         s.add(User(balai_id="b", username="x", full_name="X", nip="3", role="raja"))
     db.dispose()
+
+
+def test_revisions_read_from_the_files_are_alembics() -> None:
+    """open_database reads the migration history without importing Alembic (a second at
+    start); it must be what Alembic itself reads."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(store_db.alembic_config())
+    assert store_db.revisions() == {r.revision: r.down_revision
+                                    for r in script.walk_revisions()}
+    assert store_db.head_revision() == script.get_current_head()

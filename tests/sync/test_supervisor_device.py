@@ -4,14 +4,26 @@ inspector."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
 
-from k3desk.services import inspection_service, keys_service, review_service, settings_service
+from k3desk.domain import pki
+from k3desk.services import (
+    document_service,
+    inspection_service,
+    keys_service,
+    pades_service,
+    review_service,
+    settings_service,
+    verification_service,
+)
 from k3desk.store.models import Certificate, Inspection, NumberBlock, SigningKey
 from tests.sync.helpers import Laptop, apar_inspection, equipment, open_conflicts, outbox
 
 
-def test_offline_approval_after_sync_is_accepted(laptops: dict[str, Laptop]) -> None:
+def test_offline_approval_after_sync_is_accepted(laptops: dict[str, Laptop],
+                                                 tmp_path: Path) -> None:
     inspector, supervisor = laptops["insp1"], laptops["spv2"]
     inspector.sync()
     first = supervisor.sync()
@@ -24,6 +36,12 @@ def test_offline_approval_after_sync_is_accepted(laptops: dict[str, Laptop]) -> 
         assert not key.revoked and key.device_id == device
         block = s.scalars(select(NumberBlock).where(NumberBlock.device_id == device)).one()
         assert block.last - block.first + 1 == 100
+        # the PDF signature's certificate came with the registration (docs/pades.md)
+        leaf = pki.load_certificate(key.extra["x509_certificate"])
+        assert pki.key_id_of(leaf) == key.key_id
+    root = pades_service.root_pem_of(supervisor.db.data_dir)
+    assert root is not None and pades_service.crl_of(supervisor.db.data_dir) is not None
+    leaf.verify_directly_issued_by(pki.load_certificate(root))
     # a second sync neither registers again nor leases while numbers are left
     second = supervisor.sync()
     assert second.messages == []
@@ -42,3 +60,11 @@ def test_offline_approval_after_sync_is_accepted(laptops: dict[str, Laptop]) -> 
         assert s.get(Inspection, insp_id).status == "approved"
         cert = s.get(Certificate, issued.certificate_id)
         assert cert is not None and cert.number == issued.number and cert.version == 1
+    # the supervisor's PDF is PAdES-signed offline, with the CRL of the last sync; the
+    # inspector's laptop (root and CRL kept by its own sync) validates it
+    pdf = tmp_path / "sertifikat.pdf"
+    path, note = document_service.write_certificate(supervisor.db, issued.certificate_id, pdf)
+    assert "PAdES" in note and "CRL" in note
+    checked = verification_service.verify(path, inspector.db.data_dir)
+    assert checked.ok, checked.reason
+    assert checked.details["pdf_signature"].startswith("tanda tangan digital PDF sah")

@@ -65,6 +65,8 @@ def test_list_search_and_preview(qtbot: QtBot, window: MainWindow, tmp_path: Pat
     assert preview.page_count() >= 1 and preview.current_page() == 0
     assert row.number in preview.page_text(0)
     assert row.company_name in preview.page_text(0)
+    # the supervisor's laptop holds the demo certificate: the preview is PAdES-signed
+    assert "bertanda tangan digital (PAdES)" in page.pdf_signature.text()
     # zoom and navigation
     before = preview._effective_zoom()
     preview.zoom_in()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
 from k3desk.server.deps import CurrentUser, SessionDep
 from k3desk.server.leases import lease_block, register_key
@@ -29,6 +29,8 @@ def create_number_block(body: NumberBlockCreate, actor: CurrentUser,
 
 
 @router.post("/signing-keys", status_code=201, response_model=Envelope, responses=_ERRORS)
-def create_signing_key(body: SigningKeyCreate, actor: CurrentUser,
-                       session: SessionDep) -> Envelope:
-    return envelope(register_key(session, actor, body.device_id, body.public_key, utcnow()))
+def create_signing_key(body: SigningKeyCreate, actor: CurrentUser, session: SessionDep,
+                       request: Request) -> Envelope:
+    crl_url = str(request.base_url).rstrip("/") + API_PREFIX + "/pki/crl"
+    return envelope(register_key(session, actor, body.device_id, body.public_key, utcnow(),
+                                 csr=body.csr, crl_url=crl_url))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
 from k3desk.server.deps import SessionDep, SettingsDep
@@ -55,6 +55,35 @@ def public_keys(session: SessionDep) -> SigningKeysPublic:
         balai=balai_names.get(k.balai_id or ""), public_key=str(k.data["public_key"]),
         revoked=bool(k.data.get("revoked")),
         created_at=str(k.data.get("created_at") or utc_text(k.modified_at))) for k in keys])
+
+
+
+@router.get(f"{API_PREFIX}/pki/ca.crt", response_class=Response,
+            responses={200: {"description": "the Balai's root certificate (DER)",
+                             "content": {"application/pkix-cert": {}}}})
+def ca_certificate(session: SessionDep, format: Annotated[str, Query(max_length=3)] = "der"
+                   ) -> Response:
+    """The root of the PDF signatures' certificates (extension, section 10): DER, or PEM
+    with ``?format=pem``; what a Balai installs in PDF readers (docs/pades.md)."""
+    from k3desk.domain import pki
+    from k3desk.server import authority
+
+    pem = authority.root_pem(session)
+    if format == "pem":
+        return Response(pem, media_type="application/x-pem-file")
+    return Response(pki.der(pki.load_certificate(pem)), media_type="application/pkix-cert",
+                    headers={"Content-Disposition": 'attachment; filename="balai-k3-root.crt"'})
+
+
+@router.get(f"{API_PREFIX}/pki/crl", response_class=Response,
+            responses={200: {"description": "the certificate revocation list (DER)",
+                             "content": {"application/pkix-crl": {}}}})
+def revocation_list(session: SessionDep) -> Response:
+    """Every revoked signing key's certificate (extension, section 10); fresh a week."""
+    from k3desk.server import authority
+
+    return Response(authority.crl(session), media_type="application/pkix-crl",
+                    headers={"Cache-Control": "max-age=300"})
 
 
 def _check(session: SessionDep, number: str, p: str | None, s: str | None, k: str | None,

@@ -1,7 +1,9 @@
 """The live rules panel: the verdict on top, then every rule with its result.
 
 Each rule reads pass / fail / incomplete (or not applicable), with its message, the
-regulation, article and grade, and a mark when the threshold is not verified from
+regulation, article and grade; a failed minor rule reads as a finding to follow up
+("Catatan: perlu tindak lanjut", as the certificate and the report print it), never
+"Tidak memenuhi" under a passing verdict, and a mark when the threshold is not verified from
 regulation text in force. Status is said in words and a symbol, never by colour alone.
 Clicking a rule (``rules_list``), a problem (``problems_list``, grouped by section) or a
 recommendation emits ``jump(path)``.
@@ -12,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
@@ -50,7 +52,7 @@ def _texts(f: Any) -> tuple[str, str]:
 class RuleRow:
     """One line of the panel."""
 
-    status: str  # "pass" | "fail" | "incomplete" | "not_applicable"
+    status: str  # "pass" | "fail" | "follow_up" | "incomplete" | "not_applicable"
     title: str
     message: str
     reference: str
@@ -76,6 +78,11 @@ def _rule_path(template: Template, cr: CompiledRule) -> str:
     return group or ""
 
 
+def _failed(f: Any) -> str:
+    """A failed finding's status: a minor rule's failure is a finding to follow up."""
+    return "follow_up" if f.severity == "minor" else "fail"
+
+
 def rule_rows(template: Template, evaluation: Any) -> list[RuleRow]:
     """Every rule of the template with its result on these values, then failed items."""
     rows: list[RuleRow] = []
@@ -83,7 +90,7 @@ def rule_rows(template: Template, evaluation: Any) -> list[RuleRow]:
         rule = cr.rule
         found = [f for f in evaluation.findings if f.rule_id == rule.id]
         for f in found:
-            rows.append(RuleRow("pass" if f.passed else "fail", *_texts(f),
+            rows.append(RuleRow("pass" if f.passed else _failed(f), *_texts(f),
                                 _ref_text(f.reference), f.unverified,
                                 f.fields[0] if f.fields else _rule_path(template, cr),
                                 f.severity))
@@ -110,7 +117,7 @@ def rule_rows(template: Template, evaluation: Any) -> list[RuleRow]:
                                 _rule_path(template, cr), rule.severity))
     for f in evaluation.findings:
         if f.rule_id.startswith("item.") and not f.passed:
-            rows.append(RuleRow("fail", *_texts(f), _ref_text(f.reference),
+            rows.append(RuleRow(_failed(f), *_texts(f), _ref_text(f.reference),
                                 f.unverified, f.fields[0] if f.fields else "", f.severity))
     rows.sort(key=lambda r: r.status == "not_applicable")  # stable: template order
     return rows
@@ -126,6 +133,8 @@ class RulesPanel(QWidget):
     jump = Signal(str)
 
     STATUS = {"pass": ("✔", "Memenuhi"), "fail": ("✖", "Tidak memenuhi"),
+              "follow_up": ("⚑", str(QT_TRANSLATE_NOOP("RulesPanel",
+                                                      "Catatan: perlu tindak lanjut"))),
               "incomplete": ("…", "Belum lengkap"), "not_applicable": ("–", "Tidak berlaku")}
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -178,10 +187,13 @@ class RulesPanel(QWidget):
         self.verdict.setAccessibleName(self.tr("Kesimpulan: {verdict}").format(verdict=text))
         self.rows = rule_rows(template, evaluation)
         counts = {k: sum(r.status == k for r in self.rows) for k in self.STATUS}
-        self.summary.setText(self.tr("{ok} memenuhi · {bad} tidak memenuhi · {wait} belum "
-                                     "lengkap · {prob} isian perlu diperbaiki").format(
+        summary = self.tr("{ok} memenuhi · {bad} tidak memenuhi · {wait} belum "
+                          "lengkap · {prob} isian perlu diperbaiki").format(
             ok=counts["pass"], bad=counts["fail"], wait=counts["incomplete"],
-            prob=len(problems)))
+            prob=len(problems))
+        if counts["follow_up"]:
+            summary += " · " + self.tr("{n} perlu tindak lanjut").format(n=counts["follow_up"])
+        self.summary.setText(summary)
         self.rules.clear()
         for row in self.rows:
             symbol, word = self.STATUS[row.status]
@@ -199,6 +211,8 @@ class RulesPanel(QWidget):
                 item.setForeground(Qt.GlobalColor.gray)
             elif row.status == "fail":
                 item.setForeground(Qt.GlobalColor.darkRed)
+            elif row.status == "follow_up":
+                item.setForeground(Qt.GlobalColor.darkYellow)
             self.rules.addItem(item)
         self.show_problems(problems, section_of, section_titles)
 

@@ -187,6 +187,9 @@ class CertificatesPage(Page):
         self.message = QLabel()
         self.message.setObjectName("certificate_message")
         self.message.setWordWrap(True)
+        self.pdf_signature = QLabel()  # whether the previewed PDF carries a PAdES signature
+        self.pdf_signature.setObjectName("certificate_pdf_signature")
+        self.pdf_signature.setWordWrap(True)
         buttons = action_buttons(((self.action_print_certificate, "certificate_print"),
                                   (self.action_save_certificate_as, "certificate_save_as"),
                                   (self.action_revoke_certificate, "certificate_revoke"),
@@ -229,6 +232,7 @@ class CertificatesPage(Page):
         right_layout.addLayout(buttons)
         right_layout.addLayout(qr_box)
         right_layout.addWidget(self.message)
+        right_layout.addWidget(self.pdf_signature)
         right_layout.addWidget(self.preview, 1)
         split = QSplitter()
         split.setObjectName("certificates_splitter")
@@ -286,6 +290,7 @@ class CertificatesPage(Page):
         if pdf is not None:
             self._pdfs[certificate_id] = pdf
         self.preview.clear()
+        self.pdf_signature.clear()
         self._pdf_for = None
         self.message.clear()
         self._update_actions()
@@ -329,7 +334,7 @@ class CertificatesPage(Page):
         elif self._pdf_for != row.id:
             self.message.setText(self.tr("Menyiapkan pratinjau…"))
             self.session.ops.run(document_service.render, self.session.db, row.inspection_id,
-                                 "certificate", pool="render",
+                                 "certificate", sign=True, pool="render",
                                  success=lambda result: self._show_pdf(row.id, result[0]),
                                  failure=self._render_failed)
         self._update_actions()
@@ -357,6 +362,12 @@ class CertificatesPage(Page):
             self.preview.load_bytes(pdf)
             self._pdf_for = certificate_id
         self.message.clear()
+        self.pdf_signature.setText(
+            self.tr("PDF ini bertanda tangan digital (PAdES) dengan sertifikat Balai.")
+            if b"/ByteRange" in pdf else self.tr(
+                "PDF ini hanya bertanda tangan pada kode QR: tanda tangan digital PDF dibuat "
+                "di laptop penyelia yang menyetujuinya, setelah laptop itu menerima "
+                "sertifikatnya dari server (sinkronkan sekali)."))
         self._update_actions()
 
     def _render_failed(self, exc: BaseException) -> None:

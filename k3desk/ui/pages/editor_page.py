@@ -456,8 +456,9 @@ class EditorPage(Page):
         soft: dict[str, str] = {}
         for f in self.evaluation.failed:
             for path in f.fields[:1]:
-                soft.setdefault(path, self.tr("Tidak memenuhi: {message}").format(
-                    message=f.message_id))
+                text = (self.tr("Perlu tindak lanjut: {message}") if f.severity == "minor"
+                        else self.tr("Tidak memenuhi: {message}"))
+                soft.setdefault(path, text.format(message=f.message_id))
         hard = {p.path: p.message for p in problems
                 if p.path and (self.show_missing or p.code != "required"
                                or p.path in self.input_problems)}

@@ -8,7 +8,7 @@ the inspector's licence, and why approval would be refused.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
@@ -61,6 +61,12 @@ def make_form_view(session: UiSession) -> EditorPage:
     return editor
 
 
+def _result_colour(row: dict[str, Any]) -> str:
+    if row["passed"]:
+        return "#1b5e20"
+    return "#8a5a00" if row.get("severity") == "minor" else "#b71c1c"
+
+
 class RulesView(QTextBrowser):
     """The verdict on top, then every rule: what was required (and by which regulation),
     what was measured, and whether it passed."""
@@ -69,6 +75,14 @@ class RulesView(QTextBrowser):
         super().__init__(parent)
         self.setObjectName("review_rules")
         self.setAccessibleName(self.tr("Kesimpulan dan aturan"))
+
+    def _result_word(self, row: dict[str, Any]) -> str:
+        """A failed minor rule is a finding to follow up, as the certificate prints it."""
+        if row["passed"]:
+            return self.tr("Memenuhi")
+        if row.get("severity") == "minor":
+            return self.tr("Catatan: perlu tindak lanjut")
+        return self.tr("Tidak memenuhi")
 
     def show_detail(self, d: ReviewDetail) -> None:
         color = VERDICT_COLORS.get(d.verdict or "", "#000")
@@ -84,8 +98,7 @@ class RulesView(QTextBrowser):
             f"<tr><td>{esc(r['factor'])}</td><td>{esc(r['required'])}<br>"
             f"<small>{esc(r['reference'])}</small></td>"
             f"<td align=right>{esc(r['measured'])} {esc(r['unit'])}</td>"
-            f"<td style='color:{'#1b5e20' if r['passed'] else '#b71c1c'}'>"
-            f"{esc(self.tr('Memenuhi') if r['passed'] else self.tr('Tidak memenuhi'))}</td></tr>"
+            f"<td style='color:{_result_colour(r)}'>{esc(self._result_word(r))}</td></tr>"
             for r in d.results)
         if rows:
             parts.append("<table border=1 cellspacing=0 cellpadding=3 width=100%>"

@@ -390,7 +390,7 @@ class ReviewPage(Page):
         self.decided.emit(inspection_id, "approved")
         self.refresh_queue()
         self.session.ops.run(document_service.render, self.session.db, inspection_id,
-                             "certificate", pool="render",
+                             "certificate", sign=True, pool="render",
                              success=lambda result: self.certificate_ready.emit(
                                  issued.certificate_id, result[0]))
 
