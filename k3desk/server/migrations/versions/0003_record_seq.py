@@ -2,8 +2,8 @@
 indexes for the look-ups by a field of ``data`` (the verification's "replaced by", a
 blob's attachments, a company's or equipment's inspections)
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 Create Date: 2026-12-01
 
 SQLite keeps counting seqs in ``counters`` (it has one writer at a time anyway).
@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
