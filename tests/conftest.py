@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 @pytest.fixture(scope="session", autouse=True)
 def _test_environment() -> Iterator[None]:
     """The process environment of the whole run (and of every k3desk it starts):
-    Qt offscreen, no real keyring, and never the developer's real data folder."""
+    Qt offscreen, no real keyring, never the developer's real data folder, and argon2id at
+    its least cost (k3desk.argon2_cost: milliseconds, not half a second, per hash)."""
     import os
 
     with pytest.MonkeyPatch.context() as mp:
@@ -27,6 +28,7 @@ def _test_environment() -> Iterator[None]:
         mp.setenv("K3DESK_DATA_DIR", os.environ.get(
             "K3DESK_DATA_DIR", "/nonexistent/k3desk-tests-must-pass-data-dir"))
         mp.setenv("K3DESK_KEYRING", "0")
+        mp.setenv("K3DESK_TEST_CHEAP_ARGON2", "1")
         yield
 
 

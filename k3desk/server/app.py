@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from k3desk.server.blob_store import make_blob_store
 from k3desk.server.db import make_engine, migrate, session_factory
 from k3desk.server.errors import install_error_handlers
 from k3desk.server.public_guard import PublicGuard
@@ -27,6 +28,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.migrate:
         migrate(engine)
     settings.blob_dir.mkdir(parents=True, exist_ok=True)
+    blob_store = make_blob_store(settings)
     if settings.migrate:
         from k3desk.server import authority
 
@@ -42,6 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   redoc_url=None, openapi_url=f"{API_PREFIX}/openapi.json", lifespan=lifespan)
     app.state.settings = settings
     app.state.engine = engine
+    app.state.blob_store = blob_store
     app.state.sessions = session_factory(engine)
     install_error_handlers(app)
     for module in (public, auth, sync, blobs, leases, balai):

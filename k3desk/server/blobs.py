@@ -1,8 +1,8 @@
-"""Content-addressed blob files: ``<blob_dir>/<first two hex>/<sha256>``.
+"""Content-addressed blobs: uploads checked, recorded and handed to the blob store.
 
-A blob is written to a temporary file while its hash is computed, and moved into
-place only when the bytes hash to the name, so a half-sent or wrong upload never
-becomes a blob. Identical uploads share one file.
+A blob is written to a temporary file while its hash is computed, and placed in the
+store (blob_store.py: the local folder or S3) only when the bytes hash to the name, so a
+half-sent or wrong upload never becomes a blob. Identical uploads share one blob.
 """
 
 from __future__ import annotations
@@ -17,15 +17,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from k3desk.server.blob_store import BlobStore
 from k3desk.server.db import begin_write
 from k3desk.server.models import Blob, Record
-from k3desk.server.store import claim_key, key_holder, utcnow
+from k3desk.server.store import claim_key, key_holder, settle, utcnow
 
 SHA256_NAME = re.compile(r"^[0-9a-f]{64}$")
-
-
-def blob_path(blob_dir: Path, sha256: str) -> Path:
-    return blob_dir / sha256[:2] / sha256
 
 
 class BlobTooLarge(Exception):
@@ -35,8 +32,7 @@ class BlobTooLarge(Exception):
 class BlobWriter:
     """Collects an upload into a temporary file inside the blob folder, hashing as it goes."""
 
-    def __init__(self, blob_dir: Path, limit: int) -> None:
-        tmp_dir = blob_dir / "tmp"
+    def __init__(self, tmp_dir: Path, limit: int) -> None:
         tmp_dir.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(dir=tmp_dir, suffix=".part")
         self.path = Path(name)
@@ -79,26 +75,25 @@ def may_use_blob(session: Session, balai_id: str | None, sha256: str) -> bool:
         return True
     if key_holder(session, UPLOADED_BY, uploaded_key(balai_id, sha256)) is not None:
         return True
+    settle(session)  # the query must see this push's attachments
     query = select(Record.id).where(Record.type == "attachment", Record.deleted.is_(False),
                                      Record.balai_id == balai_id,
                                      Record.data["sha256"].as_string() == sha256)
     return session.scalar(query.limit(1)) is not None
 
 
-def store_blob(session: Session, blob_dir: Path, sha256: str, writer: BlobWriter,
+def store_blob(session: Session, store: BlobStore, sha256: str, writer: BlobWriter,
                balai_id: str | None = None) -> bool:
-    """Move a checked upload into place, noting the uploader's Balai; True when the
+    """Place a checked upload in the store, noting the uploader's Balai; True when the
     blob is new."""
-    final = blob_path(blob_dir, sha256)
     with session.begin():
         begin_write(session)
         if balai_id is not None:
             claim_key(session, UPLOADED_BY, uploaded_key(balai_id, sha256), balai_id)
-        if session.get(Blob, sha256) is not None and final.exists():
+        if session.get(Blob, sha256) is not None and store.exists(sha256):
             writer.discard()
             return False
-        final.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(writer.path, final)
+        store.place(sha256, writer.path)
         if session.get(Blob, sha256) is not None:
             return False
         try:

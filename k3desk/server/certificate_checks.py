@@ -17,7 +17,7 @@ from k3desk.domain.workflow import Role, Status
 from k3desk.server.auth import Actor
 from k3desk.server.models import Record
 from k3desk.server.outcome import Accept, Refusal
-from k3desk.server.store import key_holder, utcnow
+from k3desk.server.store import get_record, key_holder, utcnow
 from k3desk.sync.protocol import Change
 
 #: Fields a revocation may add; nothing else of a certificate ever changes.
@@ -39,7 +39,7 @@ def certificate_refusal(session: Session, actor: Actor, device_id: str, change: 
     data = change.data
     if data.get("revoked") or data.get("revoked_by") or data.get("revoked_at"):
         return _no("a certificate cannot be issued already revoked", "revoked")
-    inspection = session.get(Record, data["inspection_id"])
+    inspection = get_record(session, data["inspection_id"])
     assert inspection is not None  # references were checked
     if inspection.data.get("status") != Status.APPROVED:
         return _no("the inspection is not approved", "inspection_id")
@@ -62,7 +62,7 @@ def certificate_refusal(session: Session, actor: Actor, device_id: str, change: 
         return refusal
     replaces = data.get("replaces")
     if replaces is not None:
-        old = session.get(Record, replaces)
+        old = get_record(session, replaces)
         if (old is None or old.type != "certificate" or old.balai_id != actor.balai_id
                 or replaces == change.id):
             return _no("replaces names no other certificate of this Balai", "replaces")
@@ -96,7 +96,7 @@ def _revocation(actor: Actor, change: Change, existing: Record) -> Refusal | Acc
 
 def _number(session: Session, actor: Actor, device_id: str, change: Change) -> Refusal | None:
     data = change.data
-    block = session.get(Record, data["block_id"])
+    block = get_record(session, data["block_id"])
     if block is None or block.type != "number_block" or block.deleted:
         return _no("block_id names no number block", "block_id")
     if block.balai_id != actor.balai_id or block.data.get("device_id") != device_id:
@@ -113,7 +113,7 @@ def _number(session: Session, actor: Actor, device_id: str, change: Change) -> R
 
 def _signature(session: Session, actor: Actor, data: dict[str, object]) -> Refusal | None:
     key_record_id = key_holder(session, "signing_key", str(data["key_id"]))
-    key = session.get(Record, key_record_id) if key_record_id else None
+    key = get_record(session, key_record_id) if key_record_id else None
     if key is None or key.type != "signing_key":
         return _no(f"unknown signing key {data['key_id']}", "key_id")
     if key.data.get("user_id") != actor.id:
@@ -142,14 +142,14 @@ def _payload(session: Session, actor: Actor, data: dict[str, object],
         return _no("the payload's verdict is not the inspection's", "payload")
     if payload.get("data_sha256") != data_sha256(inspection.data):
         return _no("the payload's data_sha256 is not that of the approved inspection", "payload")
-    equipment = session.get(Record, str(inspection.data.get("equipment_id")))
+    equipment = get_record(session, str(inspection.data.get("equipment_id")))
     serial = equipment.data.get("serial_number") if equipment is not None else None
     if payload.get("equipment_serial") != serial:
         return _no("the payload's equipment_serial is not the equipment's", "payload")
     if "object_type" in payload and equipment is not None and payload[
             "object_type"] != equipment.data.get("object_type"):
         return _no("the payload's object_type is not the equipment's", "payload")
-    company = session.get(Record, str(inspection.data.get("company_id")))
+    company = get_record(session, str(inspection.data.get("company_id")))
     company_data = company.data if company is not None else {}
     if payload.get("company") != company_data.get("name"):
         return _no("the payload's company is not the inspection's company", "payload")

@@ -23,7 +23,7 @@ from k3desk.server.certificate_checks import certificate_refusal
 from k3desk.server.models import Blob, Record
 from k3desk.server.outcome import Accept, Refusal
 from k3desk.server.rules import is_uuid, shape_error
-from k3desk.server.store import key_holder
+from k3desk.server.store import get_record, key_holder, settle
 from k3desk.server.template_store import find_template
 from k3desk.sync.protocol import SERVER_TYPES, Change
 
@@ -36,7 +36,7 @@ def visible(session: Session, actor: Actor, record_id: Any, type_: str) -> Recor
     """A live record of ``type_`` the actor may see, or None."""
     if not is_uuid(record_id):
         return None
-    record = session.get(Record, record_id)
+    record = get_record(session, record_id)
     if record is None or record.deleted or record.type != type_:
         return None
     if not actor.is_admin and record.balai_id != actor.balai_id:
@@ -100,16 +100,17 @@ def certified_by(session: Session, type_: str, record_id: str) -> str | None:
     if type_ == "inspection":
         inspections = [record_id]
     elif type_ == "attachment":
-        attachment = session.get(Record, record_id)
+        attachment = get_record(session, record_id)
         inspections = [str(attachment.data.get("inspection_id"))] if attachment else []
     elif type_ in ("company", "equipment"):
+        settle(session)  # the query must see this push's inspections
         inspections = list(session.scalars(select(Record.id).where(
             Record.type == "inspection", Record.data[f"{type_}_id"].as_string() == record_id)))
     else:
         return None
     for inspection_id in inspections:
         cert_id = key_holder(session, "certificate.inspection", inspection_id)
-        cert = session.get(Record, cert_id) if cert_id else None
+        cert = get_record(session, cert_id) if cert_id else None
         if cert is not None:
             return str(cert.data.get("number"))
     return None
@@ -187,16 +188,16 @@ def _inspection(session: Session, actor: Actor, change: Change,
     refusal = _verdict(session, data, inspected_on)
     if refusal:
         return refusal
-    equipment = session.get(Record, data["equipment_id"])
+    equipment = get_record(session, data["equipment_id"])
     assert equipment is not None
     # the licence checked is the named inspector's (the pusher when they recorded it)
-    inspector = session.get(Record, data["inspector_id"])
+    inspector = get_record(session, data["inspector_id"])
     quals = inspector.data.get("qualifications") if inspector is not None else None
     problem = qualification_error(list(quals) if isinstance(quals, list) else [],
                                   str(equipment.data.get("object_type")), inspected_on)
     if problem:
         return Refusal("qualification", problem, "inspector_id")
-    instruments = [session.get(Record, i) for i in data.get("instrument_ids") or []]
+    instruments = [get_record(session, i) for i in data.get("instrument_ids") or []]
     problem = calibration_error([r.data for r in instruments if r is not None], inspected_on)
     if problem:
         return Refusal("calibration", problem, "instrument_ids")
@@ -205,6 +206,7 @@ def _inspection(session: Session, actor: Actor, change: Change,
 
 def known_photos(session: Session, ids: set[str]) -> set[str]:
     """The photo ids the server knows: a stored blob, or a live attachment record."""
+    settle(session)  # the query must see this push's attachments
     blobs = set(session.scalars(select(Blob.sha256).where(Blob.sha256.in_(ids))))
     records = set(session.scalars(select(Record.id).where(
         Record.id.in_(ids), Record.type == "attachment", Record.deleted.is_(False))))

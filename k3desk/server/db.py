@@ -3,7 +3,8 @@
 SQLite: WAL, foreign keys, a long busy timeout, and transactions begun by us (not by
 the driver) so that SAVEPOINTs work and the first write of a push takes the write
 lock while waiting politely (SQLAlchemy's documented pysqlite recipe).
-PostgreSQL: READ COMMITTED; writers serialise on the ``seq`` counter row (store.py).
+PostgreSQL: READ COMMITTED; writers take advisory locks and seqs from ``record_seq``
+(seqs.py).
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def begin_write(session: Session) -> None:
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions whose seqs (store.next_seq) are written to the counter before commit."""
-    from k3desk.server.store import forget_seq, save_seq
+    from k3desk.server.seqs import forget_seq, save_seq
 
     factory = sessionmaker(engine, expire_on_commit=False, autoflush=True)
     event.listen(factory, "before_commit", save_seq)

@@ -1,7 +1,8 @@
 """Number blocks and signing keys, handed to supervisors' devices (protocol section 7).
 
-Both are server-written records made under the seq lock, which also serialises the
-per-prefix-and-year number counter: two devices never receive overlapping ranges.
+Both are server-written records made under the Balai's writers' lock (seqs.py); the
+per-prefix-and-year number counter row is locked too, so two devices never receive
+overlapping ranges, even of two Balai sharing a prefix.
 """
 
 from __future__ import annotations
@@ -19,7 +20,14 @@ from k3desk.domain.workflow import Role
 from k3desk.server import authority
 from k3desk.server.auth import Actor
 from k3desk.server.models import Record
-from k3desk.server.store import bump_counter, claim_key, key_holder, lock_seq, new_id, write_record
+from k3desk.server.store import (
+    bump_counter,
+    claim_key,
+    key_holder,
+    lock_writer,
+    new_id,
+    write_record,
+)
 
 MAX_BLOCK_SIZE = 10000
 
@@ -37,7 +45,7 @@ def lease_block(session: Session, actor: Actor, device_id: str, size: int,
     if not 1 <= size <= MAX_BLOCK_SIZE:
         raise ValidationError(f"size must be between 1 and {MAX_BLOCK_SIZE}", field="size")
     with session.begin():
-        lock_seq(session)
+        lock_writer(session, actor.balai_id)
         balai = session.get(Record, actor.balai_id)
         if balai is None or balai.type != "balai":
             raise NotFoundError("the user's Balai does not exist")
@@ -72,7 +80,7 @@ def register_key(session: Session, actor: Actor, device_id: str, public_key: str
     if csr is not None:
         pki.read_csr(csr)  # a bad request is a 422 before the transaction
     with session.begin():
-        lock_seq(session)
+        lock_writer(session, actor.balai_id)
         held = key_holder(session, "signing_key", key_id)
         if held is not None:
             record = session.get(Record, held)
@@ -96,5 +104,7 @@ def register_key(session: Session, actor: Actor, device_id: str, public_key: str
             data.update(authority.issue_for(session, actor, key_id, csr, crl_url, now))
         record = write_record(session, type_="signing_key", id_=new_id(), data=data,
                               balai_id=actor.balai_id, by=actor.id, now=now)
-        claim_key(session, "signing_key", key_id, record.id)
+        if not claim_key(session, "signing_key", key_id, record.id):  # a racing twin won
+            raise ValidationError("this public key is being registered; try again",
+                                  field="public_key")
         return record

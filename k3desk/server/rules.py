@@ -21,9 +21,15 @@ from k3desk.sync.protocol import RECORD_TYPES
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
+_CANONICAL_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                             r"[0-9a-fA-F]{12}")
+
+
 def is_uuid(value: Any) -> bool:
     if not isinstance(value, str) or len(value) != 36:
         return False
+    if _CANONICAL_UUID.fullmatch(value):  # the usual form, without building a UUID
+        return True
     try:
         uuid.UUID(value)
     except ValueError:

@@ -12,21 +12,27 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
+from k3desk import argon2_cost
 from k3desk.domain.errors import ValidationError
 from k3desk.server.models import LoginFailure, Token
 
 MIN_PASSWORD_LENGTH = 10
 
 
-def password_hasher(time_cost: int = 3, memory_cost: int = 64 * 1024) -> PasswordHasher:
-    return PasswordHasher(time_cost=time_cost, memory_cost=memory_cost)
+def password_hasher() -> PasswordHasher:
+    """The hasher of new passwords (k3desk.argon2_cost: t=3, 64 MiB, p=4)."""
+    return argon2_cost.password_hasher()
 
 
-@functools.cache
 def dummy_hash() -> str:
     """A real argon2id hash with the parameters every password is stored with
     (``password_hasher()``), checked when a username is unknown, so that the answer
     takes exactly as long as for a known user with a wrong password."""
+    return _dummy_hash(repr(argon2_cost.parameters()))
+
+
+@functools.cache
+def _dummy_hash(parameters: str) -> str:  # one per parameters (repr: Parameters is unhashable)
     return password_hasher().hash(secrets.token_urlsafe(16))
 
 

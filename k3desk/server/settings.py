@@ -41,3 +41,12 @@ class Settings:
     pool_size: int = 10
     #: public verifications (page and JSON) one client address may make per minute
     verify_per_minute: int = 60
+    #: where blob bytes live: ``local`` (``blob_dir``) or ``s3`` (blob_store.py); with
+    #: s3, ``blob_dir`` holds only the temporary files of uploads in progress
+    blob_store: str = "local"
+    s3_bucket: str | None = None
+    s3_prefix: str = "blobs/"
+    s3_endpoint_url: str | None = None  # for an S3-compatible store other than AWS
+    s3_region: str | None = None
+    s3_access_key_id: str | None = None  # else boto3's chain (environment, ~/.aws)
+    s3_secret_access_key: str | None = None

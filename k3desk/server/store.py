@@ -1,10 +1,9 @@
-"""Reading and writing synced records: the seq lock, envelopes, visibility, unique keys.
+"""Reading and writing synced records: envelopes, visibility, unique keys, pull pages.
 
-Seq visibility (SYNC_PROTOCOL.md principle 5): every write transaction first takes
-the single ``seq`` counter row (``SELECT ... FOR UPDATE`` on PostgreSQL; on SQLite the
-first statement is an UPDATE of that row, which takes the database's write lock).
-The lock is held until commit, so seqs are assigned and committed in one order and a
-pull can never see seq n+1 before seq n. Writers are serialised; readers are not.
+Write transactions begin with ``seqs.lock_writer`` (which writers wait for whom, and how
+seqs are given out, is explained there and in docs/server.md). A push's batch
+(``batch.py``) keeps the records and keys it wrote in ``session.info``; ``get_record``
+and ``key_holder`` read through it.
 """
 
 from __future__ import annotations
@@ -17,8 +16,12 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from k3desk.server.db import begin_write
 from k3desk.server.models import Counter, Record, UniqueKey
+from k3desk.server.seqs import RESTORE_GAP as RESTORE_GAP  # re-exported
+from k3desk.server.seqs import cursor_is_stale, last_seq, next_seq, pull_snapshot, quiet_horizon
+from k3desk.server.seqs import lock_seq as lock_seq
+from k3desk.server.seqs import lock_writer as lock_writer
+from k3desk.server.seqs import mark_restored as mark_restored
 from k3desk.sync.protocol import Envelope, utc_text
 
 
@@ -31,95 +34,26 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def lock_seq(session: Session) -> int:
-    """Take the writers' lock (held to commit) and return the last seq given out.
-
-    Seqs handed out by ``next_seq`` are counted in ``session.info`` and written to the
-    counter row once, just before commit (``save_seq``, hooked in ``session_factory``).
-    """
-    begin_write(session)
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(update(Counter).where(Counter.name == "seq")
-                        .values(value=Counter.value))
-        value = session.scalar(select(Counter.value).where(Counter.name == "seq"))
-    else:
-        value = session.scalar(select(Counter.value).where(Counter.name == "seq")
-                               .with_for_update())
-    if value is None:
-        raise RuntimeError("the seq counter is missing: is the schema migrated?")
-    session.info["seq"] = session.info["seq_saved"] = int(value)
-    return int(value)
-
-
-def next_seq(session: Session) -> int:
-    """The next seq; only call while holding the lock from ``lock_seq``."""
-    if "seq" not in session.info:
-        raise RuntimeError("next_seq without lock_seq")
-    session.info["seq"] += 1
-    return int(session.info["seq"])
-
-
-def save_seq(session: Session) -> None:
-    """Write the last seq handed out to the counter row (before the commit)."""
-    seq, saved = session.info.get("seq"), session.info.get("seq_saved")
-    if seq is not None and seq != saved:
-        session.execute(update(Counter).where(Counter.name == "seq").values(value=seq))
-        session.info["seq_saved"] = seq
-
-
-def forget_seq(session: Session) -> None:
-    session.info.pop("seq", None)
-    session.info.pop("seq_saved", None)
-
-
-#: After a restore, seqs jump by this much, so cursors from the lost timeline stand out.
-RESTORE_GAP = 1_000_000
-
-
-def cursor_is_stale(session: Session, since: int) -> bool:
-    """True when no pull can continue from ``since`` (protocol: ``cursor_reset``).
-
-    That is a cursor above every seq given out, or one inside a gap left by
-    ``mark_restored``: it was given out in a timeline the restore lost.
-    """
-    values = {name: value for name, value in session.execute(
-        select(Counter.name, Counter.value).where(
-            Counter.name.in_(("seq", "restored_from", "restored_to"))))}
-    if since > int(values.get("seq", 0)):
-        return True
-    low, high = values.get("restored_from"), values.get("restored_to")
-    return low is not None and high is not None and int(low) < since <= int(high)
-
-
-def mark_restored(session: Session) -> tuple[int, int]:
-    """After restoring a backup: jump the seq past a gap; cursors inside it get reset.
-
-    Clients may hold cursors up to the last seq before the crash, higher than the
-    restored database knows; once new writes reuse those numbers, such a client would
-    silently skip them. Jumping by ``RESTORE_GAP`` keeps new seqs above any old cursor.
-    """
-    with session.begin():
-        current = lock_seq(session)
-        high = current + RESTORE_GAP
-        for name, value in (("restored_from", current), ("restored_to", high)):
-            counter = session.get(Counter, name)
-            if counter is None:
-                session.add(Counter(name=name, value=value))
-            else:
-                counter.value = value
-        session.info["seq"] = high
-        return current, high
-
-
 def bump_counter(session: Session, name: str, by: int) -> int:
-    """Add ``by`` to counter ``name`` (created at 0) and return its new value. Lock first."""
-    counter = session.get(Counter, name)
-    if counter is None:
-        counter = Counter(name=name, value=0)
-        session.add(counter)
-    counter.value = int(counter.value) + by
-    session.flush()
-    return int(counter.value)
+    """Add ``by`` to counter ``name`` (created at 0) and return its new value.
+
+    The row is locked (or created under a savepoint) so that two writers that do not
+    share a writers' lock (two Balai with one number prefix) never hand out one value.
+    """
+    for _attempt in range(3):
+        value = session.scalar(select(Counter.value).where(Counter.name == name)
+                               .with_for_update())
+        if value is not None:
+            session.execute(update(Counter).where(Counter.name == name)
+                            .values(value=Counter.value + by))
+            return int(value) + by
+        try:
+            with session.begin_nested():
+                session.add(Counter(name=name, value=by))
+        except IntegrityError:  # created meanwhile by another writer: lock it and add
+            continue
+        return by
+    raise RuntimeError(f"counter {name} could not be bumped")
 
 
 def envelope(record: Record) -> Envelope:
@@ -175,13 +109,49 @@ def claim_key(session: Session, namespace: str, key: str, record_id: str) -> boo
 
 
 def key_holder(session: Session, namespace: str, key: str) -> str | None:
+    batch = session.info.get("batch")
+    if batch is not None and (namespace, key) in batch.keys:
+        return str(batch.keys[namespace, key])
     held = session.get(UniqueKey, (namespace, key))
     return held.record_id if held else None
 
 
-def committed_seq(session: Session) -> int:
-    """The last seq given out; every record up to it is committed (read it first)."""
-    return int(session.scalar(select(Counter.value).where(Counter.name == "seq")) or 0)
+def get_record(session: Session, record_id: str) -> Record | None:
+    """The record of ``record_id`` as this transaction has it (a push's batch first)."""
+    batch = session.info.get("batch")
+    if batch is not None and record_id in batch.records:
+        found: Record | None = batch.records[record_id]
+        return found
+    return session.get(Record, record_id)
+
+
+def settle(session: Session) -> None:
+    """Write what the current push batch holds, so that a query sees it (no-op outside
+    a batch). Call before any query that finds records by anything but their id."""
+    batch = session.info.get("batch")
+    if batch is not None:
+        batch.settle(session)
+
+
+def pull_page(session: Session, balai_id: str | None, is_admin: bool, since: int,
+              count: int) -> list[Record] | None:
+    """Up to ``count`` records visible to the user with seq above ``since``, by seq, or
+    None when the cursor is stale. Call on a fresh session (it chooses the snapshot).
+
+    A Balai user's view is read in one snapshot: its writers are ordered by the Balai's
+    and the server's locks, so a snapshot holds a prefix of the view in seq order. An
+    admin sees every Balai, whose writers run side by side: the page stops at
+    ``quiet_horizon``, below which every write has ended.
+    """
+    if is_admin:
+        upto = quiet_horizon(session)
+    else:
+        pull_snapshot(session)
+        upto = None
+    if cursor_is_stale(session, since):
+        return None
+    return visible_after(session, balai_id, is_admin, since, count,
+                         last_seq(session) if upto is None else upto)
 
 
 def visible_after(session: Session, balai_id: str | None, is_admin: bool, since: int,
@@ -190,10 +160,9 @@ def visible_after(session: Session, balai_id: str | None, is_admin: bool, since:
 
     For a Balai user this is two index range scans, the Balai's records on
     ``(balai_id, seq)`` and the global templates, merged here: one query with an OR
-    would walk the whole seq index past every other Balai's records. ``upto`` (from
-    ``committed_seq`` before) keeps the two scans consistent on PostgreSQL's READ
-    COMMITTED: a write committed between them cannot put a later seq into the page
-    ahead of earlier ones the first scan did not see.
+    would walk the whole seq index past every other Balai's records. The two scans
+    must read one snapshot (``pull_page``), else a write committed between them could
+    put a later template into the page ahead of an earlier record of the Balai.
     """
     window = (Record.seq > since, Record.seq <= upto)
     if is_admin:

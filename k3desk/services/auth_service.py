@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
+from k3desk import argon2_cost
 from k3desk.domain.errors import K3Error, NotFoundError, PermissionDenied
 from k3desk.domain.i18n import translate
 from k3desk.services import settings_service
@@ -14,19 +14,18 @@ from k3desk.store.db import Database
 from k3desk.store.models import User
 from k3desk.store.settings import ACTOR_ID, SERVER_URL
 
-_hasher = PasswordHasher()
 ACTOR_KEY = ACTOR_ID
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return argon2_cost.password_hasher().hash(password)
 
 
 def password_matches(stored_hash: str | None, password: str) -> bool:
     if not stored_hash:
         return False
     try:
-        return _hasher.verify(stored_hash, password)
+        return argon2_cost.password_hasher().verify(stored_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 

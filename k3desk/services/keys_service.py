@@ -31,6 +31,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from k3desk import argon2_cost
 from k3desk.domain import pki, signing
 from k3desk.domain.errors import K3Error
 from k3desk.domain.i18n import translate
@@ -43,8 +44,6 @@ KEY_FILE = Path("keys") / "signing.key.enc"
 PLAIN_KEY_FILE = Path("keys") / "signing.key"  # older k3desk: migrated at the next login
 LOW_BLOCK_WARNING = 10
 KEY_FORMAT = "k3desk-signing-key-1"
-#: argon2id parameters of the key-encryption key (RFC 9106's second recommendation)
-KDF = {"time_cost": 3, "memory_cost": 64 * 1024, "parallelism": 4}
 LOCKED = ("kunci tanda tangan laptop ini masih terkunci: login dulu sebagai penyelia "
           "pemiliknya dengan kata sandi Anda (di aplikasi, atau `k3desk review approve ID "
           "--password-stdin` di baris perintah)")
@@ -75,16 +74,25 @@ def _kek(password: str, salt: bytes, kdf: dict[str, int]) -> bytes:
                            parallelism=kdf["parallelism"])
 
 
+def _kdf() -> dict[str, int]:
+    """argon2id parameters of a new key-encryption key (RFC 9106's second recommendation,
+    k3desk.argon2_cost); a key file keeps those it was sealed with."""
+    p = argon2_cost.parameters()
+    return {"time_cost": p.time_cost, "memory_cost": p.memory_cost,
+            "parallelism": p.parallelism}
+
+
 def _b64(raw: bytes) -> str:
     return base64.b64encode(raw).decode("ascii")
 
 
 def _write_encrypted(path: Path, pair: signing.KeyPair, user_id: str, password: str) -> None:
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
-    sealed = AESGCM(_kek(password, salt, KDF)).encrypt(nonce, pair.private_raw,
+    kdf = _kdf()
+    sealed = AESGCM(_kek(password, salt, kdf)).encrypt(nonce, pair.private_raw,
                                                         user_id.encode())
     body = {"format": KEY_FORMAT, "user_id": user_id, "public_key": pair.public_b64,
-            "kdf": dict(KDF, name="argon2id", salt=_b64(salt)), "cipher": "AES-256-GCM",
+            "kdf": dict(kdf, name="argon2id", salt=_b64(salt)), "cipher": "AES-256-GCM",
             "nonce": _b64(nonce), "ciphertext": _b64(sealed)}
     _write_body(path, body)
 

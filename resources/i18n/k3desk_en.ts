@@ -3850,7 +3850,6 @@ Reason: {reason}</translation>
     <name>keys</name>
     <message>
         <source>kunci tanda tangan laptop ini masih terkunci: login dulu sebagai penyelia pemiliknya dengan kata sandi Anda (di aplikasi, atau `k3desk review approve ID --password-stdin` di baris perintah)</source>
-        <extracomment>argon2id parameters of the key-encryption key (RFC 9106&apos;s second recommendation)</extracomment>
         <translation>the signing key of this laptop is still locked: log in first as the supervisor who owns it, with your password (in the application, or `k3desk review approve ID --password-stdin` on the command line)</translation>
     </message>
     <message>

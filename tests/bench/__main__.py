@@ -17,7 +17,8 @@ import sys
 import traceback
 
 # The order figures print in; each part is a module of this package.
-PARTS: list[str] = ["startup", "table", "editor", "memory", "certificate", "outbox"]
+PARTS: list[str] = ["startup", "table", "editor", "memory", "certificate", "outbox",
+                    "sync_parts", "server_parts"]
 
 
 def main(argv: list[str] | None = None) -> int:

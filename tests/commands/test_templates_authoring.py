@@ -9,15 +9,10 @@ import jsonschema
 import pytest
 import yaml
 
-from k3desk.cli import main
 from k3desk.domain.templates import templates_dir
-from tests.support.cli import run_cli
+from tests.support.cli import run_main
 
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+cli = run_main  # cli(capsys, ARGS...) -> (returncode, stdout, stderr), in this process
 
 
 def test_schema_validates_every_shipped_file_and_catches_a_typo(
@@ -53,10 +48,11 @@ def _broken(tmp_path: Path) -> Path:
     return path
 
 
-def test_lint_reports_every_problem_with_file_path_and_reason(tmp_path: Path) -> None:
+def test_lint_reports_every_problem_with_file_path_and_reason(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _broken(tmp_path)
     good = templates_dir() / "tower_crane.v1.yaml"
-    proc = run_cli("templates", "lint", str(good), str(path))
+    proc = cli(capsys, "templates", "lint", str(good), str(path))
     assert proc.returncode == 2, proc.stderr
     assert f"{good}: ok (tower_crane v1" in proc.stdout
     lines = proc.stderr.strip().splitlines()
@@ -68,14 +64,15 @@ def test_lint_reports_every_problem_with_file_path_and_reason(tmp_path: Path) ->
     assert len(lines) >= 3 and "Traceback" not in text
 
 
-def test_lint_checks_the_version_and_the_examples(tmp_path: Path) -> None:
+def test_lint_checks_the_version_and_the_examples(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     d = yaml.safe_load((templates_dir() / "gondola.v1.yaml").read_text(encoding="utf-8"))
     d["months_valid"] = 6                          # changed, still version 1
     load = next(sec for sec in d["sections"] if sec["id"] == "uji_beban")
     load["fields"][0]["example"] = 110  # the example no longer passes
     path = tmp_path / "draft.yaml"
     path.write_text(yaml.safe_dump(d, allow_unicode=True), encoding="utf-8")
-    proc = run_cli("templates", "lint", str(path))
+    proc = cli(capsys, "templates", "lint", str(path))
     assert proc.returncode == 2
     assert "(file name): name the file gondola.v1.yaml" in proc.stderr
     assert "version: gondola version 1 already exists with a different content; publish it " \
@@ -108,12 +105,13 @@ def test_preview_reads_like_a_form(capsys: pytest.CaptureFixture[str]) -> None:
     assert "a failure only gives a recommendation" in out and "UNVERIFIED" in out
 
 
-def test_the_guide_s_example_lints_clean(tmp_path: Path) -> None:
+def test_the_guide_s_example_lints_clean(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     guide = (Path(__file__).parents[2] / "docs" / "templates.md").read_text(encoding="utf-8")
     start = guide.index("# Pompa uji (contoh)")
     block = guide[start:guide.index("```", start)]
     path = tmp_path / "contoh_pompa.v1.yaml"
     path.write_text(block, encoding="utf-8")
-    proc = run_cli("templates", "lint", str(path))
+    proc = cli(capsys, "templates", "lint", str(path))
     assert proc.returncode == 0, proc.stderr
     assert "ok (contoh_pompa v1, 4 fields, 1 rules" in proc.stdout

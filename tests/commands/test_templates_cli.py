@@ -1,5 +1,5 @@
-"""``k3desk templates ...`` and ``k3desk check``: some as separate processes, as a person
-runs them, the rest through ``cli.main`` in-process (the machine has two cores)."""
+"""``k3desk templates ...`` and ``k3desk check``: one as a separate process, as a person
+runs it, the rest through ``cli.main`` in-process (the machine has two cores)."""
 
 from __future__ import annotations
 
@@ -45,17 +45,18 @@ def test_show(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2 and "versi 9" in err
 
 
-def test_example_then_check(tmp_path: Path) -> None:
+def test_example_then_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for failing, verdict in ((False, "memenuhi"), (True, "tidak_memenuhi")):
         path = tmp_path / f"values-{failing}.json"
         if failing:
             values = example_values(default_registry().get("instalasi_listrik"), failing=True)
             path.write_text(json.dumps(values), encoding="utf-8")
         else:
-            example = run_cli("templates", "example", "instalasi_listrik")
+            example = cli(capsys, "templates", "example", "instalasi_listrik")
             assert example.returncode == 0, example.stderr
             path.write_text(example.stdout, encoding="utf-8")
-        proc = run_cli("check", "instalasi_listrik", str(path), "--inspected-on", "2026-03-31")
+        proc = cli(capsys, "check", "instalasi_listrik", str(path), "--inspected-on",
+                   "2026-03-31")
         assert proc.returncode == 0, proc.stderr
         out = json.loads(proc.stdout)
         assert {"template_id", "template_version", "verdict", "findings", "missing",
@@ -93,20 +94,20 @@ def test_check_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert code == 2 and out == "" and "tidak dapat membaca" in err
 
 
-def test_check_errors_exit_2(tmp_path: Path) -> None:
+def test_check_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     good = tmp_path / "v.json"
     good.write_text("{}", encoding="utf-8")
-    unknown = run_cli("check", "kompor", str(good))
+    unknown = cli(capsys, "check", "kompor", str(good))
     assert unknown.returncode == 2 and "kompor" in unknown.stderr
     broken = tmp_path / "broken.json"
     broken.write_text("{\"a\": ", encoding="utf-8")
-    proc = run_cli("check", "apar", str(broken))
+    proc = cli(capsys, "check", "apar", str(broken))
     assert proc.returncode == 2 and "bukan JSON yang sah" in proc.stderr
     wrong = tmp_path / "wrong.json"
     wrong.write_text(json.dumps({"jarak_antar_apar_maks": {"value": 12, "unit": "kg"},
                                  "suhu_lingkungan": "panas",
                                  "unit_apar": [{"jenis": "halon"}]}), encoding="utf-8")
-    proc = run_cli("check", "apar", str(wrong))
+    proc = cli(capsys, "check", "apar", str(wrong))
     assert proc.returncode == 2 and proc.stdout == ""
     assert "jarak_antar_apar_maks: Jarak terbesar antar APAR: satuan “kg”" in proc.stderr
     assert "suhu_lingkungan: Suhu lingkungan tempat APAR: “panas” bukan angka" in proc.stderr

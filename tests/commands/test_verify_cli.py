@@ -1,6 +1,6 @@
 """``k3desk verify`` as a person runs it: a real PDF and a real data folder; a separate
-process for the main paths, the CLI's ``main`` in this process for the rest (each process
-start costs seconds on a busy two-core machine)."""
+process for the main path (a PDF), the CLI's ``main`` in this process for the rest (each
+process start costs seconds on a busy two-core machine)."""
 
 from __future__ import annotations
 
@@ -47,10 +47,10 @@ def test_valid_pdf_prints_valid_and_exits_0(certificate_pdf: Path, keys_dir: Pat
     assert "4 Maret 2027" in proc.stdout and "MEMENUHI PERSYARATAN K3" in proc.stdout
 
 
-def test_qr_text_is_verified_offline(keys_dir: Path) -> None:
+def test_qr_text_is_verified_offline(keys_dir: Path, cli: Cli) -> None:
     stamp = sample_certificate_document().stamp
     assert stamp is not None
-    proc = run_cli("verify", "--qr", stamp.verify_url, "--json", data_dir=keys_dir)
+    proc = cli("verify", "--qr", stamp.verify_url, "--json", data_dir=keys_dir)
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out["status"] == "VALID" and out["details"]["number"] == "0042/PAA/BK3JKT/III/2026"
@@ -122,10 +122,10 @@ def test_unsigned_pdf_and_garbage_are_invalid(keys_dir: Path, tmp_path: Path,
     assert proc.returncode == 1 and proc.stdout.startswith("INVALID")
 
 
-def test_usage_errors_exit_2(tmp_path: Path) -> None:
-    proc = run_cli("verify", str(tmp_path / "missing.pdf"), data_dir=tmp_path)
+def test_usage_errors_exit_2(tmp_path: Path, cli: Cli) -> None:
+    proc = cli("verify", str(tmp_path / "missing.pdf"), data_dir=tmp_path)
     assert proc.returncode == 2 and "tidak ditemukan" in proc.stderr
-    proc = run_cli("verify", "--qr", "x", str(tmp_path / "both.pdf"), data_dir=tmp_path)
+    proc = cli("verify", "--qr", "x", str(tmp_path / "both.pdf"), data_dir=tmp_path)
     assert proc.returncode == 2 and "berkas PDF atau --qr" in proc.stderr
     assert "Traceback" not in proc.stderr
 

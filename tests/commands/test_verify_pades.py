@@ -17,7 +17,7 @@ from sqlalchemy import select
 from k3desk.services import auth_service, document_service, keys_service, pades_service
 from k3desk.store.db import Database, open_database
 from k3desk.store.models import Inspection, SigningKey
-from tests.support.cli import CliResult, run_cli, run_main
+from tests.support.cli import CliResult, run_main
 
 Cli = Callable[..., CliResult]
 
@@ -101,19 +101,20 @@ def test_without_a_certificate_the_pdf_is_signed_by_the_qr_only(
     assert "tidak memuat tanda tangan digital (PAdES)" in done.stdout
 
 
-def test_cli_approval_says_the_pdf_is_signed(demo_dir: Path) -> None:
+def test_cli_approval_says_the_pdf_is_signed(demo_dir: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
     with open_database(demo_dir).session() as s:
         inspection_id = s.scalars(select(Inspection.id).where(
             Inspection.status == "submitted").order_by(Inspection.id)).first()
     assert inspection_id is not None
-    run_cli("login", "--username", "penyelia", "--password-stdin", data_dir=demo_dir,
-            stdin="demo-penyelia\n", check=True)
-    done = run_cli("review", "approve", inspection_id, "--password-stdin", data_dir=demo_dir,
-                   stdin="demo-penyelia\n")
+    assert run_main(capsys, "login", "--username", "penyelia", "--password-stdin",
+                    data_dir=demo_dir, stdin="demo-penyelia\n").returncode == 0
+    done = run_main(capsys, "review", "approve", inspection_id, "--password-stdin",
+                    data_dir=demo_dir, stdin="demo-penyelia\n")
     if done.returncode != 0:  # a demo inspection the template now refuses: say why
         pytest.fail(done.stderr)
     assert "PDF ditandatangani secara digital (PAdES)" in done.stderr
     pdf = Path(next(line for line in done.stderr.splitlines()
                     if line.startswith("PDF: "))[5:])
-    verified = run_cli("verify", str(pdf), data_dir=demo_dir)
+    verified = run_main(capsys, "verify", str(pdf), data_dir=demo_dir)
     assert verified.returncode == 0 and "sah dan dokumen tidak berubah" in verified.stdout

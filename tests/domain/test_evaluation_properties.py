@@ -90,12 +90,14 @@ def test_evaluate_never_raises_for_declared_kinds(case: tuple[str, dict[str, Any
     _check(*case)
 
 
+@pytest.mark.slow  # 150 generated cases (fuzz)
 @settings(max_examples=150, deadline=None)
 @given(st.sampled_from(TEMPLATE_IDS), any_json)
 def test_evaluate_never_raises_for_any_json(template_id: str, values: Any) -> None:
     _check(template_id, values)
 
 
+@pytest.mark.slow  # 150 generated cases (fuzz)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(TEMPLATE_IDS), st.data())
 def test_example_values_with_one_field_changed(template_id: str, data: st.DataObject) -> None:

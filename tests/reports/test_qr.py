@@ -23,7 +23,14 @@ def decode_qr(png: Path) -> list[str]:
     return [r.text for r in results if r.format == zxingcpp.BarcodeFormat.QRCode]
 
 
-@pytest.mark.parametrize("dpi", [150, 300])
+@pytest.fixture(scope="module")
+def printed_qr(certificate_pdf: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The certificate's QR as printed at 200 dpi, rasterised once for the tests that forge
+    or check it."""
+    return decode_qr(rasterize(certificate_pdf, 1, 200, tmp_path_factory.mktemp("qr")))[0]
+
+
+@pytest.mark.parametrize("dpi", [150, pytest.param(300, marks=pytest.mark.slow)])
 def test_printed_qr_decodes_to_the_signed_payload_and_verifies(
         certificate_pdf: Path, tmp_path: Path, dpi: int) -> None:
     texts = decode_qr(rasterize(certificate_pdf, 1, dpi, tmp_path))
@@ -65,8 +72,8 @@ def test_report_signature_page_carries_the_certificate_qr(long_report_pdf: Path,
     assert doc.stamp is not None and texts == [doc.stamp.verify_url]
 
 
-def test_tampered_qr_payload_fails(certificate_pdf: Path, tmp_path: Path) -> None:
-    text = decode_qr(rasterize(certificate_pdf, 1, 200, tmp_path))[0]
+def test_tampered_qr_payload_fails(printed_qr: str) -> None:
+    text = printed_qr
     link = parse_verify_url(text)
     # a changed digit of the compact code: unreadable, or a payload the signature rejects
     for pos in (len(text) - 3, len(text) - 120, len(text) - 300):
@@ -92,8 +99,8 @@ def test_tampered_qr_payload_fails(certificate_pdf: Path, tmp_path: Path) -> Non
     assert not verify_certificate(other, link.signature, link.key_id, sample_known_keys()).ok
 
 
-def test_qr_from_an_unknown_key_fails(certificate_pdf: Path, tmp_path: Path) -> None:
-    link = parse_verify_url(decode_qr(rasterize(certificate_pdf, 1, 200, tmp_path))[0])
+def test_qr_from_an_unknown_key_fails(printed_qr: str) -> None:
+    link = parse_verify_url(printed_qr)
     result = verify_certificate(link.payload, link.signature, link.key_id, {})
     assert result.status is VerificationStatus.INVALID
     assert "tidak dikenal" in result.reason

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from k3desk import argon2_cost
 from k3desk.domain.canonical import data_sha256
 from k3desk.domain.certificates import make_payload
 from k3desk.domain.evaluation import evaluate
@@ -21,7 +22,8 @@ from k3desk.domain.values import example_values
 from k3desk.server import admin
 from k3desk.server.models import ChangeLog, Record
 
-CHEAP = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
+#: Users made by the tests directly: argon2id at the test run's least cost (k3desk.argon2_cost)
+CHEAP = PasswordHasher.from_parameters(argon2_cost.TEST_PARAMETERS)
 PASSWORD = "correct horse battery"
 INSPECTED_ON = "2026-03-02"
 TEMPLATE = ("bejana_tekan", 1)

@@ -92,14 +92,15 @@ def test_after_a_restore_cursors_from_the_lost_timeline_are_reset(world: World,
     _, lost_cursor = world.inspector.pull_all()
     assert lost_cursor == at_backup + 3
     # "restore the backup": the database as it was at at_backup
-    from sqlalchemy import delete, update
+    from sqlalchemy import delete
 
-    from k3desk.server.models import ChangeLog, Counter, Record
+    from k3desk.server.models import ChangeLog, Record
+    from k3desk.server.seqs import set_last_seq
 
     with world.sessions() as s, s.begin():
         s.execute(delete(ChangeLog).where(ChangeLog.seq > at_backup))
         s.execute(delete(Record).where(Record.seq > at_backup))
-        s.execute(update(Counter).where(Counter.name == "seq").values(value=at_backup))
+        set_last_seq(s, at_backup)  # the counter (SQLite) or sequence (PostgreSQL) dumped
     with world.sessions() as s:
         low, high = mark_restored(s)
     assert (low, high) == (at_backup, at_backup + 1_000_000)

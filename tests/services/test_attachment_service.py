@@ -19,7 +19,7 @@ from k3desk.services.context import Actor, AppContext
 from k3desk.store.db import open_database
 from k3desk.store.models import Attachment, Inspection, OutboxEntry, User
 from tests.support import REPO
-from tests.support.cli import run_cli
+from tests.support.cli import run_main
 from tests.support.drafts import new_draft, sent_back
 
 
@@ -257,6 +257,7 @@ def test_a_write_failing_after_the_blob_leaves_no_row(env, monkeypatch) -> None:
     assert _blobs(db) == []
 
 
+@pytest.mark.slow  # kills two writing processes
 def test_a_process_killed_between_blob_and_row(demo_dir: Path) -> None:
     """Killed after the blob is written and before the row commits: no row, and the
     blob is left for the sweep; killed inside the row's transaction: rolled back."""
@@ -299,18 +300,18 @@ def test_a_process_killed_between_blob_and_row(demo_dir: Path) -> None:
         db.dispose()
 
 
-def test_cli_attach(demo_dir: Path, tmp_path: Path) -> None:
+def test_cli_attach(demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = open_database(demo_dir)
     iid = _draft(db)
     db.dispose()
-    assert run_cli("login", "--username", "inspektur", "--password-stdin",
-                   stdin="demo-inspektur\n", data_dir=demo_dir).returncode == 0
+    assert run_main(capsys, "login", "--username", "inspektur", "--password-stdin",
+                    stdin="demo-inspektur\n", data_dir=demo_dir).returncode == 0
     good = tmp_path / "kait.jpg"
     good.write_bytes(jpeg(orientation=3))
     second = tmp_path / "rantai.png"
     Image.new("RGB", (50, 40), (0, 200, 0)).save(second)
-    proc = run_cli("inspection", "attach", iid, "--slot", "foto", str(good), str(second),
-                   data_dir=demo_dir)
+    proc = run_main(capsys, "inspection", "attach", iid, "--slot", "foto", str(good),
+                    str(second), data_dir=demo_dir)
     assert proc.returncode == 0, proc.stderr
     ids = proc.stdout.split()
     assert len(ids) == 2
@@ -322,8 +323,8 @@ def test_cli_attach(demo_dir: Path, tmp_path: Path) -> None:
     db.dispose()
     bad = tmp_path / "laporan.jpg"
     bad.write_text("bukan foto", encoding="utf-8")
-    proc = run_cli("inspection", "attach", iid, "--slot", "foto", str(good), str(bad),
-                   data_dir=demo_dir)
+    proc = run_main(capsys, "inspection", "attach", iid, "--slot", "foto", str(good),
+                    str(bad), data_dir=demo_dir)
     assert proc.returncode == 2
     assert "laporan.jpg" in proc.stderr and "Traceback" not in proc.stderr
     db = open_database(demo_dir)

@@ -199,6 +199,7 @@ WRITER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow  # a second process writing throughout
 def test_backup_while_another_process_writes_is_consistent(filled, tmp_path):
     stop = tmp_path / "stop"
     writer = subprocess.Popen([sys.executable, "-c", WRITER, str(filled), str(stop)],

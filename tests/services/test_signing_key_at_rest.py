@@ -83,6 +83,7 @@ def test_backups_and_diagnostics_never_carry_the_key_in_clear(demo_dir: Path,
                 assert not any(secret in data for secret in _secrets(pair)), (archive, name)
 
 
+@pytest.mark.slow  # four k3desk processes: the key in memory is per process
 def test_cli_approve_reads_the_password_to_unlock(demo_dir: Path) -> None:
     inspector = _ctx(demo_dir, "inspektur")
     inspection_id = _filled(inspector)

@@ -9,7 +9,7 @@ import pytest
 
 from k3desk.store import audit
 from k3desk.store.db import open_database
-from tests.support.cli import run_cli
+from tests.support.cli import run_main
 
 
 def _chain(data_dir: Path, n: int = 5) -> None:
@@ -22,9 +22,9 @@ def _chain(data_dir: Path, n: int = 5) -> None:
     db.dispose()
 
 
-def test_intact_chain_verifies(data_dir: Path) -> None:
+def test_intact_chain_verifies(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _chain(data_dir)
-    proc = run_cli("audit", "verify", data_dir=data_dir)
+    proc = run_main(capsys, "audit", "verify", data_dir=data_dir)
     assert proc.returncode == 0, proc.stderr
     assert "5" in proc.stdout
 
@@ -35,13 +35,14 @@ def test_intact_chain_verifies(data_dir: Path) -> None:
     ("DELETE FROM audit_event WHERE id = 4", 4),
     ("DELETE FROM audit_event WHERE id = 5", 5),
 ])
-def test_tampering_is_detected_and_named(data_dir: Path, tamper: str, broken: int) -> None:
+def test_tampering_is_detected_and_named(data_dir: Path, tamper: str, broken: int,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
     _chain(data_dir)
     con = sqlite3.connect(data_dir / "k3desk.db")
     con.execute(tamper)
     con.commit()
     con.close()
-    proc = run_cli("audit", "verify", data_dir=data_dir)
+    proc = run_main(capsys, "audit", "verify", data_dir=data_dir)
     assert proc.returncode == 1
     assert f"peristiwa {broken}" in proc.stderr
     assert "Traceback" not in proc.stderr

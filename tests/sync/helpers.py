@@ -28,9 +28,11 @@ USERS = {"insp1": "inspector", "insp2": "inspector", "spv1": "supervisor", "spv2
 HEAVY_BALAI, HEAVY_USER = "BK3BEBAN", "beban1"
 
 
-def make_server(root: Path) -> ServerProcess:
+def make_server(root: Path, db_url: str | None = None,
+                extra_args: tuple[str, ...] = ()) -> ServerProcess:
     root.mkdir(parents=True, exist_ok=True)
-    server = ServerProcess(f"sqlite:///{root / 'server.db'}", root / "blobs")
+    server = ServerProcess(db_url or f"sqlite:///{root / 'server.db'}", root / "blobs",
+                           extra_args=extra_args)
     server.admin("create-balai", "--code", "BK3UJI", "--name", "Balai K3 Uji",
                  "--address", "Jl. Uji No. 1, Jakarta", "--city", "Jakarta")
     server.admin("create-balai", "--code", HEAVY_BALAI, "--name", "Balai K3 Beban",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -24,7 +25,7 @@ from k3desk.ui.app import build_main_window
 from k3desk.ui.main_window import MainWindow
 from k3desk.ui.pages.dashboard_page import DashboardPage
 from k3desk.ui.pages.settings_page import SettingsPage
-from tests.support.cli import run_cli
+from tests.support.cli import run_main
 
 
 def _window(qtbot: QtBot, data_dir: Path, username: str, password: str) -> MainWindow:
@@ -87,8 +88,8 @@ def test_dashboard_counts_open_the_filtered_list_and_export(qtbot: QtBot, demo_d
         _close(window)
 
 
-def test_settings_server_address_checked_and_language_stored(qtbot: QtBot, demo_dir: Path
-                                                             ) -> None:
+def test_settings_server_address_checked_and_language_stored(
+        qtbot: QtBot, demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     window = _window(qtbot, demo_dir, "inspektur", "demo-inspektur")
     try:
         window.show_page("settings")
@@ -129,7 +130,7 @@ def test_settings_server_address_checked_and_language_stored(qtbot: QtBot, demo_
     finally:
         _close(again)
         i18n.set_language("id")
-    proc = run_cli("--data-dir", str(demo_dir), "templates", "list")
+    proc = run_main(capsys, "--data-dir", str(demo_dir), "templates", "list")
     assert proc.returncode == 0 and "Portable fire extinguisher" in proc.stdout
 
 

@@ -26,6 +26,8 @@ from k3desk.ui.main_window import MainWindow
 from tests.support.server_process import ServerProcess
 from tests.sync.helpers import PASSWORD, Laptop, make_server
 
+pytestmark = pytest.mark.slow  # a real server process
+
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:

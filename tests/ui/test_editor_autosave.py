@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from k3desk.services import editor_service
@@ -18,6 +19,7 @@ from tests.support import REPO
 from tests.ui.editor_support import close, new_draft, stored, widget, window_for
 
 
+@pytest.mark.slow  # SIGKILL of a window's process
 def test_autosave_survives_sigkill(qtbot: QtBot, demo_dir: Path) -> None:
     db = open_database(demo_dir)
     iid = new_draft(db, "overhead_crane")

@@ -4,7 +4,6 @@ and in the CLI when English is chosen (and in Indonesian by default)."""
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -34,6 +33,7 @@ from k3desk.paths import resources_dir
 from k3desk.ui.app import build_main_window
 from k3desk.ui.i18n import set_language
 from k3desk.ui.main_window import MainWindow
+from tests.support.cli import CliResult, run_main
 from tests.ui.conftest import close_window, login
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -227,19 +227,17 @@ def test_service_refusal_in_english_in_the_window(qtbot: QtBot, demo_dir: Path,
         set_language("id")
 
 
-def _cli(demo_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "K3DESK_DATA_DIR": str(demo_dir)}
-    return subprocess.run([sys.executable, "-m", "k3desk", "--data-dir", str(demo_dir), *args,
-                           "login", "--username", "penyelia", "--password-stdin"],
-                          input="salah-sekali\n", capture_output=True, text=True, env=env,
-                          timeout=60)
+def _cli(capsys: pytest.CaptureFixture[str], demo_dir: Path, *args: str) -> CliResult:
+    return run_main(capsys, "--data-dir", str(demo_dir), *args, "login", "--username",
+                    "penyelia", "--password-stdin", stdin="salah-sekali\n")
 
 
-def test_service_refusal_in_the_cli_follows_the_language(demo_dir: Path) -> None:
-    english = _cli(demo_dir, "--lang", "en")
+def test_service_refusal_in_the_cli_follows_the_language(
+        demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    english = _cli(capsys, demo_dir, "--lang", "en")
     assert english.returncode == 2
     assert "wrong username or password" in english.stderr, english.stderr
-    default = _cli(demo_dir)
+    default = _cli(capsys, demo_dir)
     assert default.returncode == 2
     assert "nama pengguna atau kata sandi salah" in default.stderr, default.stderr
 
@@ -251,7 +249,7 @@ def test_service_refusal_in_the_cli_follows_the_language(demo_dir: Path) -> None
         settings_service.set_language(db, "en")  # the window's setting: the CLI follows it
     finally:
         db.dispose()
-    assert "wrong username or password" in _cli(demo_dir).stderr
+    assert "wrong username or password" in _cli(capsys, demo_dir).stderr
 
 
 def test_domain_hook_reads_the_catalogue_without_qt(english: None) -> None:

@@ -12,7 +12,7 @@ from k3desk.domain.errors import K3Error
 from k3desk.services import auth_service, sync_service
 from k3desk.store.db import open_database
 from k3desk.ui.app import build_main_window
-from tests.support.cli import run_cli
+from tests.support.cli import run_main
 from tests.ui.conftest import close_window, login
 
 
@@ -66,7 +66,8 @@ def test_login_refuses_a_wrong_password_then_logout_returns(qtbot: QtBot,
         close_window(window)
 
 
-def test_a_demo_folder_refuses_a_server(demo_dir: Path) -> None:
+def test_a_demo_folder_refuses_a_server(demo_dir: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
     db = open_database(demo_dir)
     try:
         with pytest.raises(K3Error, match="data demo"):
@@ -79,8 +80,9 @@ def test_a_demo_folder_refuses_a_server(demo_dir: Path) -> None:
         assert actor.username == "inspektur" and not online
     finally:
         db.dispose()
-    proc = run_cli("login", "--username", "inspektur", "--password-stdin", "--server",
-                   "http://127.0.0.1:9", data_dir=demo_dir, stdin="demo-inspektur\n")
+    proc = run_main(capsys, "login", "--username", "inspektur", "--password-stdin",
+                    "--server", "http://127.0.0.1:9", data_dir=demo_dir,
+                    stdin="demo-inspektur\n")
     assert proc.returncode != 0
     assert "data demo" in proc.stderr and "Traceback" not in proc.stderr
 
@@ -113,11 +115,11 @@ def test_choosing_a_server_from_a_demo_folder_sets_the_demo_aside(qtbot: QtBot,
         close_window(window)
 
 
-def test_later_starts_open_the_login_page_with_the_last_username(qtbot: QtBot,
-                                                                 demo_dir: Path) -> None:
+def test_later_starts_open_the_login_page_with_the_last_username(
+        qtbot: QtBot, demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # the CLI left a user logged in: the window still asks for the password
-    proc = run_cli("login", "--username", "inspektur2", "--password-stdin",
-                   data_dir=demo_dir, stdin="demo-inspektur\n")
+    proc = run_main(capsys, "login", "--username", "inspektur2", "--password-stdin",
+                    data_dir=demo_dir, stdin="demo-inspektur\n")
     assert proc.returncode == 0, proc.stderr
     window = build_main_window(demo_dir)
     qtbot.addWidget(window)

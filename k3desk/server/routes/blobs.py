@@ -6,14 +6,14 @@ import errno
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request, Response
-from fastapi.responses import FileResponse
+from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
+from k3desk.server.blob_store import BlobStore
 from k3desk.server.blobs import (
     SHA256_NAME,
     BlobTooLarge,
     BlobWriter,
-    blob_path,
     may_use_blob,
     store_blob,
 )
@@ -48,7 +48,7 @@ async def put_blob(sha256: Sha256, request: Request, actor: CurrentUser, setting
     if declared.isdigit() and int(declared) > limit:
         raise ApiError(413, "too_large", f"a blob may have at most {limit} bytes", limit=limit)
     try:
-        writer = await run_in_threadpool(BlobWriter, settings.blob_dir, limit)
+        writer = await run_in_threadpool(BlobWriter, _store(request).tmp_dir, limit)
     except OSError as exc:
         raise _storage_error(exc) from None
     try:
@@ -72,7 +72,7 @@ async def put_blob(sha256: Sha256, request: Request, actor: CurrentUser, setting
 
     def save() -> bool:
         with sessions() as session:
-            return store_blob(session, settings.blob_dir, sha256, writer,
+            return store_blob(session, _store(request), sha256, writer,
                               None if actor.is_admin else actor.balai_id)
 
     try:
@@ -103,16 +103,26 @@ def head_blob(sha256: Sha256, actor: CurrentUser, session: SessionDep) -> Respon
     return Response(status_code=200, headers={"Content-Length": str(blob.size)})
 
 
-@router.get("/{sha256}", responses=_ERRORS, response_class=FileResponse)
-def get_blob(sha256: Sha256, actor: CurrentUser, session: SessionDep,
-             settings: SettingsDep) -> FileResponse:
+@router.get("/{sha256}", responses={**_ERRORS, 200: {
+    "content": {"application/octet-stream": {}}, "description": "the blob's bytes"}},
+    response_class=StreamingResponse)
+def get_blob(sha256: Sha256, request: Request, actor: CurrentUser,
+             session: SessionDep) -> StreamingResponse:
     """The bytes, to users of a Balai whose own upload or attachment brought them in."""
     _checked_name(sha256)
-    path = blob_path(settings.blob_dir, sha256)
-    if (not may_use_blob(session, None if actor.is_admin else actor.balai_id, sha256)
-            or not path.exists()):
+    blob = session.get(Blob, sha256)
+    chunks = (_store(request).read(sha256)
+              if blob is not None and may_use_blob(
+                  session, None if actor.is_admin else actor.balai_id, sha256) else None)
+    if blob is None or chunks is None:
         raise ApiError(404, "not_found", "no such blob for this Balai")
-    return FileResponse(path, media_type="application/octet-stream")
+    return StreamingResponse(chunks, media_type="application/octet-stream",
+                             headers={"Content-Length": str(blob.size)})
+
+
+def _store(request: Request) -> BlobStore:
+    store: BlobStore = request.app.state.blob_store
+    return store
 
 
 @router.api_route("/{sha256}", methods=["POST", "DELETE", "PATCH", "OPTIONS", "TRACE"],

@@ -12,7 +12,7 @@ from k3desk.server.deps import CurrentUser, SessionDep, SessionsDep, SettingsDep
 from k3desk.server.errors import ApiError
 from k3desk.server.push import push_changes
 from k3desk.server.rules import bad_text
-from k3desk.server.store import committed_seq, cursor_is_stale, envelope, visible_after
+from k3desk.server.store import envelope, pull_page
 from k3desk.sync.protocol import API_PREFIX, ErrorBody, PullResponse, PushResponse
 
 router = APIRouter(prefix=f"{API_PREFIX}/sync", tags=["sync"])
@@ -88,11 +88,10 @@ def pull(actor: CurrentUser, session: SessionDep, settings: SettingsDep,
          limit: Annotated[int, Query(ge=1, le=1000)] = 1000) -> PullResponse:
     """Records visible to the user with seq above ``since``, in increasing seq."""
     limit = min(limit, settings.max_pull_limit)
-    upto = committed_seq(session)
-    if cursor_is_stale(session, since):
+    rows = pull_page(session, actor.balai_id, actor.is_admin, since, limit + 1)
+    if rows is None:
         raise ApiError(410, "cursor_reset",
                        "this server does not know that cursor; pull again from 0")
-    rows = visible_after(session, actor.balai_id, actor.is_admin, since, limit + 1, upto)
     page = rows[:limit]
     return PullResponse(changes=[envelope(r) for r in page],
                         next=page[-1].seq if page else since, more=len(rows) > limit)
