@@ -11,10 +11,11 @@ server (``Database.session(remote=True)``) leave none.
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from k3desk.domain.vocabulary import SERVER_TYPES, OutboxState
 from k3desk.store.base import new_id
@@ -97,9 +98,15 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
                 enqueue(session, obj, new_entries, is_new=is_new)
 
 
+_INSTALLED: weakref.WeakSet[sessionmaker[Session]] = weakref.WeakSet()
+
+
 def install(db: Database) -> None:
     """Attach the hook to ``db``'s own sessions (idempotent): sessions of another
     database or engine in the same process are left alone."""
     factory = db.session_factory
-    if not event.contains(factory, "before_flush", _before_flush):
+    # Not event.contains(): SQLAlchemy keys that on id(factory), and a new factory can
+    # reuse the id of a collected one, which then reads as installed (and is not).
+    if factory not in _INSTALLED:
         event.listen(factory, "before_flush", _before_flush)
+        _INSTALLED.add(factory)
