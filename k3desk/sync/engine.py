@@ -39,6 +39,7 @@ from k3desk.sync.apply import (
     quarantine,
 )
 from k3desk.sync.backoff import Backoff
+from k3desk.sync.bulk import apply_page
 from k3desk.sync.client import (
     AuthRequired,
     CursorReset,
@@ -329,13 +330,13 @@ class SyncEngine:
     # -- pull ---------------------------------------------------------------------------
 
     def _apply_page(self, envs: list[dict[str, Any]], cursor: int) -> ApplyStats:
-        """A page and its cursor in one transaction, with a few look-ups for the page."""
+        """A page and its cursor in one transaction, with a few look-ups for the page;
+        records the laptop does not hold yet are inserted in bulk (``bulk.apply_page``)."""
         stats = ApplyStats()
         with self.db.session(remote=True) as s:
             with s.no_autoflush:
                 pre = prefetch(s, [(e["type"], e["id"]) for e in envs])
-                for env in envs:
-                    apply_remote(s, env, stats, pre=pre)
+                apply_page(s, envs, stats, pre)  # new records in bulk, the rest one by one
             _put(s, CURSOR_KEY, cursor)
         return stats
 
