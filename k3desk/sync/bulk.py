@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from functools import cache
 from typing import Any, cast
 
 from sqlalchemy import Table, insert
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
-from k3desk.store.base import now_text
+from k3desk.store.base import now_text, parse_date
 from k3desk.store.models import SYNCED_MODELS, Shadow, SyncedRecord
 from k3desk.sync.apply import ApplyStats, Prefetched, _required_fields, apply_remote
 
@@ -48,21 +49,47 @@ def _columns(model: type[SyncedRecord]) -> tuple[tuple[str, str, bool], ...]:
     return _COLUMNS[model]
 
 
+@cache
+def _plain(model: type[SyncedRecord]) -> bool:
+    """Every wire field is a column of the same name: ``apply_data`` is plain setattr."""
+    names = {attr for attr, column, _ in _columns(model) if attr == column}
+    return set(model.wire_fields) <= names
+
+
+def _direct(model: type[SyncedRecord], env: dict[str, Any]) -> dict[str, Any]:
+    """What ``apply_data`` and the envelope columns put in a fresh row, without the ORM."""
+    state: dict[str, Any] = {"id": env["id"]}
+    extra: dict[str, Any] = {}
+    wire, dates = set(model.wire_fields), model.date_fields
+    for name, value in env["data"].items():
+        if name in wire:
+            state[name] = parse_date(value) if name in dates else value
+        else:
+            extra[name] = value
+    state.update(extra=extra, deleted=False, version=int(env["version"]), seq=env.get("seq"),
+                 modified_at=env.get("modified_at") or now_text(),
+                 modified_by=env.get("modified_by"))
+    return state
+
+
 def row_values(model: type[SyncedRecord], env: dict[str, Any]) -> dict[str, Any] | None:
     """The INSERT values of a new row for ``env`` (None: required fields are missing)."""
-    fresh = model(id=env["id"])
-    fresh.apply_data(dict(env["data"]))
-    missing = [f for f in _required_fields(model) if getattr(fresh, f) is None]
+    if _plain(model):
+        state = _direct(model, env)
+    else:
+        fresh = model(id=env["id"])
+        fresh.apply_data(dict(env["data"]))
+        fresh.deleted = False
+        fresh.version = int(env["version"])
+        fresh.seq = env.get("seq")
+        fresh.modified_at = env.get("modified_at") or now_text()
+        fresh.modified_by = env.get("modified_by")
+        state = fresh.__dict__
+    missing = [f for f in _required_fields(model) if state.get(f) is None]
     if missing:
         log.warning("%s %s from the server lacks %s; kept only as shadow",
                     env["type"], env["id"], ", ".join(missing))
         return None
-    fresh.deleted = False
-    fresh.version = int(env["version"])
-    fresh.seq = env.get("seq")
-    fresh.modified_at = env.get("modified_at") or now_text()
-    fresh.modified_by = env.get("modified_by")
-    state = fresh.__dict__
     values: dict[str, Any] = {}
     for attr, column, keeps_none in _columns(model):
         if attr in state and (state[attr] is not None or keeps_none):
