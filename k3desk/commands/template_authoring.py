@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from k3desk.domain.errors import K3Error
+from k3desk.domain.i18n import translate
 from k3desk.domain.template_schema import FieldSpec, TemplateModel
 from k3desk.domain.templates import Template
 
@@ -56,8 +57,9 @@ def lint_file(path: Path) -> tuple[list[str], str]:
     problems: list[str] = []
     expected = f"{t.id}.v{t.version}.yaml"
     if path.name != expected:
-        problems.append(f"{path}: (file name): name the file {expected} so versions sit "
-                        "side by side")
+        problems.append(translate("templates", "{path}: (nama berkas): beri nama berkas "
+                                  "{expected} agar versi-versinya berdampingan").format(
+            path=path, expected=expected))
     try:
         shipped = default_registry().get(t.id, t.version)
     except K3Error:
@@ -67,19 +69,24 @@ def lint_file(path: Path) -> tuple[list[str], str]:
 
         if canonical_json(shipped.definition) != canonical_json(t.definition):
             newest = max(x.version for x in default_registry().list() if x.id == t.id)
-            problems.append(f"{path}: version: {t.id} version {t.version} already exists "
-                            f"with a different content; publish it as version {newest + 1}")
+            problems.append(translate("templates", "{path}: version: {id} versi {version} "
+                                      "sudah ada dengan isi yang berbeda; terbitkan sebagai "
+                                      "versi {next}").format(
+                path=path, id=t.id, version=t.version, next=newest + 1))
     good = evaluate(t, example_values(t))
     if good.verdict != "memenuhi":
         why = good.missing + good.invalid + [f.rule_id for f in good.failed if
                                             f.severity != "minor"]
-        problems.append(f"{path}: example: the example values give '{good.verdict.value}', not "
-                        f"'memenuhi' ({', '.join(why[:5])}); fix the fields' 'example'")
+        problems.append(translate("templates", "{path}: example: nilai contoh memberi "
+                                  "'{verdict}', bukan 'memenuhi' ({why}); perbaiki 'example' "
+                                  "isiannya").format(path=path, verdict=good.verdict.value,
+                                                     why=", ".join(why[:5])))
     bad = evaluate(t, example_values(t, failing=True))
     if bad.verdict != "tidak_memenuhi":
-        problems.append(f"{path}: example_failing: the failing example gives "
-                        f"'{bad.verdict.value}', not 'tidak_memenuhi'; give a field an "
-                        "'example_failing'")
+        problems.append(translate("templates", "{path}: example_failing: contoh gagal "
+                                  "memberi '{verdict}', bukan 'tidak_memenuhi'; beri sebuah "
+                                  "isian 'example_failing'").format(
+            path=path, verdict=bad.verdict.value))
     unverified = sum(1 for cr in t.rules if cr.reference.unverified)
     return problems, (f"{t.id} v{t.version}, {len(t.fields)} fields, {len(t.rules)} rules, "
                       f"{unverified} on unverified numbers")

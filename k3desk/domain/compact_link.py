@@ -38,7 +38,10 @@ PATH = "/V/"
 EPOCH = date(2000, 1, 1)
 NO_DAYS = 0xFFFF
 VERDICTS = ("memenuhi", "tidak_memenuhi", "memenuhi_dengan_catatan", "ditunda")
-KNOWN_KEYS = ("balai", "object_type", "replaces", "template", "template_version")
+# New keys are only ever appended: a tag is the index + 1, and codes already printed keep
+# theirs. (A key not listed travels as its own text, tag 0.)
+KNOWN_KEYS = ("balai", "object_type", "replaces", "template", "template_version",
+              "approver", "company_address")
 REQUIRED = ("number", "inspection_id", "company", "equipment_serial", "verdict",
             "issued_on", "valid_until", "data_sha256")
 NO_VALIDITY = "-"

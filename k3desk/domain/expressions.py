@@ -27,6 +27,8 @@ from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
+from k3desk.domain.i18n import translate
+
 Node = tuple[Any, ...]
 
 
@@ -67,8 +69,9 @@ def _tokenize(text: str) -> list[tuple[str, str]]:
     while pos < len(text):
         m = _TOKEN.match(text, pos)
         if m is None or m.end() == pos:
-            raise ExpressionError(f"unexpected character {text[pos:].strip()[:1]!r} at "
-                                  f"position {pos + 1}")
+            raise ExpressionError(translate("expressions", "karakter tak terduga {char} di "
+                                            "posisi {pos}").format(
+                char=repr(text[pos:].strip()[:1]), pos=pos + 1))
         token_type = m.lastgroup or ""
         value = m.group(token_type)
         if token_type == "name" and value in KEYWORDS:
@@ -92,14 +95,18 @@ class _Parser:
     def take(self, value: str | None = None) -> tuple[str, str]:
         tok = self.tokens[self.i]
         if value is not None and tok[1] != value:
-            raise ExpressionError(f"expected {value!r} but found {tok[1] or 'the end'!r}")
+            raise ExpressionError(translate("expressions", "diharapkan {want} tetapi ditemukan "
+                                            "{found}").format(
+                want=repr(value), found=repr(tok[1]) if tok[1] else
+                translate("expressions", "akhir aturan")))
         self.i += 1
         return tok
 
     def parse(self) -> Node:
         node = self.or_()
         if self.peek()[0] != "end":
-            raise ExpressionError(f"unexpected {self.peek()[1]!r}")
+            raise ExpressionError(translate("expressions", "tak terduga: {token}").format(
+                token=repr(self.peek()[1])))
         return node
 
     def or_(self) -> Node:
@@ -128,7 +135,8 @@ class _Parser:
             op = self.take()[1]
             node = ("cmp", op, node, self.additive())
             if self.peek()[1] in COMPARISONS:
-                raise ExpressionError("chained comparisons are not allowed; use 'and'")
+                raise ExpressionError(translate("expressions", "perbandingan berantai tidak "
+                                                "diizinkan; gunakan 'and'"))
         return node
 
     def additive(self) -> Node:
@@ -176,12 +184,15 @@ class _Parser:
             if self.peek() == ("op", "("):
                 return self.call(value)
             return ("name", tuple(value.split(".")))
-        raise ExpressionError(f"unexpected {value or 'end of rule'!r}")
+        raise ExpressionError(translate("expressions", "tak terduga: {token}").format(
+            token=repr(value) if value else translate("expressions", "akhir aturan")))
 
     def call(self, name: str) -> Node:
         if name not in FUNCTIONS:
             known = ", ".join(sorted(FUNCTIONS))
-            raise ExpressionError(f"unknown function {name!r} (known: {known})")
+            raise ExpressionError(translate("expressions", "fungsi {name} tidak dikenal (yang "
+                                            "dikenal: {known})").format(
+                name=repr(name), known=known))
         self.take("(")
         args: list[Node] = []
         if self.peek()[1] != ")":
@@ -191,23 +202,27 @@ class _Parser:
                 args.append(self.or_())
         self.take(")")
         if name == "if" and len(args) != 3:
-            raise ExpressionError("if() takes three arguments: if(condition, then, else)")
+            raise ExpressionError(translate("expressions", "if() memerlukan tiga argumen: "
+                                            "if(syarat, maka, selain itu)"))
         if name == "lookup" and (not args or args[0][0] != "lit"
                                  or not isinstance(args[0][1], str)):
-            raise ExpressionError("lookup() needs the table name as a quoted text first")
+            raise ExpressionError(translate("expressions", "lookup() memerlukan nama tabel "
+                                            "sebagai teks berkutip di depan"))
         if name == "convert" and (len(args) != 3 or any(
                 a[0] != "lit" or not isinstance(a[1], str) for a in args[1:])):
-            raise ExpressionError("convert() takes a number and two quoted units: "
-                                  "convert(4.5, 'bar', 'kg/cm²')")
+            raise ExpressionError(translate("expressions", "convert() memerlukan satu angka dan "
+                                            "dua satuan berkutip: "
+                                            "convert(4.5, 'bar', 'kg/cm²')"))
         if name in ("present", "abs", "len") and len(args) != 1:
-            raise ExpressionError(f"{name}() takes one argument")
+            raise ExpressionError(translate("expressions", "{name}() memerlukan satu "
+                                            "argumen").format(name=name))
         return ("call", name, tuple(args))
 
 
 def parse(text: str) -> Node:
     """Parse ``text``; raises :class:`ExpressionError` with the reason."""
     if not isinstance(text, str) or not text.strip():
-        raise ExpressionError("empty expression")
+        raise ExpressionError(translate("expressions", "ekspresi kosong"))
     return _Parser(text).parse()
 
 
@@ -257,14 +272,16 @@ class Scope:
         if head not in self.names:
             if self.parent is not None:
                 return self.parent.resolve(parts)
-            raise EvalError(f"unknown name {'.'.join(parts)!r}")
+            raise EvalError(translate("expressions", "nama {name} tidak dikenal").format(
+                name=repr(".".join(parts))))
         value = self.values.get(head)
         if value is None:
             raise Missing([self.prefix + head])
         if len(parts) == 1:
             return value
         if not isinstance(value, list):
-            raise EvalError(f"{head!r} is not a group")
+            raise EvalError(translate("expressions", "{name} bukan grup").format(
+                name=repr(head)))
         out = []
         missing = []
         for i, item in enumerate(value):
@@ -282,14 +299,16 @@ Tables = Mapping[str, Callable[[list[Any]], Any]]
 
 def _num(v: Any, what: str) -> Fraction:
     if isinstance(v, bool) or not isinstance(v, (Fraction, int)):
-        raise EvalError(f"{what} needs a number, got {v!r}")
+        raise EvalError(translate("expressions", "{what} memerlukan angka, didapat "
+                                      "{value}").format(what=what, value=repr(v)))
     return Fraction(v)
 
 
 def _cmp(op: str, a: Any, b: Any) -> bool:
     if op == "in":
         if not isinstance(b, list):
-            raise EvalError("'in' needs a list on its right")
+            raise EvalError(translate("expressions", "'in' memerlukan daftar di sebelah "
+                                          "kanannya"))
         return a in b
     if op in ("==", "!="):
         if a is None or b is None or isinstance(a, bool) or isinstance(b, bool):
@@ -299,7 +318,8 @@ def _cmp(op: str, a: Any, b: Any) -> bool:
         elif isinstance(a, str) and isinstance(b, str):
             same = a == b
         else:
-            raise EvalError(f"cannot compare {a!r} with {b!r}")
+            raise EvalError(translate("expressions", "{a} tidak dapat dibandingkan dengan "
+                                          "{b}").format(a=repr(a), b=repr(b)))
         return same if op == "==" else not same
     x: Any
     y: Any
@@ -325,7 +345,8 @@ def evaluate(node: Node, scope: Scope, tables: Tables, groups_sub: Mapping[str, 
     except (Missing, EvalError):
         raise
     except (ZeroDivisionError, OverflowError) as exc:
-        raise EvalError(f"arithmetic error: {exc}") from None
+        raise EvalError(translate("expressions", "galat aritmetika: {error}").format(
+            error=exc)) from None
     except (TypeError, ValueError, RecursionError) as exc:
         raise EvalError(str(exc) or type(exc).__name__) from None
 
@@ -355,7 +376,7 @@ def _eval(node: Node, scope: Scope, tables: Tables, gs: Mapping[str, set[str]]) 
         b = _num(_eval(node[3], scope, tables, gs), node[1])
         op = node[1]
         if op == "/" and b == 0:
-            raise EvalError("division by zero")
+            raise EvalError(translate("expressions", "pembagian dengan nol"))
         return {"+": a + b, "-": a - b, "*": a * b, "/": a / b if b else a}[op]
     if tag == "call":
         return _call(node[1], node[2], scope, tables, gs)
@@ -364,7 +385,8 @@ def _eval(node: Node, scope: Scope, tables: Tables, gs: Mapping[str, set[str]]) 
 
 def _truth(v: Any) -> bool:
     if not isinstance(v, bool):
-        raise EvalError(f"expected yes/no (true/false), got {v!r}")
+        raise EvalError(translate("expressions", "diharapkan ya/tidak (true/false), didapat "
+                                      "{value}").format(value=repr(v)))
     return v
 
 
@@ -374,7 +396,8 @@ def _group_items(node: Node, scope: Scope, gs: Mapping[str, set[str]]) -> list[S
     name = node[1][0]
     items = scope.resolve((name,))
     if not isinstance(items, list):
-        raise EvalError(f"{name!r} is not a group")
+        raise EvalError(translate("expressions", "{name} bukan grup").format(
+            name=repr(name)))
     return [Scope(item if isinstance(item, Mapping) else {}, gs[name], scope,
                   f"{scope.prefix}{name}[{i}].") for i, item in enumerate(items)]
 
@@ -407,7 +430,7 @@ def _call(name: str, args: tuple[Node, ...], scope: Scope, tables: Tables,
         return abs(_num(values[0], "abs"))
     if name == "len":
         if not isinstance(values[0], (list, str)):
-            raise EvalError("len() needs a list or text")
+            raise EvalError(translate("expressions", "len() memerlukan daftar atau teks"))
         return Fraction(len(values[0]))
     if name == "round":
         digits = int(_num(values[1], "round")) if len(values) > 1 else 0
@@ -423,9 +446,11 @@ def _call(name: str, args: tuple[Node, ...], scope: Scope, tables: Tables,
     if name == "lookup":
         table = tables.get(values[0])
         if table is None:
-            raise EvalError(f"unknown table {values[0]!r}")
+            raise EvalError(translate("expressions", "tabel {name} tidak dikenal").format(
+                name=repr(values[0])))
         return table(values[1:])
-    raise EvalError(f"unknown function {name!r}")
+    raise EvalError(translate("expressions", "fungsi {name} tidak dikenal").format(
+        name=repr(name)))
 
 
 def _aggregate(name: str, values: list[Any]) -> Any:
@@ -436,7 +461,8 @@ def _aggregate(name: str, values: list[Any]) -> Any:
     if not nums:
         if name == "sum":
             return Fraction(0)
-        raise EvalError(f"{name}() of nothing")
+        raise EvalError(translate("expressions", "{name}() dari himpunan kosong").format(
+            name=name))
     if name == "min":
         return min(nums)
     if name == "max":

@@ -23,6 +23,7 @@ from typing import Any
 
 from k3desk.domain import expressions as ex
 from k3desk.domain.canonical import canonical_json
+from k3desk.domain.i18n import translate
 from k3desk.domain.template_schema import FieldSpec
 from k3desk.domain.templates import Template, checklist_fail_severity
 
@@ -61,9 +62,12 @@ def skippable(t: Template) -> list[tuple[list[Any], str]]:
         for path in paths:
             if not _filled(t, path, set()):
                 out.append((["rules", ri],
-                            f"verdict rule {cr.rule.id!r} ({cr.rule.severity}) can be skipped "
-                            f"by leaving {path!r} empty: make {path!r} required, "
-                            "required_when a required answer, or the rule minor"))
+                            translate("templates", "aturan kesimpulan {rule} ({severity}) "
+                                      "dapat terlewati bila {path} dibiarkan kosong: jadikan "
+                                      "{path} wajib, required_when jawaban yang wajib, atau "
+                                      "aturan itu minor").format(
+                                rule=repr(cr.rule.id), severity=cr.rule.severity,
+                                path=repr(path))))
     for si, section in enumerate(t.model.sections):
         for fi, spec in enumerate(section.fields):
             items = [(spec, spec.id)] + [(sub, f"{spec.id}.{sub.id}") for sub in spec.fields]
@@ -71,8 +75,10 @@ def skippable(t: Template) -> list[tuple[list[Any], str]]:
                 group_ok = item is spec or _filled(t, spec.id, set())
                 if _can_block(item) and not (group_ok and _filled(t, path, set())):
                     out.append((["sections", si, "fields", fi],
-                                f"item {path!r} can fail the verdict but can be left empty: "
-                                "make it required (or required_when a required answer)"))
+                                translate("templates", "butir {path} dapat menggagalkan "
+                                          "kesimpulan tetapi dapat dibiarkan kosong: jadikan "
+                                          "wajib (atau required_when jawaban yang "
+                                          "wajib)").format(path=repr(path))))
     return out
 
 

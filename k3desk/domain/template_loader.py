@@ -19,6 +19,7 @@ import yaml
 from k3desk.domain import expressions as ex
 from k3desk.domain.canonical import canonical_json
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.i18n import translate
 from k3desk.domain.object_types import OBJECT_TYPES
 from k3desk.domain.rule_coverage import is_legacy, skippable
 from k3desk.domain.template_schema import FieldSpec, Reference, Rule, Table, TemplateModel
@@ -75,7 +76,8 @@ class _Problems:
 
     def raise_if_any(self) -> None:
         if self.items:
-            more = f" (and {len(self.items) - 1} more: " + "; ".join(self.items[1:4]) + ")" \
+            more = " " + translate("templates", "(dan {count} lagi: {items})").format(
+                count=len(self.items) - 1, items="; ".join(self.items[1:4])) \
                 if len(self.items) > 1 else ""
             raise TemplateError(f"{self.source}: {self.items[0]}{more}", self.source,
                                 list(self.items))
@@ -86,14 +88,18 @@ def load_template_file(path: Path) -> Template:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"{path}: cannot read template: {exc}") from None
+        raise ValidationError(translate("templates", "{path}: templat tidak dapat dibaca: "
+                                        "{error}").format(path=path, error=exc)) from None
     try:
         definition = yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else "(file)"
+        where = translate("templates", "baris {line}").format(line=mark.line + 1) \
+            if mark is not None else translate("templates", "(berkas)")
         reason = getattr(exc, "problem", None) or str(exc)
-        raise ValidationError(f"{path}: {where}: YAML syntax error: {reason}") from None
+        raise ValidationError(translate("templates", "{path}: {where}: kesalahan sintaks YAML: "
+                                        "{reason}").format(path=path, where=where,
+                                                           reason=reason)) from None
     if isinstance(definition, dict) and "include" in definition:
         from k3desk.domain.template_shared import expand_includes
 
@@ -107,11 +113,14 @@ def load_template_definition(definition: Any, source: str = "<definition>") -> T
     Raises ValidationError naming ``source``, the path inside it and the reason.
     """
     if not isinstance(definition, dict):
-        raise ValidationError(f"{source}: (top): a template must be a mapping, got "
-                              f"{type(definition).__name__}")
+        raise ValidationError(translate("templates", "{source}: (top): templat harus berupa "
+                                        "mapping, didapat {kind}").format(
+            source=source, kind=type(definition).__name__))
     if "include" in definition:
-        raise ValidationError(f"{source}: include: shared files are resolved when a template "
-                              "file is read; a stored definition must be expanded")
+        raise ValidationError(translate("templates", "{source}: include: berkas bersama "
+                                        "diuraikan saat berkas templat dibaca; definisi "
+                                        "yang tersimpan harus sudah diuraikan").format(
+            source=source))
     try:
         model = TemplateModel.model_validate(definition)
     except pydantic.ValidationError as exc:
@@ -123,7 +132,9 @@ def load_template_definition(definition: Any, source: str = "<definition>") -> T
     try:
         canonical_json(definition)
     except (TypeError, ValueError) as exc:
-        raise ValidationError(f"{source}: (top): not plain JSON data: {exc}") from None
+        raise ValidationError(translate("templates", "{source}: (top): bukan data JSON "
+                                        "biasa: {error}").format(source=source,
+                                                                 error=exc)) from None
     template = Template(model=model, definition=definition, source=source)
     _compile(template, _Problems(source, definition))
     return template
@@ -132,7 +143,8 @@ def load_template_definition(definition: Any, source: str = "<definition>") -> T
 def _compile(t: Template, problems: _Problems) -> None:
     m = t.model
     if m.object_type not in OBJECT_TYPES:
-        problems.add(["object_type"], f"unknown object type {m.object_type!r}")
+        problems.add(["object_type"], translate(
+            "templates", "jenis objek {name} tidak dikenal").format(name=repr(m.object_type)))
     seen: dict[str, list[Any]] = {}
     top_names = {f.id for s in m.sections for f in s.fields}
     groups = {f.id: {s.id for s in f.fields} for s in m.sections for f in s.fields
@@ -141,7 +153,8 @@ def _compile(t: Template, problems: _Problems) -> None:
         for fi, spec in enumerate(section.fields):
             loc: list[Any] = ["sections", si, "fields", fi]
             if spec.id in seen:
-                problems.add(loc + ["id"], f"field id {spec.id!r} is used twice")
+                problems.add(loc + ["id"], translate(
+                    "templates", "id isian {id} dipakai dua kali").format(id=repr(spec.id)))
             seen[spec.id] = loc
             _check_field(t, spec, loc, problems, None, top_names, groups)
     _check_tables(t, problems)
@@ -149,7 +162,8 @@ def _compile(t: Template, problems: _Problems) -> None:
     for ri, rule in enumerate(m.rules):
         loc = ["rules", ri]
         if rule.id in ids:
-            problems.add(loc + ["id"], f"rule id {rule.id!r} is used twice")
+            problems.add(loc + ["id"], translate(
+                "templates", "id aturan {id} dipakai dua kali").format(id=repr(rule.id)))
         ids.add(rule.id)
         compiled = _compile_rule(t, rule, loc, problems, top_names, groups)
         if compiled is not None:
@@ -168,7 +182,8 @@ def _compile(t: Template, problems: _Problems) -> None:
 def _check_reference(t: Template, ref: str | Reference | None, loc: list[Any],
                      problems: _Problems) -> Reference | None:
     if isinstance(ref, str) and ref not in t.model.references:
-        problems.add(loc, f"unknown reference {ref!r} (define it under 'references')")
+        problems.add(loc, translate("templates", "rujukan {name} tidak dikenal (definisikan di "
+                                             "bawah 'references')").format(name=repr(ref)))
         return None
     return t.resolve_reference(ref)
 
@@ -178,12 +193,14 @@ def _expr(t: Template, text: str, loc: list[Any], problems: _Problems, top: set[
     try:
         node = ex.parse(text)
     except ex.ExpressionError as exc:
-        problems.add(loc, f"cannot parse {text!r}: {exc}")
+        problems.add(loc, translate("templates", "{text} tidak dapat diurai: {error}").format(
+            text=repr(text), error=exc))
         return None
     _check_names(node, loc, problems, top, groups, groups.get(item_group or "", set()))
     for table in ex.tables_in(node):
         if table not in t.model.tables:
-            problems.add(loc, f"unknown table {table!r}")
+            problems.add(loc, translate("templates", "tabel {name} tidak dikenal").format(
+                name=repr(table)))
     return node
 
 
@@ -197,10 +214,13 @@ def _check_names(node: ex.Node, loc: list[Any], problems: _Problems, top: set[st
         if head in local and len(parts) == 1:
             return
         if head not in top and head not in local:
-            problems.add(loc, f"unknown name {'.'.join(parts)!r}")
+            problems.add(loc, translate("templates", "nama {name} tidak dikenal").format(
+                name=repr(".".join(parts))))
         elif len(parts) == 2 and parts[1] not in groups.get(head, set()):
-            problems.add(loc, f"{'.'.join(parts)!r}: {head!r} is not a group with a "
-                              f"sub-field {parts[1]!r}")
+            problems.add(loc, translate("templates", "{name}: {head} bukan grup dengan sub-isian "
+                                             "{sub}").format(name=repr(".".join(parts)),
+                                                             head=repr(head),
+                                                             sub=repr(parts[1])))
         return
     if tag == "call":
         args = node[2]
@@ -232,24 +252,32 @@ def _check_field(t: Template, spec: FieldSpec, loc: list[Any], problems: _Proble
             problems.add(loc + ["unit" if u == spec.unit else "units"], str(exc))
             return
         if u != spec.unit and not same_dimension(u, spec.unit or u):
-            problems.add(loc + ["units"], f"{u!r} cannot be converted to {spec.unit!r}")
+            problems.add(loc + ["units"], translate("templates", "{unit} tidak dapat dikonversi ke "
+                                                    "{canonical}").format(
+                unit=repr(u), canonical=repr(spec.unit)))
     if spec.units and spec.unit is None:
-        problems.add(loc + ["unit"], "alternative units need a canonical 'unit'")
+        problems.add(loc + ["unit"], translate("templates", "satuan alternatif memerlukan 'unit' "
+                                                  "kanonik"))
     if spec.min is not None and spec.max is not None and spec.min > spec.max:
-        problems.add(loc + ["min"], "min is greater than max")
+        problems.add(loc + ["min"], translate("templates", "min lebih besar daripada max"))
     if field_type == "choice" and not spec.choices:
-        problems.add(loc + ["choices"], "a choice field needs choices")
+        problems.add(loc + ["choices"], translate("templates", "isian pilihan memerlukan "
+                                                     "'choices'"))
     if field_type == "checklist" and spec.scale is None:
-        problems.add(loc + ["scale"], "a checklist item needs a scale (baik_buruk or layak)")
+        problems.add(loc + ["scale"], translate("templates", "butir daftar periksa memerlukan "
+                                                   "skala (baik_buruk atau layak)"))
     if field_type == "computed":
         if not spec.expr:
-            problems.add(loc + ["expr"], "a computed field needs 'expr'")
+            problems.add(loc + ["expr"], translate("templates", "isian terhitung "
+                                                      "memerlukan 'expr'"))
         else:
             node = _expr(t, spec.expr, loc + ["expr"], problems, top, groups, group)
             if node is not None:
                 t.computed[(group, spec.id)] = node
     elif spec.expr:
-        problems.add(loc + ["expr"], f"only computed fields have 'expr' (this is {field_type})")
+        problems.add(loc + ["expr"], translate("templates", "hanya isian terhitung yang "
+                                                  "memiliki 'expr' (ini {kind})").format(
+            kind=field_type))
     if spec.required_when:
         node = _expr(t, spec.required_when, loc + ["required_when"], problems, top, groups,
                      group)
@@ -257,22 +285,27 @@ def _check_field(t: Template, spec: FieldSpec, loc: list[Any], problems: _Proble
             t.required_when[(group, spec.id)] = node
     if field_type == "group":
         if not spec.fields:
-            problems.add(loc + ["fields"], "a group needs sub-fields")
+            problems.add(loc + ["fields"], translate("templates", "grup memerlukan "
+                                                       "sub-isian"))
         names: set[str] = set()
         for i, sub in enumerate(spec.fields):
             if sub.field_type == "group":
-                problems.add(loc + ["fields", i, "kind"], "groups cannot be nested")
+                problems.add(loc + ["fields", i, "kind"], translate("templates", "grup tidak dapat "
+                                                                  "bersarang"))
                 continue
             if sub.id in names:
-                problems.add(loc + ["fields", i, "id"], f"sub-field id {sub.id!r} is used twice")
+                problems.add(loc + ["fields", i, "id"], translate(
+                    "templates", "id sub-isian {id} dipakai dua kali").format(id=repr(sub.id)))
             names.add(sub.id)
             _check_field(t, sub, loc + ["fields", i], problems, spec.id, top, groups)
     elif spec.fields:
-        problems.add(loc + ["fields"], "only groups have sub-fields")
+        problems.add(loc + ["fields"], translate("templates", "hanya grup yang "
+                                                       "memiliki sub-isian"))
     if field_type in ("checklist", "yesno"):
         _check_reference(t, spec.reference, loc + ["reference"], problems)
     if field_type == "yesno" and spec.expect is None and spec.severity is not None:
-        problems.add(loc + ["expect"], "a yes/no item with a severity needs 'expect'")
+        problems.add(loc + ["expect"], translate("templates", "butir ya/tidak dengan "
+                                                   "'severity' memerlukan 'expect'"))
 
 
 def _check_tables(t: Template, problems: _Problems) -> None:
@@ -281,16 +314,20 @@ def _check_tables(t: Template, problems: _Problems) -> None:
         _check_reference(t, table.reference, loc + ["reference"], problems)
         if table.table_type == "range":
             if not isinstance(table.rows, list) or table.keys != 1:
-                problems.add(loc + ["rows"], "a range table has one key and a list of rows")
+                problems.add(loc + ["rows"], translate("templates", "tabel rentang memiliki satu "
+                                                     "kunci dan daftar baris"))
                 continue
             t.tables[name] = functools.partial(_range_lookup, table)
         else:
             if not isinstance(table.rows, dict):
-                problems.add(loc + ["rows"], "a map table has a mapping of rows")
+                problems.add(loc + ["rows"], translate("templates", "tabel peta memiliki mapping "
+                                                     "baris"))
                 continue
             if not _map_ok(table.rows, table.keys):
-                problems.add(loc + ["rows"], f"every entry needs {table.keys} level(s) of "
-                                             "keys ending in a number or null")
+                problems.add(loc + ["rows"], translate("templates", "setiap entri memerlukan "
+                                                       "{levels} tingkat kunci yang berakhir "
+                                                       "pada angka atau null").format(
+                    levels=table.keys))
                 continue
             t.tables[name] = functools.partial(_map_lookup, table)
 
@@ -303,10 +340,13 @@ def _map_ok(rows: Any, depth: int) -> bool:
 
 def _range_lookup(table: Table, keys: list[Any]) -> Any:
     if len(keys) != 1:
-        raise ex.EvalError(f"table {table.title.en!r} takes one key")
+        raise ex.EvalError(translate("templates", "tabel {name} memerlukan satu kunci").format(
+            name=repr(table.title.en)))
     x = keys[0]
     if isinstance(x, bool) or not isinstance(x, (Fraction, int)):
-        raise ex.EvalError(f"table {table.title.en!r} needs a number, got {x!r}")
+        raise ex.EvalError(translate("templates", "tabel {name} memerlukan angka, didapat "
+                                             "{value}").format(name=repr(table.title.en),
+                                                               value=repr(x)))
     assert isinstance(table.rows, list)
     for row in table.rows:
         if ((row.above is None or x > Fraction(repr(row.above)))
@@ -319,7 +359,9 @@ def _range_lookup(table: Table, keys: list[Any]) -> Any:
 
 def _map_lookup(table: Table, keys: list[Any]) -> Any:
     if len(keys) != table.keys:
-        raise ex.EvalError(f"table {table.title.en!r} takes {table.keys} key(s)")
+        raise ex.EvalError(translate("templates", "tabel {name} memerlukan {count} "
+                                             "kunci").format(name=repr(table.title.en),
+                                                             count=table.keys))
     node: Any = table.rows
     for key in keys:
         if not isinstance(node, dict) or not isinstance(key, str):
@@ -334,7 +376,8 @@ def _compile_rule(t: Template, rule: Rule, loc: list[Any], problems: _Problems,
                   top: set[str], groups: dict[str, set[str]]) -> CompiledRule | None:
     group = rule.for_each
     if group is not None and group not in groups:
-        problems.add(loc + ["for_each"], f"{group!r} is not a group field")
+        problems.add(loc + ["for_each"], translate("templates", "{name} bukan isian grup").format(
+            name=repr(group)))
         return None
     ref = _check_reference(t, rule.reference, loc + ["reference"], problems)
     if rule.unit is not None:

@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from k3desk.domain.i18n import translate
+
 FIELD_TYPES = ("number", "integer", "text", "choice", "checklist", "yesno", "date", "group",
                "computed", "photo")
 FieldType = Literal["number", "integer", "text", "choice", "checklist", "yesno", "date", "group",
@@ -62,8 +64,8 @@ class Reference(_Strict):
     @model_validator(mode="after")
     def _source_for_unverified(self) -> Reference:
         if self.grade != "R" and not self.source:
-            raise ValueError(f"grade {self.grade} needs a 'source' saying where the number "
-                             "comes from")
+            raise ValueError(translate("templates", "grade {grade} memerlukan 'source' yang "
+                                       "menyebut asal angkanya").format(grade=self.grade))
         return self
 
     @property
@@ -176,7 +178,8 @@ class Rule(_Strict):
     def _form(self) -> Rule:
         if self.check is None and (self.measured is None or self.op is None
                                    or self.required is None):
-            raise ValueError("a rule needs either 'check' or all of 'measured', 'op', 'required'")
+            raise ValueError(translate("templates", "aturan memerlukan 'check' atau semua dari "
+                                       "'measured', 'op', 'required'"))
         return self
 
 

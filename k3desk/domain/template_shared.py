@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.i18n import translate
 
 SHARED_DIR = "shared"
 _KEYS = {"shared", "description", "references", "tables", "fields", "rules"}
@@ -45,20 +46,27 @@ def _load_shared(template_path: Path, name: Any, where: str) -> dict[str, Any]:
     from k3desk.domain.template_loader import _Loader
 
     if not isinstance(name, str) or not name.replace("_", "").isalnum():
-        raise ValidationError(f"{template_path}: {where}: not a shared file name: {name!r}")
+        raise ValidationError(translate("templates", "{path}: {where}: bukan nama berkas "
+                                        "bersama: {name}").format(
+            path=template_path, where=where, name=repr(name)))
     path = shared_path(template_path, name)
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
     except OSError:
-        raise ValidationError(f"{template_path}: {where}: no shared file {path}") from None
+        raise ValidationError(translate("templates", "{path}: {where}: tidak ada berkas "
+                                        "bersama {shared}").format(
+            path=template_path, where=where, shared=path)) from None
     except yaml.YAMLError as exc:
-        raise ValidationError(f"{path}: YAML syntax error: {exc}") from None
+        raise ValidationError(translate("templates", "{path}: kesalahan sintaks YAML: "
+                                        "{error}").format(path=path, error=exc)) from None
     if not isinstance(data, dict):
-        raise ValidationError(f"{path}: (top): a shared file must be a mapping")
+        raise ValidationError(translate("templates", "{path}: (top): berkas bersama harus "
+                                        "berupa mapping").format(path=path))
     unknown = sorted(set(data) - _KEYS)
     if unknown:
-        raise ValidationError(f"{path}: {unknown[0]}: not allowed in a shared file "
-                              f"(allowed: {', '.join(sorted(_KEYS))})")
+        raise ValidationError(translate("templates", "{path}: {key}: tidak diizinkan dalam "
+                                        "berkas bersama (yang diizinkan: {allowed})").format(
+            path=path, key=unknown[0], allowed=", ".join(sorted(_KEYS))))
     return data
 
 
@@ -66,8 +74,9 @@ def expand_includes(definition: dict[str, Any], template_path: Path) -> dict[str
     """The definition with its ``include`` resolved (a new dict; ``included`` records it)."""
     names = definition.get("include")
     if not isinstance(names, list) or not names:
-        raise ValidationError(f"{template_path}: include: expected a list of shared file "
-                              "names, e.g. [alat_bantu_angkat]")
+        raise ValidationError(translate("templates", "{path}: include: diharapkan daftar nama "
+                                        "berkas bersama, mis. [alat_bantu_angkat]").format(
+            path=template_path))
     out = {k: copy.deepcopy(v) for k, v in definition.items() if k != "include"}
     shared_fields: dict[str, dict[str, Any]] = {}
     shared_rules: list[Any] = []
@@ -79,8 +88,10 @@ def expand_includes(definition: dict[str, Any], template_path: Path) -> dict[str
                 continue
             for ref_name, value in (data.get(key) or {}).items():
                 if ref_name in own and own[ref_name] != value:
-                    raise ValidationError(f"{template_path}: {key}.{ref_name}: also defined in "
-                                          f"shared file {name!r} with a different content")
+                    raise ValidationError(translate(
+                        "templates", "{path}: {key}.{ref}: juga didefinisikan dalam berkas "
+                        "bersama {name} dengan isi yang berbeda").format(
+                        path=template_path, key=key, ref=ref_name, name=repr(name)))
                 own[ref_name] = copy.deepcopy(value)
         for spec in data.get("fields") or []:
             if isinstance(spec, dict) and isinstance(spec.get("id"), str):
@@ -95,8 +106,10 @@ def expand_includes(definition: dict[str, Any], template_path: Path) -> dict[str
                 base = shared_fields.get(spec["use"])
                 if base is None:
                     raise ValidationError(
-                        f"{template_path}: sections[{si}].fields[{fi}].use: no shared field "
-                        f"{spec['use']!r} in {', '.join(map(str, names))}")
+                        translate("templates", "{path}: sections[{si}].fields[{fi}].use: "
+                                  "tidak ada isian bersama {use} di {names}").format(
+                            path=template_path, si=si, fi=fi, use=repr(spec["use"]),
+                            names=", ".join(map(str, names))))
                 fields[fi] = {**copy.deepcopy(base),
                               **{k: v for k, v in spec.items() if k != "use"}}
     out["rules"] = shared_rules + list(out.get("rules") or [])

@@ -124,7 +124,9 @@ class Template:
         if spec is not None and sub:
             spec = next((s for s in spec.fields if s.id == sub), None)
         if spec is None:
-            raise NotFoundError(f"template {self.id} v{self.version} has no field {path!r}")
+            raise NotFoundError(translate("templates", "templat {id} v{version} tidak memiliki "
+                                          "isian {path}").format(
+                id=self.id, version=self.version, path=repr(path)))
         return spec
 
     def resolve_reference(self, ref: str | Reference | None) -> Reference | None:
@@ -192,9 +194,10 @@ class TemplateRegistry:
         if old is not None and canonical_json(old.definition) != canonical_json(
                 template.definition):
             raise ValidationError(
-                f"{template.source}: template {template.id} version {template.version} "
-                f"already exists ({old.source}) with a different content; publish a new "
-                "version instead")
+                translate("templates", "{source}: templat {id} versi {version} sudah ada "
+                          "({old}) dengan isi yang berbeda; terbitkan versi baru").format(
+                    source=template.source, id=template.id, version=template.version,
+                    old=old.source))
         self._by_key[key] = template
 
     def get(self, template_id: str, version: int | None = None) -> Template:
@@ -258,9 +261,10 @@ def default_registry() -> TemplateRegistry:
     registry = TemplateRegistry.from_dir(folder) if folder.is_dir() else TemplateRegistry()
     if not len(registry):
         raise ValidationError(
-            f"folder templat tidak ditemukan atau kosong: {folder}; k3desk terpasang tidak "
-            "lengkap (pasang ulang paket k3desk, atau arahkan K3DESK_RESOURCES ke folder "
-            "resources/ yang berisi templates/)")
+            translate("templates", "folder templat tidak ditemukan atau kosong: {folder}; "
+                      "k3desk terpasang tidak lengkap (pasang ulang paket k3desk, atau "
+                      "arahkan K3DESK_RESOURCES ke folder resources/ yang berisi "
+                      "templates/)").format(folder=folder))
     return registry
 
 

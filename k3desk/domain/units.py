@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from k3desk.domain.errors import ValidationError
+from k3desk.domain.i18n import translate
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,8 @@ def get_unit(symbol: str) -> Unit:
     """The unit named by ``symbol`` or one of its keyboard spellings."""
     unit = UNITS.get(symbol) or UNITS.get(ALIASES.get(symbol, ""))
     if unit is None:
-        raise ValidationError(f"unknown unit {symbol!r}")
+        raise ValidationError(translate("units", "satuan {unit} tidak dikenal").format(
+            unit=repr(symbol)))
     return unit
 
 
@@ -106,7 +108,7 @@ def canonical_symbol(symbol: str) -> str:
 def to_fraction(value: int | float | str | Fraction) -> Fraction:
     """A number as an exact fraction of the decimal a person typed (85.1 is 851/10)."""
     if isinstance(value, bool):
-        raise ValidationError("a yes/no value is not a number")
+        raise ValidationError(translate("units", "nilai ya/tidak bukan angka"))
     if isinstance(value, float):
         return Fraction(repr(value))
     return Fraction(value)
@@ -117,7 +119,9 @@ def convert(value: int | float | str | Fraction, from_unit: str, to_unit: str) -
     src, dst = get_unit(from_unit), get_unit(to_unit)
     if src.dimension != dst.dimension:
         raise ValidationError(
-            f"cannot convert {src.symbol} ({src.dimension}) to {dst.symbol} ({dst.dimension})")
+            translate("units", "{src} ({src_dim}) tidak dapat dikonversi ke {dst} "
+                      "({dst_dim})").format(src=src.symbol, src_dim=src.dimension,
+                                            dst=dst.symbol, dst_dim=dst.dimension))
     base = to_fraction(value) * src.factor + src.offset
     return (base - dst.offset) / dst.factor
 

@@ -37,7 +37,9 @@ from k3desk.reports.model import (
     SignedStamp,
 )
 
-QR_SIZE = 32 * mm  # version 10 (57 modules + border): 0.52 mm a module
+# A certificate's QR code is version 11 or 12 (61-65 modules + a 2-module border): at
+# 35 mm a module is 0.51-0.54 mm, what a phone reads from paper.
+QR_SIZE = 35 * mm
 QR_MAX_VERSION = 10
 QR_CAPTION_TEXT = "Pindai untuk memeriksa keaslian"
 

@@ -3665,6 +3665,101 @@ Reason: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>expressions</name>
+    <message>
+        <source>karakter tak terduga {char} di posisi {pos}</source>
+        <translation>unexpected character {char} at position {pos}</translation>
+    </message>
+    <message>
+        <source>diharapkan {want} tetapi ditemukan {found}</source>
+        <translation>expected {want} but found {found}</translation>
+    </message>
+    <message>
+        <source>akhir aturan</source>
+        <translation>the end of the rule</translation>
+    </message>
+    <message>
+        <source>tak terduga: {token}</source>
+        <translation>unexpected {token}</translation>
+    </message>
+    <message>
+        <source>perbandingan berantai tidak diizinkan; gunakan &apos;and&apos;</source>
+        <translation>chained comparisons are not allowed; use &apos;and&apos;</translation>
+    </message>
+    <message>
+        <source>fungsi {name} tidak dikenal (yang dikenal: {known})</source>
+        <translation>unknown function {name} (known: {known})</translation>
+    </message>
+    <message>
+        <source>if() memerlukan tiga argumen: if(syarat, maka, selain itu)</source>
+        <translation>if() takes three arguments: if(condition, then, else)</translation>
+    </message>
+    <message>
+        <source>lookup() memerlukan nama tabel sebagai teks berkutip di depan</source>
+        <translation>lookup() needs the table name as a quoted text first</translation>
+    </message>
+    <message>
+        <source>convert() memerlukan satu angka dan dua satuan berkutip: convert(4.5, &apos;bar&apos;, &apos;kg/cm²&apos;)</source>
+        <translation>convert() takes a number and two quoted units: convert(4.5, &apos;bar&apos;, &apos;kg/cm²&apos;)</translation>
+    </message>
+    <message>
+        <source>{name}() memerlukan satu argumen</source>
+        <translation>{name}() takes one argument</translation>
+    </message>
+    <message>
+        <source>ekspresi kosong</source>
+        <translation>empty expression</translation>
+    </message>
+    <message>
+        <source>nama {name} tidak dikenal</source>
+        <translation>unknown name {name}</translation>
+    </message>
+    <message>
+        <source>{name} bukan grup</source>
+        <translation>{name} is not a group</translation>
+    </message>
+    <message>
+        <source>{what} memerlukan angka, didapat {value}</source>
+        <translation>{what} needs a number, got {value}</translation>
+    </message>
+    <message>
+        <source>&apos;in&apos; memerlukan daftar di sebelah kanannya</source>
+        <translation>&apos;in&apos; needs a list on its right</translation>
+    </message>
+    <message>
+        <source>{a} tidak dapat dibandingkan dengan {b}</source>
+        <translation>cannot compare {a} with {b}</translation>
+    </message>
+    <message>
+        <source>galat aritmetika: {error}</source>
+        <translation>arithmetic error: {error}</translation>
+    </message>
+    <message>
+        <source>pembagian dengan nol</source>
+        <translation>division by zero</translation>
+    </message>
+    <message>
+        <source>diharapkan ya/tidak (true/false), didapat {value}</source>
+        <translation>expected yes/no (true/false), got {value}</translation>
+    </message>
+    <message>
+        <source>len() memerlukan daftar atau teks</source>
+        <translation>len() needs a list or text</translation>
+    </message>
+    <message>
+        <source>tabel {name} tidak dikenal</source>
+        <translation>unknown table {name}</translation>
+    </message>
+    <message>
+        <source>fungsi {name} tidak dikenal</source>
+        <translation>unknown function {name}</translation>
+    </message>
+    <message>
+        <source>{name}() dari himpunan kosong</source>
+        <translation>{name}() of nothing</translation>
+    </message>
+</context>
+<context>
     <name>import</name>
     <message>
         <source>jenis impor tidak dikenal: {kind} (pilih {value})</source>
@@ -4544,6 +4639,14 @@ Reason: {reason}</translation>
 <context>
     <name>templates</name>
     <message>
+        <source>templat {id} v{version} tidak memiliki isian {path}</source>
+        <translation>template {id} v{version} has no field {path}</translation>
+    </message>
+    <message>
+        <source>{source}: templat {id} versi {version} sudah ada ({old}) dengan isi yang berbeda; terbitkan versi baru</source>
+        <translation>{source}: template {id} version {version} already exists ({old}) with a different content; publish a new version instead</translation>
+    </message>
+    <message>
         <source>templat {id} tidak dikenal (yang dikenal: {known})</source>
         <translation>template {id} is unknown (known: {known})</translation>
     </message>
@@ -4554,6 +4657,231 @@ Reason: {reason}</translation>
     <message>
         <source>belum ada templat untuk jenis objek {type}</source>
         <translation>no template for object type {type} yet</translation>
+    </message>
+    <message>
+        <source>folder templat tidak ditemukan atau kosong: {folder}; k3desk terpasang tidak lengkap (pasang ulang paket k3desk, atau arahkan K3DESK_RESOURCES ke folder resources/ yang berisi templates/)</source>
+        <translation>template folder not found or empty: {folder}; the k3desk installation is incomplete (reinstall the k3desk package, or point K3DESK_RESOURCES at a resources/ folder that holds templates/)</translation>
+    </message>
+    <message>
+        <source>{path}: (nama berkas): beri nama berkas {expected} agar versi-versinya berdampingan</source>
+        <translation>{path}: (file name): name the file {expected} so versions sit side by side</translation>
+    </message>
+    <message>
+        <source>{path}: version: {id} versi {version} sudah ada dengan isi yang berbeda; terbitkan sebagai versi {next}</source>
+        <translation>{path}: version: {id} version {version} already exists with a different content; publish it as version {next}</translation>
+    </message>
+    <message>
+        <source>{path}: example: nilai contoh memberi &apos;{verdict}&apos;, bukan &apos;memenuhi&apos; ({why}); perbaiki &apos;example&apos; isiannya</source>
+        <translation>{path}: example: the example values give &apos;{verdict}&apos;, not &apos;memenuhi&apos; ({why}); fix the fields&apos; &apos;example&apos;</translation>
+    </message>
+    <message>
+        <source>{path}: example_failing: contoh gagal memberi &apos;{verdict}&apos;, bukan &apos;tidak_memenuhi&apos;; beri sebuah isian &apos;example_failing&apos;</source>
+        <translation>{path}: example_failing: the failing example gives &apos;{verdict}&apos;, not &apos;tidak_memenuhi&apos;; give a field an &apos;example_failing&apos;</translation>
+    </message>
+    <message>
+        <source>aturan kesimpulan {rule} ({severity}) dapat terlewati bila {path} dibiarkan kosong: jadikan {path} wajib, required_when jawaban yang wajib, atau aturan itu minor</source>
+        <extracomment>sha256 of the canonical JSON of shipped template versions that predate the check (their v2 fixes them).</extracomment>
+        <translation>verdict rule {rule} ({severity}) can be skipped by leaving {path} empty: make {path} required, required_when a required answer, or the rule minor</translation>
+    </message>
+    <message>
+        <source>butir {path} dapat menggagalkan kesimpulan tetapi dapat dibiarkan kosong: jadikan wajib (atau required_when jawaban yang wajib)</source>
+        <translation>item {path} can fail the verdict but can be left empty: make it required (or required_when a required answer)</translation>
+    </message>
+    <message>
+        <source>(dan {count} lagi: {items})</source>
+        <translation>(and {count} more: {items})</translation>
+    </message>
+    <message>
+        <source>{path}: templat tidak dapat dibaca: {error}</source>
+        <translation>{path}: cannot read template: {error}</translation>
+    </message>
+    <message>
+        <source>baris {line}</source>
+        <translation>line {line}</translation>
+    </message>
+    <message>
+        <source>(berkas)</source>
+        <translation>(file)</translation>
+    </message>
+    <message>
+        <source>{path}: {where}: kesalahan sintaks YAML: {reason}</source>
+        <translation>{path}: {where}: YAML syntax error: {reason}</translation>
+    </message>
+    <message>
+        <source>{source}: (top): templat harus berupa mapping, didapat {kind}</source>
+        <translation>{source}: (top): a template must be a mapping, got {kind}</translation>
+    </message>
+    <message>
+        <source>{source}: include: berkas bersama diuraikan saat berkas templat dibaca; definisi yang tersimpan harus sudah diuraikan</source>
+        <translation>{source}: include: shared files are resolved when a template file is read; a stored definition must be expanded</translation>
+    </message>
+    <message>
+        <source>{source}: (top): bukan data JSON biasa: {error}</source>
+        <translation>{source}: (top): not plain JSON data: {error}</translation>
+    </message>
+    <message>
+        <source>jenis objek {name} tidak dikenal</source>
+        <translation>unknown object type {name}</translation>
+    </message>
+    <message>
+        <source>id isian {id} dipakai dua kali</source>
+        <translation>field id {id} is used twice</translation>
+    </message>
+    <message>
+        <source>id aturan {id} dipakai dua kali</source>
+        <translation>rule id {id} is used twice</translation>
+    </message>
+    <message>
+        <source>rujukan {name} tidak dikenal (definisikan di bawah &apos;references&apos;)</source>
+        <translation>unknown reference {name} (define it under &apos;references&apos;)</translation>
+    </message>
+    <message>
+        <source>{text} tidak dapat diurai: {error}</source>
+        <translation>cannot parse {text}: {error}</translation>
+    </message>
+    <message>
+        <source>tabel {name} tidak dikenal</source>
+        <translation>unknown table {name}</translation>
+    </message>
+    <message>
+        <source>nama {name} tidak dikenal</source>
+        <translation>unknown name {name}</translation>
+    </message>
+    <message>
+        <source>{name}: {head} bukan grup dengan sub-isian {sub}</source>
+        <translation>{name}: {head} is not a group with a sub-field {sub}</translation>
+    </message>
+    <message>
+        <source>{unit} tidak dapat dikonversi ke {canonical}</source>
+        <translation>{unit} cannot be converted to {canonical}</translation>
+    </message>
+    <message>
+        <source>satuan alternatif memerlukan &apos;unit&apos; kanonik</source>
+        <translation>alternative units need a canonical &apos;unit&apos;</translation>
+    </message>
+    <message>
+        <source>min lebih besar daripada max</source>
+        <translation>min is greater than max</translation>
+    </message>
+    <message>
+        <source>isian pilihan memerlukan &apos;choices&apos;</source>
+        <translation>a choice field needs choices</translation>
+    </message>
+    <message>
+        <source>butir daftar periksa memerlukan skala (baik_buruk atau layak)</source>
+        <translation>a checklist item needs a scale (baik_buruk or layak)</translation>
+    </message>
+    <message>
+        <source>isian terhitung memerlukan &apos;expr&apos;</source>
+        <translation>a computed field needs &apos;expr&apos;</translation>
+    </message>
+    <message>
+        <source>hanya isian terhitung yang memiliki &apos;expr&apos; (ini {kind})</source>
+        <translation>only computed fields have &apos;expr&apos; (this is {kind})</translation>
+    </message>
+    <message>
+        <source>grup memerlukan sub-isian</source>
+        <translation>a group needs sub-fields</translation>
+    </message>
+    <message>
+        <source>grup tidak dapat bersarang</source>
+        <translation>groups cannot be nested</translation>
+    </message>
+    <message>
+        <source>id sub-isian {id} dipakai dua kali</source>
+        <translation>sub-field id {id} is used twice</translation>
+    </message>
+    <message>
+        <source>hanya grup yang memiliki sub-isian</source>
+        <translation>only groups have sub-fields</translation>
+    </message>
+    <message>
+        <source>butir ya/tidak dengan &apos;severity&apos; memerlukan &apos;expect&apos;</source>
+        <translation>a yes/no item with a severity needs &apos;expect&apos;</translation>
+    </message>
+    <message>
+        <source>tabel rentang memiliki satu kunci dan daftar baris</source>
+        <translation>a range table has one key and a list of rows</translation>
+    </message>
+    <message>
+        <source>tabel peta memiliki mapping baris</source>
+        <translation>a map table has a mapping of rows</translation>
+    </message>
+    <message>
+        <source>setiap entri memerlukan {levels} tingkat kunci yang berakhir pada angka atau null</source>
+        <translation>every entry needs {levels} level(s) of keys ending in a number or null</translation>
+    </message>
+    <message>
+        <source>tabel {name} memerlukan satu kunci</source>
+        <translation>table {name} takes one key</translation>
+    </message>
+    <message>
+        <source>tabel {name} memerlukan angka, didapat {value}</source>
+        <translation>table {name} needs a number, got {value}</translation>
+    </message>
+    <message>
+        <source>tabel {name} memerlukan {count} kunci</source>
+        <translation>table {name} takes {count} key(s)</translation>
+    </message>
+    <message>
+        <source>{name} bukan isian grup</source>
+        <translation>{name} is not a group field</translation>
+    </message>
+    <message>
+        <source>grade {grade} memerlukan &apos;source&apos; yang menyebut asal angkanya</source>
+        <translation>grade {grade} needs a &apos;source&apos; saying where the number comes from</translation>
+    </message>
+    <message>
+        <source>aturan memerlukan &apos;check&apos; atau semua dari &apos;measured&apos;, &apos;op&apos;, &apos;required&apos;</source>
+        <extracomment>``kind:`` in the template file (the key authors write). ``kind:`` in the template file.</extracomment>
+        <translation>a rule needs either &apos;check&apos; or all of &apos;measured&apos;, &apos;op&apos;, &apos;required&apos;</translation>
+    </message>
+    <message>
+        <source>{path}: {where}: bukan nama berkas bersama: {name}</source>
+        <translation>{path}: {where}: not a shared file name: {name}</translation>
+    </message>
+    <message>
+        <source>{path}: {where}: tidak ada berkas bersama {shared}</source>
+        <translation>{path}: {where}: no shared file {shared}</translation>
+    </message>
+    <message>
+        <source>{path}: kesalahan sintaks YAML: {error}</source>
+        <translation>{path}: YAML syntax error: {error}</translation>
+    </message>
+    <message>
+        <source>{path}: (top): berkas bersama harus berupa mapping</source>
+        <translation>{path}: (top): a shared file must be a mapping</translation>
+    </message>
+    <message>
+        <source>{path}: {key}: tidak diizinkan dalam berkas bersama (yang diizinkan: {allowed})</source>
+        <translation>{path}: {key}: not allowed in a shared file (allowed: {allowed})</translation>
+    </message>
+    <message>
+        <source>{path}: include: diharapkan daftar nama berkas bersama, mis. [alat_bantu_angkat]</source>
+        <translation>{path}: include: expected a list of shared file names, e.g. [alat_bantu_angkat]</translation>
+    </message>
+    <message>
+        <source>{path}: {key}.{ref}: juga didefinisikan dalam berkas bersama {name} dengan isi yang berbeda</source>
+        <translation>{path}: {key}.{ref}: also defined in shared file {name} with a different content</translation>
+    </message>
+    <message>
+        <source>{path}: sections[{si}].fields[{fi}].use: tidak ada isian bersama {use} di {names}</source>
+        <translation>{path}: sections[{si}].fields[{fi}].use: no shared field {use} in {names}</translation>
+    </message>
+</context>
+<context>
+    <name>units</name>
+    <message>
+        <source>satuan {unit} tidak dikenal</source>
+        <translation>unknown unit {unit}</translation>
+    </message>
+    <message>
+        <source>nilai ya/tidak bukan angka</source>
+        <translation>a yes/no value is not a number</translation>
+    </message>
+    <message>
+        <source>{src} ({src_dim}) tidak dapat dikonversi ke {dst} ({dst_dim})</source>
+        <translation>cannot convert {src} ({src_dim}) to {dst} ({dst_dim})</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ import yaml
 
 from k3desk.domain.templates import templates_dir
 from tests.support.cli import run_main
+from tests.support.messages import assert_plain
 
 cli = run_main  # cli(capsys, ARGS...) -> (returncode, stdout, stderr), in this process
 
@@ -58,8 +59,8 @@ def test_lint_reports_every_problem_with_file_path_and_reason(
     lines = proc.stderr.strip().splitlines()
     assert all(line.startswith(f"{path}: ") for line in lines), lines
     text = proc.stderr
-    assert "rules[0](kecepatan_eskalator).measured: unknown name 'kecepatn'" in text
-    assert "rules[1](lux_pijakan).reference: unknown reference 'tidak_ada'" in text
+    assert "rules[0](kecepatan_eskalator).measured: nama 'kecepatn' tidak dikenal" in text
+    assert "rules[1](lux_pijakan).reference: rujukan 'tidak_ada' tidak dikenal" in text
     assert "sections[1](data_teknis).fields[0](kecepatan).unit:" in text and "knot" in text
     assert len(lines) >= 3 and "Traceback" not in text
 
@@ -74,10 +75,10 @@ def test_lint_checks_the_version_and_the_examples(
     path.write_text(yaml.safe_dump(d, allow_unicode=True), encoding="utf-8")
     proc = cli(capsys, "templates", "lint", str(path))
     assert proc.returncode == 2
-    assert "(file name): name the file gondola.v1.yaml" in proc.stderr
-    assert "version: gondola version 1 already exists with a different content; publish it " \
-           "as version 2" in proc.stderr
-    assert "example: the example values give 'tidak_memenuhi'" in proc.stderr
+    assert "(nama berkas): beri nama berkas gondola.v1.yaml" in proc.stderr
+    assert "version: gondola versi 1 sudah ada dengan isi yang berbeda; terbitkan sebagai " \
+           "versi 2" in proc.stderr
+    assert "example: nilai contoh memberi 'tidak_memenuhi'" in proc.stderr
 
 
 def test_lint_of_a_missing_or_unreadable_file(capsys: pytest.CaptureFixture[str],
@@ -86,8 +87,31 @@ def test_lint_of_a_missing_or_unreadable_file(capsys: pytest.CaptureFixture[str]
     bad.write_text("id: [unclosed\n", encoding="utf-8")
     code, _, err = cli(capsys, "templates", "lint", str(bad), str(tmp_path / "none.yaml"))
     assert code == 2
-    assert f"{bad}: line" in err and "YAML syntax error" in err
-    assert "none.yaml: cannot read template" in err
+    assert f"{bad}: baris" in err and "kesalahan sintaks YAML" in err
+    assert "none.yaml: templat tidak dapat dibaca" in err
+
+
+def test_lint_speaks_indonesian_by_default_and_english_by_choice(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 12: the reasons follow the language; file, path and keys stay as written."""
+    path = _broken(tmp_path)
+    bad_yaml = tmp_path / "x.yaml"
+    bad_yaml.write_text("id: [unclosed\n", encoding="utf-8")
+    code, _, err = cli(capsys, "templates", "lint", str(path), str(bad_yaml))
+    assert code == 2
+    assert f"{path}: rules[0](kecepatan_eskalator).measured: nama 'kecepatn' tidak dikenal" \
+        in err
+    assert "sections[1](data_teknis).fields[0](kecepatan).unit: satuan 'knot' tidak dikenal" \
+        in err
+    assert f"{bad_yaml}: baris 2: kesalahan sintaks YAML: " in err
+    # (the YAML parser's own reason after "kesalahan sintaks YAML:" is PyYAML's English)
+    assert_plain("\n".join(x for x in err.splitlines() if x.startswith(str(path))), "id")
+    code, _, err = cli(capsys, "--lang", "en", "templates", "lint", str(path), str(bad_yaml))
+    assert code == 2
+    assert f"{path}: rules[0](kecepatan_eskalator).measured: unknown name 'kecepatn'" in err
+    assert "sections[1](data_teknis).fields[0](kecepatan).unit: unknown unit 'knot'" in err
+    assert f"{bad_yaml}: line 2: YAML syntax error: " in err
+    assert_plain(err.replace("'tidak_ada'", "'x'"), "en")  # the test's own key
 
 
 def test_preview_reads_like_a_form(capsys: pytest.CaptureFixture[str]) -> None:

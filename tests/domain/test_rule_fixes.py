@@ -117,9 +117,9 @@ def _base() -> dict[str, Any]:
 
 
 def test_a_verdict_rule_on_an_optional_field_is_refused() -> None:
-    with pytest.raises(ValidationError, match=r"rules\[0\]\(uji\): verdict rule 'uji' "
-                                              r"\(major\) can be skipped by leaving "
-                                              r"'tekanan' empty"):
+    with pytest.raises(ValidationError, match=r"rules\[0\]\(uji\): aturan kesimpulan 'uji' "
+                                              r"\(major\) dapat terlewati bila "
+                                              r"'tekanan' dibiarkan kosong"):
         load_template_definition(_base(), "uji_coba.v1.yaml")
 
 
@@ -134,7 +134,7 @@ def test_other_ways_to_skip_are_refused(rule: dict[str, Any]) -> None:
     if "check" in rule:
         for k in ("measured", "op", "required"):
             d["rules"][0].pop(k)
-    with pytest.raises(ValidationError, match="can be skipped"):
+    with pytest.raises(ValidationError, match="dapat terlewati"):
         load_template_definition(d)
 
 
@@ -154,7 +154,7 @@ def test_an_optional_checklist_item_that_can_fail_is_refused() -> None:
     d["rules"] = []
     d["sections"][0]["fields"][2] = {"id": "rem", "kind": "checklist", "scale": "baik_buruk",
                                      "title": {"id": "Rem", "en": "Brake"}}
-    with pytest.raises(ValidationError, match="item 'rem' can fail the verdict"):
+    with pytest.raises(ValidationError, match="butir 'rem' dapat menggagalkan kesimpulan"):
         load_template_definition(d)
 
 
@@ -166,7 +166,7 @@ def test_versions_published_before_the_check_still_load_unchanged() -> None:
         ("overhead_crane", 1)}
     d = copy.deepcopy(default_registry().get("overhead_crane", 1).definition)
     d["months_valid"] = 13  # any other content is checked
-    with pytest.raises(ValidationError, match="can be skipped by leaving 'rantai' empty"):
+    with pytest.raises(ValidationError, match="dapat terlewati bila 'rantai' dibiarkan kosong"):
         load_template_definition(d)
 
 
@@ -195,9 +195,9 @@ def test_crane_and_accessory_templates_share_the_discard_rules(shared_name: str,
 def test_a_stored_definition_must_be_expanded(tmp_path: Path) -> None:
     d = _base()
     d["include"] = ["tali_kawat_baja"]
-    with pytest.raises(ValidationError, match="include: shared files are resolved"):
+    with pytest.raises(ValidationError, match="include: berkas bersama diuraikan"):
         load_template_definition(d)
     d["include"] = ["tidak_ada"]
     (tmp_path / "uji_coba.v1.yaml").write_text(yaml.safe_dump(d), encoding="utf-8")
-    with pytest.raises(ValidationError, match="no shared file"):
+    with pytest.raises(ValidationError, match="tidak ada berkas bersama"):
         load_template_file(tmp_path / "uji_coba.v1.yaml")

@@ -177,7 +177,7 @@ def test_a_published_version_cannot_change(tmp_path: Path) -> None:
     changed["version"] = v1.version
     reg = TemplateRegistry(default_registry().list())
     reg.add(load_template_definition(copy.deepcopy(v1.definition), "server"))  # same: fine
-    with pytest.raises(ValidationError, match="already exists"):
+    with pytest.raises(ValidationError, match="sudah ada"):
         reg.add(load_template_definition(changed, "server record"))
 
 
@@ -213,38 +213,38 @@ def test_broken_field_kind(tmp_path: Path) -> None:
 
 def test_broken_rule_name(tmp_path: Path) -> None:
     msg = _broken(tmp_path, lambda d: d["rules"][1].update(required="1.25 * tekanan_kerja"))
-    assert "rules[1](tekanan_uji_minimum).required: unknown name 'tekanan_kerja'" in msg
+    assert "rules[1](tekanan_uji_minimum).required: nama 'tekanan_kerja' tidak dikenal" in msg
 
 
 def test_broken_rule_syntax(tmp_path: Path) -> None:
     msg = _broken(tmp_path, lambda d: d["rules"][0].update(
         when="__import__('os').system('echo hi')"))
-    assert "rules[0](tekanan_uji_hidrostatik).when: cannot parse" in msg
+    assert "rules[0](tekanan_uji_hidrostatik).when: " in msg and "tidak dapat diurai" in msg
 
 
 def test_broken_unit(tmp_path: Path) -> None:
     msg = _broken(tmp_path, lambda d: d["sections"][1]["fields"][0].update(units=["atm"]))
-    assert "fields[0](tekanan_desain).units: unknown unit 'atm'" in msg
+    assert "fields[0](tekanan_desain).units: satuan 'atm' tidak dikenal" in msg
 
 
 def test_incompatible_unit(tmp_path: Path) -> None:
     msg = _broken(tmp_path, lambda d: d["sections"][1]["fields"][0].update(units=["kg"]))
-    assert "'kg' cannot be converted to 'kg/cm²'" in msg
+    assert "'kg' tidak dapat dikonversi ke 'kg/cm²'" in msg
 
 
 def test_broken_reference(tmp_path: Path) -> None:
     msg = _broken(tmp_path, lambda d: d["rules"][2].update(reference="ps99"))
-    assert "rules[2](deformasi_permanen).reference: unknown reference 'ps99'" in msg
+    assert "rules[2](deformasi_permanen).reference: rujukan 'ps99' tidak dikenal" in msg
 
 
 def test_unverified_reference_needs_a_source(tmp_path: Path) -> None:
     msg = _broken(tmp_path, lambda d: d["references"]["uji_hidrostatik"].pop("source"))
-    assert "references.uji_hidrostatik" in msg and "needs a 'source'" in msg
+    assert "references.uji_hidrostatik" in msg and "memerlukan 'source'" in msg
 
 
 def test_duplicate_field_id(tmp_path: Path) -> None:
     msg = _broken(tmp_path, lambda d: d["sections"][1]["fields"][1].update(id="tekanan_desain"))
-    assert "field id 'tekanan_desain' is used twice" in msg
+    assert "id isian 'tekanan_desain' dipakai dua kali" in msg
 
 
 def test_rule_without_threshold_or_check(tmp_path: Path) -> None:
@@ -255,12 +255,12 @@ def test_rule_without_threshold_or_check(tmp_path: Path) -> None:
 def test_yaml_syntax_error(tmp_path: Path) -> None:
     path = tmp_path / "x.v1.yaml"
     path.write_text("id: x\nsections: [\n  - a: b\n", encoding="utf-8")
-    with pytest.raises(ValidationError, match=r"x\.v1\.yaml: line \d+: YAML syntax error"):
+    with pytest.raises(ValidationError, match=r"x\.v1\.yaml: baris \d+: kesalahan sintaks YAML"):
         load_template_file(path)
 
 
 def test_not_a_mapping() -> None:
-    with pytest.raises(ValidationError, match=r"^srv: \(top\): a template must be a mapping"):
+    with pytest.raises(ValidationError, match=r"^srv: \(top\): templat harus berupa mapping"):
         load_template_definition(["id"], "srv")
 
 

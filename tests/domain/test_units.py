@@ -56,9 +56,9 @@ def test_aliases_and_errors() -> None:
     assert canonical_symbol("kg/cm2") == "kg/cm²"
     assert canonical_symbol("ohm") == "Ω"
     assert get_unit("gpm").symbol == "US gpm"
-    with pytest.raises(ValidationError, match="unknown unit 'furlong'"):
+    with pytest.raises(ValidationError, match="satuan 'furlong' tidak dikenal"):
         get_unit("furlong")
-    with pytest.raises(ValidationError, match="cannot convert kg"):
+    with pytest.raises(ValidationError, match=r"^kg \(.*\) tidak dapat dikonversi ke bar"):
         convert(1, "kg", "bar")
     with pytest.raises(ValidationError):
         convert(True, "kg", "ton")

@@ -178,3 +178,24 @@ def test_demo_crane_qr_decodes_from_a_100_dpi_render(demo_dir: Path, tmp_path: P
         link = parse_verify_url(texts[0])
         assert (link.payload, link.signature, link.key_id) == (cert.payload, cert.signature,
                                                                cert.key_id)
+
+
+def test_every_demo_certificate_qr_prints_at_half_a_millimetre_a_module(
+        demo_dir: Path) -> None:
+    """The compact link of each real demo certificate (with its signed company address and
+    approver) as printed: at least 0.5 mm a module, the size a phone reads from paper."""
+    from reportlab.lib.units import mm
+
+    from k3desk.domain.compact_link import compact_code, compact_url
+    from k3desk.reports.blocks import QR_SIZE, QrCode
+
+    db = open_database(demo_dir)
+    with db.session() as s:
+        certificates = list(s.scalars(select(Certificate)))
+    assert certificates
+    for cert in certificates:
+        digits = compact_code(cert.payload, cert.signature, cert.key_id)
+        assert digits is not None, cert.number  # never the long v1 link
+        qr = QrCode(compact_url("https://k3.kemnaker.go.id", digits))
+        assert qr.count <= 65, cert.number  # version 12
+        assert QR_SIZE / (qr.count + 2 * qr.border) / mm >= 0.5, cert.number
