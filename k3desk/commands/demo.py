@@ -26,7 +26,10 @@ def run(args: argparse.Namespace) -> int:
                         folder=data_dir, companies=summary.companies,
                         equipment=summary.equipment, inspections=summary.inspections,
                         statuses=statuses))
+    roles = {"inspector": translate("cli", "pemeriksa"),
+             "supervisor": translate("cli", "penyelia"), "admin": translate("cli", "admin")}
     for username, password, name, _nip, role in DEMO_USERS:
-        print(f"  {role:<10} {username:<11} " + translate("cli", "kata sandi: {password}").format(
-            password=password) + f"  ({name})")
+        print(f"  {roles.get(role, role):<10} {username:<11} "
+              + translate("cli", "kata sandi: {password}").format(password=password)
+              + f"  ({name})")
     return 0

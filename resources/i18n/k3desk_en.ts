@@ -3278,6 +3278,18 @@ Reason: {reason}</translation>
         <translation>Demo data made in {folder}: {companies} companies, {equipment} pieces of equipment, {inspections} inspections ({statuses}).</translation>
     </message>
     <message>
+        <source>pemeriksa</source>
+        <translation>inspector</translation>
+    </message>
+    <message>
+        <source>penyelia</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
         <source>kata sandi: {password}</source>
         <translation>password: {password}</translation>
     </message>

@@ -84,3 +84,14 @@ def test_list_text_filters_by_free_text(demo_dir: Path,
     assert proc.returncode == 0
     lines = [line for line in proc.stdout.splitlines() if line.strip()]
     assert lines and all("Sinar Baja" in line for line in lines)
+
+
+def test_demo_prints_its_users_and_statuses_in_words(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    proc = run_main(capsys, "demo", data_dir=tmp_path / "fresh")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "pemeriksa  inspektur " in out and "penyelia   penyelia " in out
+    # no stored word (a role or a status) reaches the person
+    for word in ("inspector", "supervisor", "approved", "draft", "revision_requested"):
+        assert word not in out, word
