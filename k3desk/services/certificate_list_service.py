@@ -11,7 +11,7 @@ from sqlalchemy import or_, select
 
 from k3desk.domain.errors import NotFoundError, ValidationError
 from k3desk.domain.i18n import translate
-from k3desk.domain.verify_url import VerifyLink, build_verify_url
+from k3desk.domain.verify_url import VerifyLink, build_qr_url
 from k3desk.services.context import AppContext
 from k3desk.store.db import Database
 from k3desk.store.models import Balai, Certificate, Company, Equipment, Inspection
@@ -113,7 +113,8 @@ def certificate_info(ctx: AppContext, certificate_id: str,
         equipment = s.get(Equipment, inspection.equipment_id) if inspection else None
         balai = s.get(Balai, cert.balai_id)
         server = verify_base_url(s, balai) if balai else "https://k3desk.invalid"
-        url = build_verify_url(VerifyLink(server=server, number=cert.number,
+        # the link the printed certificate's QR code holds (the compact /V/ one)
+        url = build_qr_url(VerifyLink(server=server, number=cert.number,
                                           payload=cert.payload, signature=cert.signature,
                                           key_id=cert.key_id))
         old = s.get(Certificate, cert.replaces) if cert.replaces else None

@@ -77,6 +77,6 @@ def test_certificate_statuses_through_a_correction(demo_dir: Path) -> None:
         new = certs.certificate_info(supervisor, issued.certificate_id)
         assert new.replaces_number == old.number and new.row.status == certs.VALID
         assert certs.certificate_info(supervisor, old.id).replaced_by_number == issued.number
-        assert "number=" in new.verify_url and len(certs.qr_modules(new.verify_url)) > 21
+        assert "/V/" in new.verify_url and len(certs.qr_modules(new.verify_url)) > 21
     finally:
         db.dispose()
