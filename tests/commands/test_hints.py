@@ -9,15 +9,15 @@ import itertools
 import json
 import re
 import shlex
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from k3desk.cli import build_parser
 from tests.support import REPO
+from tests.support.http_stub import serve
 
 HINT = re.compile(r"`(?:echo [^`|]*\|\s*)?(k3desk(?: [^`]*)?)`")
 # Values a placeholder stands for in a hint (what a person would type there).
@@ -149,15 +149,8 @@ class _InfoOnly(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def info_server() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _InfoOnly)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with serve(_InfoOnly) as url:
+        yield url
 
 
 def test_a_sync_without_login_prints_a_working_hint(capsys: pytest.CaptureFixture[str],

@@ -11,16 +11,16 @@ import io
 import json
 import logging
 import socket
-import threading
 import zipfile
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from k3desk.domain.errors import K3Error
 from tests.support.cli import run_main
+from tests.support.http_stub import serve
 from tests.support.messages import assert_plain, raw_parts
 
 
@@ -146,15 +146,8 @@ class _Refusing(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def refusing_server() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Refusing)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with serve(_Refusing) as url:
+        yield url
 
 
 def test_a_server_that_refuses_in_english(refusing_server: str,

@@ -44,7 +44,7 @@ from k3desk.ui.models.review_table_model import (
 from k3desk.ui.pages.base import Page
 from k3desk.ui.printing import prepare_printer, print_pdf
 from k3desk.ui.session import UiSession
-from k3desk.ui.widgets.desk_parts import action_buttons, heading, row_table
+from k3desk.ui.widgets.desk_parts import action_buttons, heading, page_action, row_table
 from k3desk.ui.widgets.pdf_preview import PdfPreview
 
 QR_PIXELS = 132
@@ -135,12 +135,7 @@ class CertificatesPage(Page):
 
     def _build_actions(self) -> None:
         def action(name: str, text: str, slot: Callable[[], object]) -> QAction:
-            a = QAction(text, self)
-            a.setObjectName(name)
-            a.triggered.connect(lambda _checked=False: slot())
-            a.setEnabled(False)
-            self.addAction(a)
-            return a
+            return page_action(self, name, text, slot)
 
         self.action_print_certificate = action("action_print_certificate",
                                                self.tr("Cetak…"), self.print_document)

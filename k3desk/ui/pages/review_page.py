@@ -50,7 +50,7 @@ from k3desk.ui.pages.review_detail import (
     title_of,
 )
 from k3desk.ui.session import UiSession
-from k3desk.ui.widgets.desk_parts import action_buttons, heading, row_table
+from k3desk.ui.widgets.desk_parts import action_buttons, heading, page_action, row_table
 
 SEARCH_DEBOUNCE_MS = 250
 
@@ -79,12 +79,7 @@ class ReviewPage(Page):
     # building -------------------------------------------------------------------------
     def _build_actions(self) -> None:
         def action(name: str, text: str, slot: Callable[[], object]) -> QAction:
-            a = QAction(text, self)
-            a.setObjectName(name)
-            a.triggered.connect(lambda _checked=False: slot())
-            a.setEnabled(False)
-            self.addAction(a)
-            return a
+            return page_action(self, name, text, slot)
 
         self.action_approve = action("action_approve", self.tr("Setujui dan terbitkan…"),
                                      self.approve)

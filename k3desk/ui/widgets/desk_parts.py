@@ -3,11 +3,18 @@ over the detail and the row of action buttons under it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QToolButton
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QToolButton,
+    QWidget,
+)
 
 HEADING_STYLE = "font-size: 15px; font-weight: bold"
 
@@ -34,6 +41,17 @@ def row_table(name: str, accessible: str, model: QAbstractItemModel,
         table.setColumnWidth(wrap_column, wrap_width)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
+
+
+def page_action(owner: QWidget, name: str, text: str, slot: Callable[[], object]) -> QAction:
+    """A page's action (``objectName`` ``name``), disabled until the page enables it; the
+    main window finds it among the page's actions for its menus and toolbar."""
+    a = QAction(text, owner)
+    a.setObjectName(name)
+    a.triggered.connect(lambda _checked=False: slot())
+    a.setEnabled(False)
+    owner.addAction(a)
+    return a
 
 
 def heading(name: str, text: str) -> QLabel:
